@@ -1,0 +1,1 @@
+"""vieclam: labour-market information system and online job exchange of a Vietnamese province."""

@@ -1,0 +1,102 @@
+"""The one place that decides which records a user may see and change.
+
+Every view, API endpoint, export, report and import that touches area-bound data gets its queryset
+from `scope_queryset()` (or `get_scoped_or_404()`); nothing queries such data around it.
+
+A model opts in by declaring where its area lies:
+    area_path = "residence_commune"   # a path to a places.AdministrativeUnit (commune or province)
+    owner_path = "user"               # optional: a path to the User who owns the record
+An area in a user's scope includes everything below it: a province covers all its communes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from vieclam.accounts.choices import STAFF_ROLES, Role
+from vieclam.places.choices import Level
+
+
+@dataclass(frozen=True)
+class AreaScope:
+    """The areas a user works in: province ids (whole provinces) and commune ids."""
+
+    unrestricted: bool = False
+    province_ids: frozenset[int] = field(default_factory=frozenset)
+    commune_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.unrestricted or self.province_ids or self.commune_ids)
+
+    def q(self, path: str) -> Q:
+        """A filter for records whose area (at `path`) lies inside this scope."""
+        if self.unrestricted:
+            return Q()
+        if self.empty:
+            return Q(pk__in=[])
+        condition = Q(pk__in=[])
+        if self.province_ids:
+            condition |= Q(**{f"{path}__province_id__in": self.province_ids})
+        if self.commune_ids:
+            condition |= Q(**{f"{path}__in": self.commune_ids})
+        return condition
+
+    def units_q(self) -> Q:
+        """A filter on AdministrativeUnit itself: the units inside this scope."""
+        if self.unrestricted:
+            return Q()
+        return Q(pk__in=self.commune_ids) | Q(province_id__in=self.province_ids)
+
+    def covers_unit(self, unit) -> bool:
+        if self.unrestricted:
+            return True
+        return unit.pk in self.commune_ids or unit.province_id in self.province_ids
+
+
+def scope_for(user) -> AreaScope:
+    """The user's scope, computed once per user object (i.e. once per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return AreaScope()
+    cached = getattr(user, "_vieclam_scope", None)
+    if cached is None:
+        cached = _compute_scope(user)
+        user._vieclam_scope = cached
+    return cached
+
+
+def _compute_scope(user) -> AreaScope:
+    if user.is_superuser or user.role == Role.ADMIN:
+        return AreaScope(unrestricted=True)
+    if user.role not in STAFF_ROLES:
+        return AreaScope()
+    provinces, communes = set(), set()
+    for pk, level in user.areas.values_list("pk", "level"):
+        (provinces if level == Level.PROVINCE else communes).add(pk)
+    return AreaScope(province_ids=frozenset(provinces), commune_ids=frozenset(communes))
+
+
+def scope_queryset(queryset: QuerySet, user) -> QuerySet:
+    """Only the rows of `queryset` the user may see: inside their areas, or their own."""
+    model = queryset.model
+    scope = scope_for(user)
+    if scope.unrestricted:
+        return queryset
+    condition = scope.q(model.area_path) if getattr(model, "area_path", None) else Q(pk__in=[])
+    owner_path = getattr(model, "owner_path", None)
+    if owner_path and getattr(user, "is_authenticated", False):
+        condition |= Q(**{owner_path: user.pk})
+    filtered = queryset.filter(condition)
+    return filtered.distinct() if getattr(model, "area_path_is_many", False) else filtered
+
+
+def get_scoped_or_404(queryset: QuerySet, user, **lookup) -> Model:
+    """A record outside the user's scope answers 404, exactly like one that does not exist."""
+    try:
+        return scope_queryset(queryset, user).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc

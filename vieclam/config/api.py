@@ -1,0 +1,13 @@
+"""Everything under /api/v1/: each app's API urls, the OpenAPI schema and the interactive docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("", include("vieclam.places.api.urls")),
+    path("", include("vieclam.codelists.api.urls")),
+    path("", include("vieclam.accounts.api.urls")),
+    path("", include("vieclam.core.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]

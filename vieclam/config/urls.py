@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("vieclam.core.urls")),
+    path("accounts/", include("vieclam.accounts.urls")),
+    path("areas/", include("vieclam.places.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("vieclam.config.api")),
+]

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from vieclam.core.api import views
+
+urlpatterns = [
+    path("audit-events/", views.AuditEventListApi.as_view(), name="audit-event-list"),
+]

@@ -1,0 +1,21 @@
+from rest_framework import generics, permissions
+
+from vieclam.core.api.serializers import AuditEventSerializer
+from vieclam.core.filtersets import AuditEventFilterSet
+from vieclam.core.selectors import audit_event_list
+
+
+class CanViewHistory(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return bool(getattr(request.user, "can_view_history", False))
+
+
+class AuditEventListApi(generics.ListAPIView):
+    """The audit trail inside the caller's areas (roles with history rights only)."""
+
+    serializer_class = AuditEventSerializer
+    filterset_class = AuditEventFilterSet
+    permission_classes = [permissions.IsAuthenticated, CanViewHistory]
+
+    def get_queryset(self):
+        return audit_event_list(viewer=self.request.user)

@@ -1,0 +1,96 @@
+"""Reads of administrative units: by date, by code, and across the 2025 reform."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit, Succession, UnitVersion
+
+LEVEL_BY_CODE_LENGTH = {2: Level.PROVINCE, 3: Level.DISTRICT, 5: Level.COMMUNE}
+
+
+def unit_list(
+    *, as_of: dt.date, level: str | None = None, parent: AdministrativeUnit | None = None, q: str = ""
+) -> QuerySet[AdministrativeUnit]:
+    units = AdministrativeUnit.objects.valid_on(as_of)
+    if level:
+        units = units.filter(level=level)
+    if parent is not None:
+        units = units.filter(Q(parent=parent) | Q(province=parent)).exclude(pk=parent.pk)
+    if q:
+        units = units.search(q)
+    return units.select_related("parent", "province").prefetch_related(
+        Prefetch("versions", queryset=UnitVersion.objects.order_by("valid_from"))
+    )
+
+
+def unit_get(*, code: str, as_of: dt.date) -> AdministrativeUnit | None:
+    """The unit that bore `code` on `as_of` (codes are reused across the reform, so the date matters)."""
+    level = LEVEL_BY_CODE_LENGTH.get(len(code))
+    if level is None or not code.isdigit():
+        return None
+    return unit_list(as_of=as_of, level=level).filter(code=code).first()
+
+
+def unit_any_period(*, code: str) -> list[AdministrativeUnit]:
+    """Every unit that ever bore `code`, newest first: for messages about codes no longer in force."""
+    level = LEVEL_BY_CODE_LENGTH.get(len(code))
+    return list(AdministrativeUnit.objects.filter(level=level, code=code).order_by("-valid_to"))
+
+
+def unit_successions(*, unit: AdministrativeUnit) -> tuple[list[Succession], list[Succession]]:
+    """(successors, predecessors) of a unit across the 2025 reform."""
+    successors = list(
+        Succession.objects.filter(level=unit.level, predecessor_code=unit.code, predecessor=unit)
+        .select_related("successor")
+        .order_by("successor__code")
+    )
+    predecessors = list(
+        Succession.objects.filter(successor=unit).select_related("predecessor").order_by("predecessor_code")
+    )
+    return successors, predecessors
+
+
+def successors_of_code(*, code: str, level: str = Level.COMMUNE) -> list[Succession]:
+    """Where an old (pre-2025) code went, including the few old codes missing from our old list."""
+    return list(
+        Succession.objects.filter(level=level, predecessor_code=code).select_related("successor").order_by("kind")
+    )
+
+
+class AreaCodeError(ValueError):
+    """An area code that cannot be used on the given date; the message is ready to show."""
+
+
+def area_resolve(*, code: str, on: dt.date) -> tuple[AdministrativeUnit, str]:
+    """The unit in force on `on` for `code`; an old pre-reform code is mapped to its successor.
+
+    Returns (unit, note): the note is empty for a code in force, and says what was mapped otherwise.
+    """
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    code = (code or "").strip()
+    unit = unit_get(code=code, as_of=on)
+    if unit is not None:
+        return unit, ""
+    level = LEVEL_BY_CODE_LENGTH.get(len(code))
+    if level is None or not code.isdigit():
+        raise AreaCodeError(_("Mã đơn vị hành chính '{code}' không hợp lệ: mã tỉnh có 2 chữ số, mã xã có 5.").format(code=code))
+    targets = [s.successor for s in successors_of_code(code=code, level=level) if s.successor.is_valid_on(on)]
+    if len(targets) == 1:
+        note = _("Mã cũ {old} (trước 01/07/2025) đã được chuyển thành {new} – {name}.").format(
+            old=code, new=targets[0].code, name=targets[0].name
+        )
+        return targets[0], note
+    if targets:
+        choices = ", ".join(f"{t.code} {t.name}" for t in targets)
+        raise AreaCodeError(
+            _("Mã cũ {old} đã được chia cho nhiều đơn vị; hãy chọn một: {choices}.").format(old=code, choices=choices)
+        )
+    raise AreaCodeError(
+        _("Không có đơn vị hành chính mã {code} vào ngày {day}.").format(code=code, day=date_format(on, "SHORT_DATE_FORMAT"))
+    )

@@ -12,7 +12,6 @@ An area in a user's scope includes everything below it: a province covers all it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404

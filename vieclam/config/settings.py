@@ -148,6 +148,7 @@ USE_TZ = True
 # Static files (vendored Bootstrap and HTMX; offices run offline)
 #
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 WHITENOISE_USE_FINDERS = DEBUG  # development serves from the apps; production from collectstatic's STATIC_ROOT
 STORAGES = {

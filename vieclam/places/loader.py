@@ -72,50 +72,43 @@ def _dated_changes() -> dict[tuple[str, str], list[dict]]:
     return by_unit
 
 
-def _unit_row(edition, level, code, name, short_name, name_en, unit_type, **extra) -> dict:
+def _unit_row(r: dict, level: str, common: dict, **overrides) -> dict:
+    """One unit from a source CSV row; `overrides` set code, name, parent or province."""
     row = {
-        "edition": edition, "level": level, "code": code, "name": name, "short_name": short_name,
-        "name_en": name_en, "unit_type": unit_type, "area_class": "", "parent_id": None, "province_id": None,
-        "valid_from": None, "valid_to": None, "source": "",
+        "level": level, "code": r["code"], "name": r["full_name"], "short_name": r["name"],
+        "name_en": r["full_name_en"], "unit_type": TYPE_BY_NAME[r["administrative_unit_name"]],
+        "area_class": "", "parent_id": None, "province_id": None, "valid_from": None, "valid_to": None,
     }  # fmt: skip
-    row.update(extra)
+    row.update(common)
+    row.update(overrides)
     return row
 
 
 def _pre_rows() -> list[dict]:
-    rows = []
     common = {"edition": Edition.PRE_2025, "valid_to": PRE_END, "source": PRE_SOURCE}
-    for r in read_csv(DATA / "pre_2025_07/provinces.csv"):
-        rows.append(_unit_row(code=r["code"], level=Level.PROVINCE, name=r["full_name"], short_name=r["name"],
-                              name_en=r["full_name_en"], unit_type=TYPE_BY_NAME[r["administrative_unit_name"]],
-                              **common))  # fmt: skip
-    for r in read_csv(DATA / "pre_2025_07/districts.csv"):
-        rows.append(_unit_row(code=r["code"], level=Level.DISTRICT, name=r["full_name"], short_name=r["name"],
-                              name_en=r["full_name_en"], unit_type=TYPE_BY_NAME[r["administrative_unit_name"]],
-                              parent=("province", r["province_code"]), province=r["province_code"],
-                              **common))  # fmt: skip
-    for r in read_csv(DATA / "pre_2025_07/wards.csv"):
-        rows.append(_unit_row(code=r["code"], level=Level.COMMUNE, name=r["full_name"], short_name=r["name"],
-                              name_en=r["full_name_en"], unit_type=TYPE_BY_NAME[r["administrative_unit_name"]],
-                              parent=("district", r["district_code"]), province=r["province_code"], **common))  # fmt: skip
+    rows = [_unit_row(r, Level.PROVINCE, common) for r in read_csv(DATA / "pre_2025_07/provinces.csv")]
+    rows += [
+        _unit_row(r, Level.DISTRICT, common, parent=("province", r["province_code"]), province=r["province_code"])
+        for r in read_csv(DATA / "pre_2025_07/districts.csv")
+    ]
+    rows += [
+        _unit_row(r, Level.COMMUNE, common, parent=("district", r["district_code"]), province=r["province_code"])
+        for r in read_csv(DATA / "pre_2025_07/wards.csv")
+    ]
     return rows
 
 
 def _post_rows(dated) -> list[dict]:
     official = {r["code"]: r["name"] for r in read_csv(DATA / "official_gso_2025/communes_1027_CTK-CSCL.csv")}
     common = {"edition": Edition.POST_2025, "valid_from": REFORM_DATE, "source": POST_SOURCE}
-    rows = []
-    for r in read_csv(DATA / "post_2025_07/provinces.csv"):
-        rows.append(_unit_row(code=r["code"], level=Level.PROVINCE, name=r["full_name"], short_name=r["name"],
-                              name_en=r["full_name_en"], unit_type=TYPE_BY_NAME[r["administrative_unit_name"]],
-                              **common))  # fmt: skip
+    rows = [_unit_row(r, Level.PROVINCE, common) for r in read_csv(DATA / "post_2025_07/provinces.csv")]
     for r in read_csv(DATA / "post_2025_07/wards.csv"):
         code = CODE_CORRECTIONS.get(r["code"], r["code"])
         name = official[code]  # the official spelling wins (e.g. 00745 Phố Bảng)
         short = next((name[len(p) :] for p in PREFIXES if name.startswith(p)), r["name"])
-        rows.append(_unit_row(code=code, level=Level.COMMUNE, name=name, short_name=short,
-                              name_en=r["full_name_en"], unit_type=TYPE_BY_NAME[r["administrative_unit_name"]],
-                              parent=("province", r["province_code"]), province=r["province_code"], **common))  # fmt: skip
+        parent = ("province", r["province_code"])
+        rows.append(_unit_row(r, Level.COMMUNE, common, code=code, name=name, short_name=short, parent=parent,
+                              province=r["province_code"]))  # fmt: skip
     for row in rows:
         changes = dated.get((row["level"], row["code"]), [])
         if changes:  # the unit's columns hold its latest state
@@ -175,8 +168,7 @@ def _load_versions(classes, dated, base) -> int:
     rows = []
     for unit in AdministrativeUnit.objects.only("pk", "level", "code", "edition", "valid_from", "valid_to"):
         own_changes = dated.get((unit.level, unit.code), []) if unit.edition == Edition.POST_2025 else []
-        rows.extend(_versions_of(unit, classes, own_changes,
-                                base[(unit.edition, unit.level, unit.code)]))
+        rows.extend(_versions_of(unit, classes, own_changes, base[(unit.edition, unit.level, unit.code)]))
     return sync_rows(UnitVersion, key=["unit_id", "valid_from"], rows=rows,
                      fields=["valid_to", "name", "unit_type", "area_class", "legal_source"],
                      delete_missing=True)  # fmt: skip

@@ -79,7 +79,9 @@ def area_resolve(*, code: str, on: dt.date) -> tuple[AdministrativeUnit, str]:
         return unit, ""
     level = LEVEL_BY_CODE_LENGTH.get(len(code))
     if level is None or not code.isdigit():
-        raise AreaCodeError(_("Mã đơn vị hành chính '{code}' không hợp lệ: mã tỉnh có 2 chữ số, mã xã có 5.").format(code=code))
+        raise AreaCodeError(
+            _("Mã đơn vị hành chính '{code}' không hợp lệ: mã tỉnh có 2 chữ số, mã xã có 5.").format(code=code)
+        )
     targets = [s.successor for s in successors_of_code(code=code, level=level) if s.successor.is_valid_on(on)]
     if len(targets) == 1:
         note = _("Mã cũ {old} (trước 01/07/2025) đã được chuyển thành {new} – {name}.").format(
@@ -92,5 +94,7 @@ def area_resolve(*, code: str, on: dt.date) -> tuple[AdministrativeUnit, str]:
             _("Mã cũ {old} đã được chia cho nhiều đơn vị; hãy chọn một: {choices}.").format(old=code, choices=choices)
         )
     raise AreaCodeError(
-        _("Không có đơn vị hành chính mã {code} vào ngày {day}.").format(code=code, day=date_format(on, "SHORT_DATE_FORMAT"))
+        _("Không có đơn vị hành chính mã {code} vào ngày {day}.").format(
+            code=code, day=date_format(on, "SHORT_DATE_FORMAT")
+        )
     )

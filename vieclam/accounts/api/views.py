@@ -1,6 +1,4 @@
 from rest_framework import generics
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from vieclam.accounts import selectors
 from vieclam.accounts.api.serializers import UserSerializer
@@ -8,11 +6,13 @@ from vieclam.accounts.filtersets import UserFilterSet
 from vieclam.accounts.scoping import get_scoped_or_404
 
 
-class MeApi(APIView):
+class MeApi(generics.RetrieveAPIView):
     """The signed-in user, their role and areas."""
 
-    def get(self, request):
-        return Response(UserSerializer(request.user).data)
+    serializer_class = UserSerializer
+
+    def get_object(self):
+        return self.request.user
 
 
 class UserListApi(generics.ListAPIView):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 
 from vieclam.core.text import fold
 
@@ -25,10 +25,16 @@ class CodeQuerySet(models.QuerySet):
         """Case- and diacritics-insensitive: 'ke toan' finds 'Kế toán viên'; '2411' finds codes starting 2411.
 
         Every word must match. A word of digits matches the start of the code, so '24' does not find 1241.
+        Rows holding the words as one phrase come first: for 'ke toan', 'Kế toán viên' before 'thống kê, toán học'.
         """
-        for word in fold(text).split():
+        phrase = fold(text)
+        result = self
+        for word in phrase.split():
             if word.isdigit() and hasattr(self.model, "code"):
-                self = self.filter(code__startswith=word)  # noqa: PLW0642
+                result = result.filter(code__startswith=word)
             else:
-                self = self.filter(search_text__contains=word)  # noqa: PLW0642
-        return self
+                result = result.filter(search_text__contains=word)
+        if " " not in phrase:
+            return result
+        rank = Case(When(search_text__contains=phrase, then=Value(0)), default=Value(1))
+        return result.alias(phrase_rank=rank).order_by("phrase_rank", *self.model._meta.ordering)

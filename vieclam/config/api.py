@@ -8,6 +8,9 @@ urlpatterns = [
     path("", include("vieclam.codelists.api.urls")),
     path("", include("vieclam.accounts.api.urls")),
     path("", include("vieclam.core.api.urls")),
+    path("", include("vieclam.poverty.api.urls")),
+    path("", include("vieclam.people.api.urls")),
+    path("", include("vieclam.employers.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

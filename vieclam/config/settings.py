@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "vieclam.accounts",
     "vieclam.places",
     "vieclam.codelists",
+    "vieclam.poverty",
+    "vieclam.people",
+    "vieclam.employers",
 ]
 
 MIDDLEWARE = [

@@ -1,1 +1,9 @@
-urlpatterns: list = []
+from django.urls import path
+
+from vieclam.people.api import views
+
+urlpatterns = [
+    path("persons/", views.PersonListCreateApi.as_view(), name="person-list"),
+    path("persons/<int:pk>/", views.PersonDetailApi.as_view(), name="person-detail"),
+    path("households/", views.HouseholdListApi.as_view(), name="household-list"),
+]

@@ -1,0 +1,132 @@
+"""Households and persons: the labour registry of TT 11/2022 Mẫu 03 and NĐ 318/2025 Art. 4."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.core.models import TimeStampedModel
+from vieclam.people.choices import ChangeKind, IdKind, Relationship, Sex
+
+__all__ = ("Household", "LabourEvent", "Person")
+
+LABOUR_AGE = 15
+
+
+class Household(TimeStampedModel):
+    """A household at an address in a commune; its poverty history is kept by the poverty reviews."""
+
+    code = models.CharField(_("mã hộ"), max_length=20, unique=True)
+    commune = models.ForeignKey(
+        "places.AdministrativeUnit", verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+"
+    )
+    address = models.CharField(_("địa chỉ"), max_length=200, blank=True)
+    head_name = models.CharField(_("chủ hộ"), max_length=100, blank=True)
+    search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
+
+    area_path = "commune"
+
+    class Meta:
+        verbose_name = _("hộ gia đình")
+        verbose_name_plural = _("hộ gia đình")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.head_name}"
+
+
+class Person(TimeStampedModel):
+    """A resident: household member of any age; a labour record from age 15 (TT 11/2022 Chapter III)."""
+
+    national_id = models.CharField(_("số CCCD/CMND"), max_length=12, unique=True, null=True, blank=True)
+    id_kind = models.CharField(_("loại giấy tờ"), max_length=6, choices=IdKind.choices, blank=True)
+    social_insurance_code = models.CharField(_("mã số BHXH"), max_length=10, blank=True)
+    full_name = models.CharField(_("họ và tên"), max_length=100)
+    date_of_birth = models.DateField(_("ngày sinh"))
+    sex = models.CharField(_("giới tính"), max_length=6, choices=Sex.choices)
+    ethnicity = models.ForeignKey(
+        "codelists.EthnicGroup", verbose_name=_("dân tộc"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    residence_commune = models.ForeignKey(
+        "places.AdministrativeUnit", verbose_name=_("nơi ở hiện tại"), on_delete=models.PROTECT, related_name="+"
+    )
+    permanent_commune = models.ForeignKey(
+        "places.AdministrativeUnit",
+        verbose_name=_("nơi thường trú"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    address = models.CharField(_("địa chỉ chi tiết"), max_length=200, blank=True)
+    household = models.ForeignKey(
+        Household, verbose_name=_("hộ"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    relationship = models.CharField(_("quan hệ với chủ hộ"), max_length=12, choices=Relationship.choices, blank=True)
+    # Coded answers of Mẫu 03: item codes of the TT 11/2022 lists in codelists (validated by the services).
+    priority_groups = models.JSONField(_("đối tượng ưu tiên"), default=list, blank=True)
+    education_level = models.CharField(_("trình độ phổ thông"), max_length=40, blank=True)
+    technical_level = models.CharField(_("trình độ CMKT"), max_length=40, blank=True)
+    training_field = models.CharField(_("chuyên ngành đào tạo"), max_length=200, blank=True)
+    activity_status = models.CharField(_("tình trạng hoạt động kinh tế"), max_length=40, blank=True)
+    employment_status = models.CharField(_("vị thế việc làm"), max_length=40, blank=True)
+    occupation = models.ForeignKey(
+        "codelists.Occupation", verbose_name=_("nghề nghiệp"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    contract_type = models.CharField(_("hợp đồng lao động"), max_length=40, blank=True)
+    social_insurance = models.CharField(_("BHXH"), max_length=20, blank=True)
+    workplace_type = models.CharField(_("nơi làm việc"), max_length=40, blank=True)
+    workplace_commune = models.ForeignKey(
+        "places.AdministrativeUnit",
+        verbose_name=_("địa bàn làm việc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    unemployment_duration = models.CharField(_("thời gian thất nghiệp"), max_length=40, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
+
+    area_path = "residence_commune"
+
+    class Meta:
+        verbose_name = _("người lao động")
+        verbose_name_plural = _("người lao động")
+        ordering = ["full_name", "pk"]
+        indexes = [models.Index(fields=["residence_commune", "full_name"]), models.Index(fields=["date_of_birth"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def age_on(self, day: dt.date) -> int:
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+    @property
+    def masked_national_id(self) -> str:
+        """Lists show only the last four digits (personal data)."""
+        nid = self.national_id or ""
+        return "•" * (len(nid) - 4) + nid[-4:] if nid else ""
+
+
+class LabourEvent(models.Model):
+    """A dated change of a person's labour status ("loại biến động"), so any past state is known."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="events")
+    effective = models.DateField(_("ngày hiệu lực"))
+    kind = models.CharField(_("loại biến động"), max_length=12, choices=ChangeKind.choices)
+    changes = models.JSONField(_("thay đổi"), default=dict)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name = _("biến động lao động")
+        verbose_name_plural = _("biến động lao động")
+        ordering = ["effective", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.effective} {self.kind}"

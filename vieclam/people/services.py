@@ -1,0 +1,236 @@
+"""Writes on households and persons: validated as a whole, audited in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vieclam.codelists.models import EthnicGroup
+from vieclam.core.audit import audit_record, diff, snapshot
+from vieclam.core.choices import AuditAction
+from vieclam.core.dates import today
+from vieclam.core.text import fold
+from vieclam.people import cccd
+from vieclam.people.choices import ChangeKind, Sex
+from vieclam.people.models import LABOUR_AGE, Household, LabourEvent, Person
+from vieclam.people.validation import CODED_FIELDS, Errors, check_coded, resolve_commune
+
+PLAIN_FIELDS = (
+    "full_name",
+    "date_of_birth",
+    "sex",
+    "social_insurance_code",
+    "address",
+    "relationship",
+    "priority_groups",
+    "training_field",
+    "phone",
+    *CODED_FIELDS,
+)
+STATUS_FIELDS = (
+    "activity_status",
+    "employment_status",
+    "occupation_id",
+    "contract_type",
+    "social_insurance",
+    "workplace_type",
+    "workplace_commune_id",
+    "unemployment_duration",
+    "residence_commune_id",
+)
+AUDIT_FIELDS = ("national_id", "ethnicity_id", "household_id", "permanent_commune_id", *PLAIN_FIELDS, *STATUS_FIELDS)
+LABOUR_FIELDS = (
+    "activity_status",
+    "employment_status",
+    "occupation",
+    "contract_type",
+    "workplace_type",
+    "unemployment_duration",
+    "technical_level",
+)
+
+
+def _check_identity(data: dict, errors: Errors, *, exclude_pk=None) -> None:
+    dob, sex, nid = data.get("date_of_birth"), data.get("sex"), data.get("national_id")
+    if dob and dob > today():
+        errors.add("date_of_birth", _("Ngày sinh không thể ở tương lai."))
+    if sex and sex not in Sex.values:
+        errors.add("sex", _("Giới tính phải là male hoặc female."))
+    if not nid:
+        return
+    for message in cccd.check_against(nid, date_of_birth=dob, sex=sex):
+        errors.add("national_id", message)
+    clash = Person.objects.filter(national_id=nid).exclude(pk=exclude_pk).first()
+    if clash:
+        errors.add("national_id", _("Số định danh {nid} đã được đăng ký (hồ sơ #{pk}).").format(nid=nid, pk=clash.pk))
+
+
+def _check_labour_age(data: dict, errors: Errors) -> None:
+    dob = data.get("date_of_birth")
+    if dob and Person(date_of_birth=dob).age_on(today()) < LABOUR_AGE:
+        for field in LABOUR_FIELDS:
+            if data.get(field):
+                errors.add(field, _("Người dưới 15 tuổi là thành viên hộ, không có thông tin lao động."))
+
+
+def _resolve_refs(data: dict, actor, errors: Errors, warnings: list[str]) -> dict:
+    refs, on = {}, today()
+    for field in ("residence_commune", "permanent_commune", "workplace_commune"):
+        if data.get(field):
+            refs[field] = resolve_commune(
+                field=field, code=data[field], actor=actor, errors=errors, warnings=warnings, on=on
+            )
+    if data.get("ethnicity"):
+        refs["ethnicity"] = EthnicGroup.objects.filter(code=data["ethnicity"]).first()
+        if refs["ethnicity"] is None:
+            errors.add("ethnicity", _("Mã dân tộc '{code}' không có (01–54).").format(code=data["ethnicity"]))
+    if data.get("occupation"):
+        from vieclam.codelists.models import Occupation
+
+        refs["occupation"] = Occupation.objects.filter(code=data["occupation"]).first()
+        if refs["occupation"] is None:
+            errors.add("occupation", _("Mã nghề '{code}' không có trong VSCO 2020.").format(code=data["occupation"]))
+    if data.get("household"):
+        from vieclam.accounts.scoping import scope_queryset
+
+        refs["household"] = scope_queryset(Household.objects.all(), actor).filter(pk=data["household"]).first()
+        if refs["household"] is None:
+            errors.add("household", _("Không có hộ #{pk} trong địa bàn của bạn.").format(pk=data["household"]))
+    return refs
+
+
+def possible_duplicates(*, full_name: str, date_of_birth: dt.date, commune, exclude_pk=None):
+    """Same name (diacritics folded) + date of birth + commune: a warning with links, never a silent twin."""
+    return Person.objects.filter(
+        search_text=_search_text(full_name), date_of_birth=date_of_birth, residence_commune=commune
+    ).exclude(pk=exclude_pk)
+
+
+def _search_text(full_name: str) -> str:
+    return " " + fold(full_name)
+
+
+@transaction.atomic
+def person_create(*, actor, data: dict) -> tuple[Person, list[str]]:
+    """Register a person; returns (person, warnings). Raises ValidationError naming every bad field."""
+    errors, warnings = Errors(), []
+    for field in ("full_name", "date_of_birth", "sex", "residence_commune"):
+        if not data.get(field):
+            errors.add(field, _("Trường này bắt buộc."))
+    _check_identity(data, errors)
+    _check_labour_age(data, errors)
+    check_coded(data, errors)
+    refs = _resolve_refs(data, actor, errors, warnings)
+    if errors:
+        raise ValidationError(errors)
+    person = Person(**{f: data[f] for f in PLAIN_FIELDS if f in data}, **refs)
+    person.national_id = data.get("national_id") or None
+    person.id_kind = cccd.decode(person.national_id).kind if person.national_id else ""
+    person.search_text = _search_text(person.full_name)
+    if person.id_kind == cccd.CMND:
+        warnings.append(_("CMND 9 số là giấy tờ cũ: hãy cập nhật số CCCD khi có."))
+    twins = possible_duplicates(
+        full_name=person.full_name, date_of_birth=person.date_of_birth, commune=person.residence_commune
+    )
+    warnings += [_("Có thể trùng với hồ sơ #{pk} ({name}).").format(pk=p.pk, name=p.full_name) for p in twins[:5]]
+    person.save()
+    LabourEvent.objects.create(
+        person=person,
+        effective=today(),
+        kind=ChangeKind.REGISTERED,
+        changes=snapshot(person, STATUS_FIELDS),
+        recorded_by=_user(actor),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=person,
+        area=person.residence_commune,
+        changes={k: [None, v] for k, v in snapshot(person, AUDIT_FIELDS).items() if v not in (None, "", [])},
+    )
+    return person, warnings
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, data: dict, effective: dt.date | None = None) -> tuple[Person, list[str]]:
+    """Change fields; a change of labour status is also a dated LabourEvent."""
+    errors, warnings = Errors(), []
+    merged = {"date_of_birth": person.date_of_birth, "sex": person.sex, "national_id": person.national_id, **data}
+    if {"national_id", "date_of_birth", "sex"} & set(data):
+        _check_identity(merged, errors, exclude_pk=person.pk)
+    _check_labour_age(merged, errors)
+    check_coded(data, errors)
+    refs = _resolve_refs(data, actor, errors, warnings)
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(person, AUDIT_FIELDS)
+    for field in PLAIN_FIELDS:
+        if field in data:
+            setattr(person, field, data[field])
+    for field, value in refs.items():
+        setattr(person, field, value)
+    if "national_id" in data:
+        person.national_id = data["national_id"] or None
+        person.id_kind = cccd.decode(person.national_id).kind if person.national_id else ""
+    person.search_text = _search_text(person.full_name)
+    person.save()
+    changes = diff(before, snapshot(person, AUDIT_FIELDS))
+    status_changes = {k: v for k, v in changes.items() if k in STATUS_FIELDS}
+    if status_changes:
+        LabourEvent.objects.create(
+            person=person,
+            effective=effective or today(),
+            kind=ChangeKind.STATUS,
+            changes={k: v[1] for k, v in status_changes.items()},
+            recorded_by=_user(actor),
+        )
+    if changes:
+        audit_record(
+            actor=actor, action=AuditAction.UPDATE, instance=person, changes=changes, area=person.residence_commune
+        )
+    return person, warnings
+
+
+@transaction.atomic
+def household_create(*, actor, commune: str, address: str = "", head_name: str = "") -> Household:
+    errors, warnings = Errors(), []
+    unit = resolve_commune(field="commune", code=commune, actor=actor, errors=errors, warnings=warnings, on=today())
+    if errors:
+        raise ValidationError(errors)
+    sequence = Household.objects.filter(commune=unit).count() + 1
+    household = Household.objects.create(
+        code=f"{unit.code}-{sequence:05d}",
+        commune=unit,
+        address=address,
+        head_name=head_name,
+        search_text=" " + fold(head_name),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=household,
+        area=unit,
+        changes={"code": [None, household.code], "head_name": [None, head_name]},
+    )
+    return household
+
+
+@transaction.atomic
+def household_add_member(*, actor, household: Household, person: Person, relationship: str) -> Person:
+    if person.household_id and person.household_id != household.pk:
+        raise ValidationError(
+            {
+                "household": _("{name} đã thuộc hộ {code}: một người chỉ thuộc một hộ.").format(
+                    name=person.full_name, code=person.household.code
+                )
+            }
+        )
+    person_update(actor=actor, person=person, data={"relationship": relationship, "household": household.pk})
+    return person
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None

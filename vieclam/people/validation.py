@@ -1,0 +1,58 @@
+"""Field checks shared by the person and household services; each error names its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from vieclam.accounts.scoping import scope_for
+from vieclam.codelists.models import CodeItem
+from vieclam.places.choices import Level
+from vieclam.places.selectors import AreaCodeError, area_resolve
+
+# Person field -> TT 11/2022 code list whose item codes it holds.
+CODED_FIELDS = {
+    "education_level": "education-levels",
+    "technical_level": "technical-qualification-levels",
+    "activity_status": "economic-activity-statuses",
+    "employment_status": "employment-statuses",
+    "contract_type": "contract-types",
+    "workplace_type": "workplace-types",
+    "unemployment_duration": "unemployment-durations",
+}
+
+
+class Errors(dict):
+    """{field: [messages]} collected over a whole input, so the user sees every problem at once."""
+
+    def add(self, field: str, message: str) -> None:
+        self.setdefault(field, []).append(message)
+
+
+def resolve_commune(*, field: str, code: str, actor, errors: Errors, warnings: list[str], on: dt.date):
+    """A commune in force on `on` and inside the actor's scope; an old code is mapped and warned about."""
+    try:
+        unit, note = area_resolve(code=code, on=on)
+    except AreaCodeError as exc:
+        errors.add(field, str(exc))
+        return None
+    if unit.level != Level.COMMUNE:
+        errors.add(field, _("{name} không phải cấp xã.").format(name=unit.name))
+        return None
+    if not scope_for(actor).covers_unit(unit):
+        errors.add(field, _("{name} nằm ngoài địa bàn bạn phụ trách.").format(name=unit.name))
+        return None
+    if note:
+        warnings.append(note)
+    return unit
+
+
+def check_coded(data: dict, errors: Errors) -> None:
+    for field, slug in CODED_FIELDS.items():
+        code = data.get(field)
+        if code and not CodeItem.objects.filter(code_list__slug=slug, code=code).exists():
+            errors.add(field, _("Mã '{code}' không có trong danh mục {slug}.").format(code=code, slug=slug))
+    for code in data.get("priority_groups") or []:
+        if not CodeItem.objects.filter(code_list__slug="priority-groups", code=code).exists():
+            errors.add("priority_groups", _("Mã '{code}' không có trong danh mục đối tượng ưu tiên.").format(code=code))

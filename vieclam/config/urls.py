@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("vieclam.core.urls")),
     path("accounts/", include("vieclam.accounts.urls")),
     path("areas/", include("vieclam.places.urls")),
+    path("people/", include("vieclam.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("vieclam.config.api")),

@@ -185,6 +185,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One enum name per shared choice set, so clients get a single AreaClass type.
+    "ENUM_NAME_OVERRIDES": {"AreaClassEnum": "vieclam.places.choices.AreaClass"},
 }
 
 #

@@ -55,5 +55,6 @@ def load_all_reference() -> dict[str, int]:
     """Every app's reference data, in dependency order; {table: changed rows}."""
     from vieclam.codelists.loader import load_codelists
     from vieclam.places.loader import load_places
+    from vieclam.poverty.loader import load_poverty_rules
 
-    return {**load_places(), **load_codelists()}
+    return {**load_places(), **load_codelists(), **load_poverty_rules()}

@@ -206,6 +206,9 @@ X_FRAME_OPTIONS = "DENY"
 # Domain settings (thresholds that change with the law live in reference data, not here)
 #
 VIECLAM_DEMO_PROVINCE = env_str("VIECLAM_DEMO_PROVINCE", "80")  # Tây Ninh, which absorbed Long An
+# "Hộ mới thoát nghèo": how long after leaving the poor/near-poor lists a household still counts (no legal
+# definition found; 36 months is the programme's usage, see docs).
+VIECLAM_POVERTY_EXIT_MONTHS = env_int("VIECLAM_POVERTY_EXIT_MONTHS", 36)
 
 LOGGING = {
     "version": 1,

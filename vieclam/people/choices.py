@@ -29,3 +29,23 @@ class ChangeKind(models.TextChoices):
     STATUS = "status", _("Thay đổi tình trạng việc làm")
     MOVED = "moved", _("Thay đổi nơi ở")
     CORRECTION = "correction", _("Sửa thông tin")
+
+
+class ReviewKind(models.TextChoices):
+    """QĐ 24/2021/QĐ-TTg: the yearly review (1/9–14/12) and the monthly regular review."""
+
+    PERIODIC = "periodic", _("Rà soát định kỳ")
+    REGULAR = "regular", _("Rà soát thường xuyên")
+
+
+class PovertyCause(models.TextChoices):
+    """Causes of poverty as reported in the national poverty reports."""
+
+    NO_LAND = "no_land", _("Thiếu đất sản xuất")
+    NO_CAPITAL = "no_capital", _("Thiếu vốn")
+    NO_LABOUR = "no_labour", _("Thiếu lao động")
+    NO_TOOLS = "no_tools", _("Thiếu công cụ, phương tiện sản xuất")
+    NO_KNOW_HOW = "no_know_how", _("Thiếu kiến thức sản xuất")
+    NO_SKILLS = "no_skills", _("Thiếu kỹ năng lao động")
+    ILLNESS = "illness", _("Ốm đau, bệnh nặng, tai nạn")
+    OTHER = "other", _("Nguyên nhân khác")

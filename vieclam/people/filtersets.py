@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from vieclam.core.text import fold
 from vieclam.people.choices import Sex
 from vieclam.people.models import Household, Person
+from vieclam.poverty.choices import Classification
 
 
 class PersonFilterSet(django_filters.FilterSet):
@@ -27,10 +28,11 @@ class PersonFilterSet(django_filters.FilterSet):
 class HouseholdFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo chủ hộ"), method="search", max_length=100)
     commune = django_filters.CharFilter(label=_("Mã xã"), field_name="commune__code", max_length=5)
+    poverty_class = django_filters.ChoiceFilter(label=_("Phân loại hộ"), choices=Classification.choices)
 
     class Meta:
         model = Household
-        fields = ["q", "commune"]
+        fields = ["q", "commune", "poverty_class"]
 
     def search(self, queryset, name, value):
         return queryset.filter(search_text__contains=" " + fold(value))

@@ -9,9 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.models import TimeStampedModel
-from vieclam.people.choices import ChangeKind, IdKind, Relationship, Sex
+from vieclam.people.choices import ChangeKind, IdKind, Relationship, ReviewKind, Sex
+from vieclam.poverty.choices import Classification
 
-__all__ = ("Household", "LabourEvent", "Person")
+__all__ = ("Household", "HouseholdReview", "LabourEvent", "Person")
 
 LABOUR_AGE = 15
 
@@ -25,6 +26,12 @@ class Household(TimeStampedModel):
     )
     address = models.CharField(_("địa chỉ"), max_length=200, blank=True)
     head_name = models.CharField(_("chủ hộ"), max_length=100, blank=True)
+    # The latest review's result, kept here so lists and indicators need no subquery (set by the review service).
+    poverty_class = models.CharField(
+        _("phân loại hộ"), max_length=10, choices=Classification.choices, blank=True, db_index=True
+    )
+    poverty_class_on = models.DateField(_("ngày phân loại"), null=True, blank=True)
+    poverty_exit_on = models.DateField(_("ngày thoát nghèo"), null=True, blank=True)
     search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
 
     area_path = "commune"
@@ -130,3 +137,33 @@ class LabourEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.effective} {self.kind}"
+
+
+class HouseholdReview(models.Model):
+    """One poverty review of a household (QĐ 24/2021, TT 07/2021): its inputs, the standard and the result."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="reviews")
+    kind = models.CharField(_("loại rà soát"), max_length=10, choices=ReviewKind.choices)
+    reviewed_on = models.DateField(_("ngày rà soát"))
+    standard = models.ForeignKey("poverty.PovertyStandard", verbose_name=_("chuẩn áp dụng"), on_delete=models.PROTECT)
+    classification = models.CharField(_("kết quả"), max_length=10, choices=Classification.choices)
+    income_per_capita = models.PositiveBigIntegerField(
+        _("thu nhập bình quân (đồng/người/tháng)"), null=True, blank=True
+    )
+    income_score = models.DecimalField(_("điểm phiếu B1"), max_digits=6, decimal_places=1, null=True, blank=True)
+    deprivations = models.JSONField(_("chỉ số thiếu hụt"), default=list, blank=True)
+    causes = models.JSONField(_("nguyên nhân nghèo"), default=list, blank=True)
+    reasons = models.JSONField(_("căn cứ phân loại"), default=list, blank=True)
+    decided_by = models.CharField(_("người quyết định"), max_length=200, blank=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kết quả rà soát hộ")
+        verbose_name_plural = _("kết quả rà soát hộ")
+        ordering = ["household", "reviewed_on", "pk"]
+        indexes = [models.Index(fields=["household", "-reviewed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.household_id} {self.reviewed_on} {self.classification}"

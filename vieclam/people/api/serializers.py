@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
-from vieclam.people.choices import Relationship, Sex
-from vieclam.people.models import Household, Person
+from vieclam.people.choices import PovertyCause, Relationship, ReviewKind, Sex
+from vieclam.people.models import Household, HouseholdReview, Person
 
 
 class PersonInputSerializer(serializers.Serializer):
@@ -96,7 +96,63 @@ class PersonDetailSerializer(serializers.ModelSerializer):
 
 class HouseholdSerializer(serializers.ModelSerializer):
     commune = serializers.CharField(source="commune.code")
+    recently_exited_poverty = serializers.SerializerMethodField()
 
     class Meta:
         model = Household
-        fields = ["id", "code", "commune", "address", "head_name"]
+        fields = [
+            "id",
+            "code",
+            "commune",
+            "address",
+            "head_name",
+            "poverty_class",
+            "poverty_class_on",
+            "poverty_exit_on",
+            "recently_exited_poverty",
+        ]
+
+    def get_recently_exited_poverty(self, household) -> bool:
+        from vieclam.people.reviews import recently_exited
+
+        return recently_exited(household)
+
+
+class HouseholdInputSerializer(serializers.Serializer):
+    commune = serializers.CharField(max_length=5)
+    address = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    head_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+class ReviewInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ReviewKind.choices)
+    reviewed_on = serializers.DateField()
+    income_per_capita = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    income_score = serializers.DecimalField(
+        max_digits=6, decimal_places=1, required=False, allow_null=True, min_value=0
+    )
+    deprivations = serializers.ListField(child=serializers.CharField(max_length=40), required=False)
+    causes = serializers.ListField(child=serializers.ChoiceField(choices=PovertyCause.choices), required=False)
+    decided_by = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    decision_number = serializers.CharField(max_length=50, required=False, allow_blank=True)
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    standard = serializers.CharField(source="standard.code")
+
+    class Meta:
+        model = HouseholdReview
+        fields = [
+            "id",
+            "kind",
+            "reviewed_on",
+            "standard",
+            "classification",
+            "income_per_capita",
+            "income_score",
+            "deprivations",
+            "causes",
+            "reasons",
+            "decided_by",
+            "decision_number",
+        ]

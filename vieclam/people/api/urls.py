@@ -5,5 +5,6 @@ from vieclam.people.api import views
 urlpatterns = [
     path("persons/", views.PersonListCreateApi.as_view(), name="person-list"),
     path("persons/<int:pk>/", views.PersonDetailApi.as_view(), name="person-detail"),
-    path("households/", views.HouseholdListApi.as_view(), name="household-list"),
+    path("households/", views.HouseholdListCreateApi.as_view(), name="household-list"),
+    path("households/<int:pk>/reviews/", views.HouseholdReviewsApi.as_view(), name="household-reviews"),
 ]

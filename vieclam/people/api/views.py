@@ -4,14 +4,19 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 
+from vieclam.accounts.scoping import get_scoped_or_404
 from vieclam.people import selectors, services
 from vieclam.people.api.serializers import (
+    HouseholdInputSerializer,
     HouseholdSerializer,
     PersonDetailSerializer,
     PersonInputSerializer,
     PersonListSerializer,
+    ReviewInputSerializer,
+    ReviewSerializer,
 )
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
+from vieclam.people.reviews import household_review_record
 
 
 class IsStaffRole(permissions.BasePermission):
@@ -49,8 +54,6 @@ class PersonDetailApi(generics.GenericAPIView):
 
     @extend_schema(request=PersonInputSerializer)
     def patch(self, request, pk: int):
-        from vieclam.accounts.scoping import get_scoped_or_404
-
         person = get_scoped_or_404(selectors.person_list(viewer=request.user), request.user, pk=pk)
         data = PersonInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
@@ -58,10 +61,41 @@ class PersonDetailApi(generics.GenericAPIView):
         return Response({**PersonDetailSerializer(person).data, "warnings": warnings})
 
 
-class HouseholdListApi(generics.ListAPIView):
+class HouseholdListCreateApi(generics.ListAPIView):
+    """Households inside your areas with their current poverty class; POST creates one."""
+
     permission_classes = [permissions.IsAuthenticated, IsStaffRole]
     serializer_class = HouseholdSerializer
     filterset_class = HouseholdFilterSet
 
     def get_queryset(self):
         return selectors.household_list(viewer=self.request.user)
+
+    @extend_schema(request=HouseholdInputSerializer, responses={201: HouseholdSerializer})
+    def post(self, request):
+        data = HouseholdInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        household = services.household_create(actor=request.user, **data.validated_data)
+        return Response(HouseholdSerializer(household).data, status=status.HTTP_201_CREATED)
+
+
+class HouseholdReviewsApi(generics.GenericAPIView):
+    """A household's poverty reviews; POST records one, classified by the standard in force that day."""
+
+    permission_classes = [permissions.IsAuthenticated, IsStaffRole]
+    serializer_class = ReviewSerializer
+
+    def _household(self, pk):
+        return get_scoped_or_404(selectors.household_list(viewer=self.request.user), self.request.user, pk=pk)
+
+    def get(self, request, pk: int):
+        household = self._household(pk)
+        return Response(ReviewSerializer(household.reviews.select_related("standard"), many=True).data)
+
+    @extend_schema(request=ReviewInputSerializer, responses={201: ReviewSerializer})
+    def post(self, request, pk: int):
+        household = self._household(pk)
+        data = ReviewInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        review = household_review_record(actor=request.user, household=household, **data.validated_data)
+        return Response(ReviewSerializer(review).data, status=status.HTTP_201_CREATED)

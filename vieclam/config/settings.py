@@ -186,7 +186,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # One enum name per shared choice set, so clients get a single AreaClass type.
-    "ENUM_NAME_OVERRIDES": {"AreaClassEnum": "vieclam.places.choices.AreaClass"},
+    "ENUM_NAME_OVERRIDES": {
+        "AreaClassEnum": "vieclam.places.choices.AreaClass",
+        "PovertyClassEnum": "vieclam.poverty.choices.Classification",
+        "SuccessionKindEnum": "vieclam.places.choices.SuccessionKind",
+        "ReviewKindEnum": "vieclam.people.choices.ReviewKind",
+    },
 }
 
 #

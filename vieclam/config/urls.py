@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("vieclam.core.urls")),
     path("accounts/", include("vieclam.accounts.urls")),
     path("areas/", include("vieclam.places.urls")),
+    path("employers/", include("vieclam.employers.urls")),
     path("people/", include("vieclam.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,127 @@
+"""Form fields that read codes (area, employer type, industry) and the employer create/edit form.
+
+The form only parses input; every rule (tax code, duplicates, area) is checked by employers.services, whose
+errors the views put back on the matching field.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.employers import selectors
+from vieclam.employers.choices import SizeBand
+from vieclam.employers.models import Employer
+from vieclam.places.choices import Level
+
+__all__ = ("AreaCodeField", "EmployerForm", "IndustryChoiceField", "TypeChoiceField", "bootstrap")
+
+
+class AreaCodeField(forms.CharField):
+    """A province or commune code → the unit in force today; an old pre-2025 code is mapped and noted.
+
+    After cleaning, `note` says what an old code was mapped to (empty otherwise).
+    """
+
+    def __init__(self, *, level: str, **kwargs) -> None:
+        kwargs.setdefault("max_length", 5)
+        super().__init__(**kwargs)
+        self.level = level
+        self.note = ""
+
+    def clean(self, value):
+        code = super().clean(value)
+        if not code:
+            return None
+        unit, self.note = selectors.area_code_resolve(code=code, level=self.level)
+        return unit
+
+
+class TypeChoiceField(forms.ModelChoiceField):
+    """Employer types by their code (dn_fdi), shown by name."""
+
+    def __init__(self, queryset=None, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "code")
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": _("Không có loại hình “%(value)s”: chọn một loại hình của Mẫu 01.")},
+        )
+        super().__init__(queryset=selectors.employer_type_list() if queryset is None else queryset, **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name_vi
+
+
+class IndustryChoiceField(forms.ModelChoiceField):
+    """VSIC industries in force, as 'C – Công nghiệp chế biến, chế tạo'."""
+
+    def __init__(self, queryset=None, **kwargs) -> None:
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Ngành kinh tế không hợp lệ.")})
+        super().__init__(queryset=selectors.industry_choice_list() if queryset is None else queryset, **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        name = obj.name_vi
+        if name.isupper():  # VSIC sections are written in capitals
+            name = name[:1] + name[1:].lower()
+        return f"{obj.code} – {name}"
+
+
+def bootstrap(form: forms.BaseForm) -> forms.BaseForm:
+    """Give every widget its Bootstrap 5 class (no template tag library needed)."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+    return form
+
+
+class EmployerForm(forms.Form):
+    """Create or edit an employer. `changed_values()` gives what the update service needs."""
+
+    name = forms.CharField(label=_("Tên người sử dụng lao động"), max_length=255)
+    tax_code = forms.CharField(
+        label=_("Mã số thuế / số định danh"), max_length=20, help_text=Employer._meta.get_field("tax_code").help_text
+    )
+    employer_type = TypeChoiceField(label=_("Loại hình"))
+    industry = IndustryChoiceField(label=_("Ngành kinh tế chính (VSIC)"), required=False)
+    commune = AreaCodeField(
+        level=Level.COMMUNE,
+        label=_("Mã xã, phường, đặc khu"),
+        help_text=_("5 chữ số; mã cũ trước 01/07/2025 được tự chuyển sang đơn vị mới."),
+    )
+    street_address = forms.CharField(label=_("Số nhà, đường, thôn/ấp"), max_length=255, required=False)
+    in_industrial_zone = forms.BooleanField(label=_("Trong khu công nghiệp/khu kinh tế (KCN/KKT)"), required=False)
+    zone_name = forms.CharField(label=_("Tên KCN/KKT"), max_length=200, required=False)
+    size_band = forms.ChoiceField(label=_("Quy mô lao động"), choices=[("", "—"), *SizeBand.choices], required=False)
+    contact_person = forms.CharField(label=_("Người liên hệ"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+
+    def __init__(self, *args, employer: Employer | None = None, **kwargs) -> None:
+        if employer is not None:
+            kwargs.setdefault("initial", self.initial_for(employer))
+        super().__init__(*args, **kwargs)
+        # Re-read the choices per form: the class-level querysets were built with the date of import.
+        self.fields["employer_type"].queryset = selectors.employer_type_list()
+        self.fields["industry"].queryset = selectors.industry_choice_list()
+        bootstrap(self)
+
+    @staticmethod
+    def initial_for(employer: Employer) -> dict:
+        initial = {name: getattr(employer, name) for name in EmployerForm.base_fields}
+        initial.update(
+            commune=employer.commune.code, employer_type=employer.employer_type.code, industry=employer.industry_id
+        )
+        return initial
+
+    @property
+    def commune_note(self) -> str:
+        return self.fields["commune"].note
+
+    def changed_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.changed_data if name in self.cleaned_data}

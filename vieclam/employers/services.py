@@ -1,0 +1,145 @@
+"""Writes on the employer registry: validated in full, scoped to the actor's areas, audited in the same transaction.
+
+`data` holds plain values and model instances (commune: AdministrativeUnit, employer_type: CodeItem,
+industry: Industry or None); the API serializer and the form turn codes into those rows. Errors are raised as
+one ValidationError naming every wrong field, so a 400 or a form can show them all at once.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.accounts.scoping import scope_for
+from vieclam.core.audit import audit_record, diff, snapshot
+from vieclam.core.choices import AuditAction
+from vieclam.core.dates import today
+from vieclam.employers import taxcode
+from vieclam.employers.models import Employer
+from vieclam.places.choices import Level
+
+__all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_update")
+
+EMPLOYER_FIELDS = (
+    "name", "tax_code", "employer_type", "industry", "commune", "street_address",
+    "in_industrial_zone", "zone_name", "size_band", "contact_person", "phone", "email",
+)  # fmt: skip
+# Audited as stored values; the three foreign keys are audited by their codes (see _audit_values).
+PLAIN_AUDITED = tuple(f for f in EMPLOYER_FIELDS if f not in {"employer_type", "industry", "commune"}) + ("id_kind",)
+
+NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên, cấp xã) được tạo hoặc sửa người sử dụng lao động.")
+OUTSIDE_AREA = _("Người sử dụng lao động này nằm ngoài địa bàn bạn phụ trách.")
+UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
+DUPLICATE_TAX_CODE = _("Mã số thuế {code} đã có trong sổ đăng ký người sử dụng lao động.")
+NOT_A_COMMUNE = _("{name} ({code}) không phải xã, phường hay đặc khu.")
+COMMUNE_EXPIRED = _("{name} ({code}) không còn hiệu lực vào ngày {day}: hãy dùng xã, phường sau sắp xếp.")
+COMMUNE_OUT_OF_SCOPE = _("{name} ({code}) nằm ngoài địa bàn bạn phụ trách.")
+INDUSTRY_EXPIRED = _("Ngành {code} không còn hiệu lực vào ngày {day}.")
+
+
+@transaction.atomic
+def employer_create(*, actor, data: dict) -> Employer:
+    """Register an employer in a commune of the actor's areas; returns the saved row."""
+    _check_actor(actor)
+    employer = Employer()
+    _apply(employer, data)
+    _validate(actor=actor, employer=employer, changed=set(EMPLOYER_FIELDS))
+    _save(employer)
+    changes = {k: [None, v] for k, v in _audit_values(employer).items() if v not in (None, "", False)}
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=employer, changes=changes, area=employer.commune)
+    return employer
+
+
+@transaction.atomic
+def employer_update(*, actor, employer: Employer, data: dict) -> Employer:
+    """Change the fields given in `data`; records old and new values (nothing is written when nothing changed)."""
+    _check_actor(actor)
+    if not scope_for(actor).covers_unit(employer.commune):
+        raise PermissionDenied(OUTSIDE_AREA)
+    before = _audit_values(employer)
+    _apply(employer, data)
+    _validate(actor=actor, employer=employer, changed=set(data))
+    changes = diff(before, _audit_values(employer))
+    if changes:
+        _save(employer)
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=employer, changes=changes, area=employer.commune)
+    return employer
+
+
+def _check_actor(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
+        raise PermissionDenied(NOT_STAFF)
+
+
+def _apply(employer: Employer, data: dict) -> None:
+    unknown = [field for field in data if field not in EMPLOYER_FIELDS]
+    if unknown:
+        raise ValidationError({field: str(UNKNOWN_FIELD) for field in unknown})
+    for field, value in data.items():
+        setattr(employer, field, value.strip() if isinstance(value, str) else value)
+
+
+def _validate(*, actor, employer: Employer, changed: set[str]) -> None:
+    """Every rule at once: identifier, commune (in force and in the actor's areas), industry, then the model's own."""
+    errors: dict[str, list[str]] = {}
+    if "tax_code" in changed:
+        _check_tax_code(employer, errors)
+    if "commune" in changed and employer.commune_id is not None:
+        _check_commune(actor, employer, errors)
+    if "industry" in changed and employer.industry_id is not None and not employer.industry.is_valid_on(today()):
+        errors["industry"] = [INDUSTRY_EXPIRED.format(code=employer.industry.code, day=_day())]
+    exclude = {*errors, "id_kind", "search_text"}
+    try:
+        employer.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_tax_code(employer: Employer, errors: dict) -> None:
+    try:
+        parsed = taxcode.parse(employer.tax_code)
+    except taxcode.TaxCodeError as exc:
+        errors["tax_code"] = [str(exc)]
+        return
+    employer.tax_code, employer.id_kind = parsed.code, parsed.kind
+    if Employer.objects.filter(tax_code=parsed.code).exclude(pk=employer.pk).exists():
+        errors["tax_code"] = [DUPLICATE_TAX_CODE.format(code=parsed.code)]
+
+
+def _check_commune(actor, employer: Employer, errors: dict) -> None:
+    unit = employer.commune
+    if unit.level != Level.COMMUNE:
+        errors["commune"] = [NOT_A_COMMUNE.format(name=unit.name, code=unit.code)]
+    elif not unit.is_valid_on(today()):
+        errors["commune"] = [COMMUNE_EXPIRED.format(name=unit.name, code=unit.code, day=_day())]
+    elif not scope_for(actor).covers_unit(unit):
+        errors["commune"] = [COMMUNE_OUT_OF_SCOPE.format(name=unit.name, code=unit.code)]
+
+
+def _save(employer: Employer) -> None:
+    """Save; a concurrent registration of the same tax code surfaces as the same field error, not a 500."""
+    try:
+        with transaction.atomic():
+            employer.save()
+    except IntegrityError as exc:
+        if Employer.objects.filter(tax_code=employer.tax_code).exclude(pk=employer.pk).exists():
+            raise ValidationError({"tax_code": DUPLICATE_TAX_CODE.format(code=employer.tax_code)}) from exc
+        raise
+
+
+def _audit_values(employer: Employer) -> dict:
+    """Audited fields as JSON-safe values, foreign keys by their codes (commune 25459, type dn_fdi, industry C)."""
+    values = snapshot(employer, PLAIN_AUDITED)
+    values["commune"] = employer.commune.code if employer.commune_id else None
+    values["employer_type"] = employer.employer_type.code if employer.employer_type_id else None
+    values["industry"] = employer.industry.code if employer.industry_id else None
+    return values
+
+
+def _day() -> str:
+    return date_format(today(), "SHORT_DATE_FORMAT")

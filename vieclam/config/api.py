@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("vieclam.poverty.api.urls")),
     path("", include("vieclam.people.api.urls")),
     path("", include("vieclam.employers.api.urls")),
+    path("", include("vieclam.vacancies.api.urls")),
+    path("", include("vieclam.seekers.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "vieclam.poverty",
     "vieclam.people",
     "vieclam.employers",
+    "vieclam.vacancies",
+    "vieclam.seekers",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,8 @@ urlpatterns = [
     path("areas/", include("vieclam.places.urls")),
     path("employers/", include("vieclam.employers.urls")),
     path("people/", include("vieclam.people.urls")),
+    path("vacancies/", include("vieclam.vacancies.urls")),
+    path("seekers/", include("vieclam.seekers.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("vieclam.config.api")),

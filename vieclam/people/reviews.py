@@ -32,6 +32,8 @@ def _check(kind: str, reviewed_on: dt.date, income, score, causes) -> None:
         dt.date(reviewed_on.year, 9, 1) <= reviewed_on <= dt.date(reviewed_on.year, 12, 14)
     ):
         errors["reviewed_on"] = [_("Rà soát định kỳ chỉ diễn ra từ 01/09 đến 14/12 (QĐ 24/2021/QĐ-TTg).")]
+    if (income is None) == (score is None):
+        errors["income_per_capita"] = [_("Nhập đúng một trong hai: thu nhập bình quân hoặc điểm phiếu B1.")]
     for field, value in (("income_per_capita", income), ("income_score", score)):
         if value is not None and value < 0:
             errors[field] = [_("Giá trị không được âm.")]

@@ -1,5 +1,12 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from vieclam.seekers import views
 
 app_name = "seekers"
-urlpatterns = [path("", TemplateView.as_view(template_name="base.html"), name="profile_list")]
+urlpatterns = [
+    path("", views.profile_list, name="profile_list"),
+    path("new/", views.profile_create, name="profile_create"),
+    path("<int:pk>/", views.profile_detail, name="profile_detail"),
+    path("<int:pk>/edit/", views.profile_edit, name="profile_edit"),
+    path("<int:pk>/status/", views.profile_status, name="profile_status"),
+]

@@ -1,5 +1,12 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from vieclam.vacancies import views
 
 app_name = "vacancies"
-urlpatterns = [path("", TemplateView.as_view(template_name="base.html"), name="vacancy_list")]
+urlpatterns = [
+    path("", views.vacancy_list, name="vacancy_list"),
+    path("new/", views.vacancy_create, name="vacancy_create"),
+    path("<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
+    path("<int:pk>/edit/", views.vacancy_update, name="vacancy_update"),
+    path("<int:pk>/status/", views.vacancy_status, name="vacancy_status"),
+]

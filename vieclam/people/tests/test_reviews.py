@@ -74,3 +74,9 @@ def test_review_api_is_scoped_and_records(cast, api_as, household):
 def test_household_create_api_refuses_a_commune_outside_scope(cast, api_as):
     response = api_as(cast["commune_a"]).post("/api/v1/households/", {"commune": "00004"}, format="json")
     assert response.status_code == 400 and "commune" in response.json()
+
+
+def test_review_needs_exactly_one_income_measure(cast, api_as, household):
+    url = f"/api/v1/households/{household.pk}/reviews/"
+    response = api_as(cast["admin"]).post(url, {"kind": "regular", "reviewed_on": "2026-06-01"}, format="json")
+    assert response.status_code == 400 and "income_per_capita" in response.json()

@@ -1,0 +1,180 @@
+"""`vieclam demo --size … --seed …`: a synthetic province on the real communes of the demo province."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from random import Random
+
+from django.db import transaction
+from django.utils import timezone
+
+from vieclam.codelists.models import CodeItem, EthnicGroup, Industry, Occupation
+from vieclam.core.audit import audit_record
+from vieclam.core.choices import AuditAction
+from vieclam.core.dates import today
+from vieclam.demo import population as pop
+from vieclam.demo.economy import EMPLOYER_COLUMNS, EmployerGenerator, EmployerPlace
+from vieclam.demo.writer import bulk_write, next_id
+from vieclam.employers.models import Employer
+from vieclam.people import cccd
+from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit, Succession
+from vieclam.poverty.selectors import line_of, standard_on
+
+SIZES = {"small": 5_000, "province": 1_000_000}
+EMPLOYERS_PER_PERSON = 1 / 120
+OUT_OF_PROVINCE_SHARE = 0.15  # employers elsewhere whose jobs the provincial exchange also lists
+# Ethnic mix by province (share in %); names as in the ethnic-group list. Tây Ninh: census 2019 orders of magnitude.
+ETHNIC_MIX = {
+    "80": [
+        ("Kinh", 98.3, "kinh"),
+        ("Khơ-me", 0.8, "khmer"),
+        ("Hoa", 0.5, "other"),
+        ("Chăm", 0.3, "other"),
+        ("Tày", 0.1, "other"),
+    ],
+    "": [
+        ("Kinh", 86.0, "kinh"),
+        ("Tày", 2.0, "other"),
+        ("Thái", 2.0, "other"),
+        ("Mường", 2.0, "other"),
+        ("Khơ-me", 1.5, "khmer"),
+        ("Hoa", 1.0, "other"),
+        ("Nùng", 1.0, "other"),
+        ("HMông", 1.0, "other"),
+    ],
+}
+
+
+def persons_for(size: str) -> int:
+    if size in SIZES:
+        return SIZES[size]
+    if not str(size).isdigit() or int(size) < 1:
+        raise ValueError(f"--size must be small, province or a number of persons, not {size!r}")
+    return int(size)
+
+
+def demo_already_loaded(province: AdministrativeUnit) -> bool:
+    return Person.objects.filter(residence_commune__province=province).exists()
+
+
+def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[str, tuple]:
+    """Every generated row, as {table name: (model, columns, rows)}, in the order they are written."""
+    now, day = timezone.now(), today()
+    ref = _reference(province)
+    first = {
+        "household": next_id(Household),
+        "person": next_id(Person),
+        "review": next_id(HouseholdReview),
+        "event": next_id(LabourEvent),
+    }
+    out = pop.PopulationGenerator(ref, seed=seed, today=day, now=now, first_ids=first).generate(persons)
+    return {
+        "households": (Household, pop.HOUSEHOLD_COLUMNS, out.households),
+        "persons": (Person, pop.PERSON_COLUMNS, out.persons),
+        "household_reviews": (HouseholdReview, pop.REVIEW_COLUMNS, out.reviews),
+        "labour_events": (LabourEvent, pop.EVENT_COLUMNS, out.events),
+        "employers": (Employer, EMPLOYER_COLUMNS, _employers(province, ref, persons, seed, now)),
+    }
+
+
+def demo_generate(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[str, float]:
+    """Generate and write everything in one transaction; returns row counts and timings."""
+    started = time.perf_counter()
+    tables = demo_rows(province=province, persons=persons, seed=seed)
+    generated = time.perf_counter()
+    with transaction.atomic():
+        counts = {name: bulk_write(model, columns, rows) for name, (model, columns, rows) in tables.items()}
+        audit_record(
+            actor=None,
+            action=AuditAction.CREATE,
+            instance=province,
+            area=province,
+            changes={"demo_generated": [None, {**counts, "seed": seed}]},
+        )
+    written = time.perf_counter()
+    return {**counts, "generate_seconds": generated - started, "write_seconds": written - generated}
+
+
+def _reference(province: AdministrativeUnit) -> pop.Reference:
+    review_day = pop.REVIEW_DAY
+    communes = list(
+        AdministrativeUnit.objects.valid_on(today())
+        .filter(level=Level.COMMUNE, province=province)
+        .prefetch_related("versions")
+        .order_by("code")
+    )
+    origins = _old_provinces(communes)
+    standard = standard_on(as_of=review_day)
+    return pop.Reference(
+        communes=[
+            pop.Commune(
+                c.pk,
+                c.code,
+                c.name,
+                (c.version_on(review_day) or c).area_class or "rural",
+                origins.get(c.pk, "0" + province.code),
+            )
+            for c in communes
+        ],
+        ethnic_mix=_ethnic_mix(province.code),
+        occupations=_occupations(),
+        lines={line.area_class: line_of(line) for line in standard.lines.all()},
+        standard_id=standard.pk,
+        birth_provinces=list(cccd.birth_provinces()),
+        taken_ids=set(Person.objects.exclude(national_id=None).values_list("national_id", flat=True)),
+    )
+
+
+def _old_provinces(communes) -> dict[int, str]:
+    """For each new commune, the CCCD code of the old province most of its predecessors belonged to."""
+    by_commune: dict[int, Counter] = {}
+    rows = Succession.objects.filter(successor__in=communes, predecessor__isnull=False).values_list(
+        "successor_id", "predecessor__province__code"
+    )
+    for successor, old_province in rows:
+        by_commune.setdefault(successor, Counter())[old_province] += 1
+    return {pk: "0" + counter.most_common(1)[0][0] for pk, counter in by_commune.items()}
+
+
+def _ethnic_mix(province_code: str) -> list[tuple[int, float, str]]:
+    ids = dict(EthnicGroup.objects.values_list("name_vi", "pk"))
+    mix = ETHNIC_MIX.get(province_code, ETHNIC_MIX[""])
+    return [(ids[name], share, kind) for name, share, kind in mix if name in ids]
+
+
+def _occupations() -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
+    for pk, code in Occupation.objects.filter(level=4).exclude(code__regex=r"^[01]").values_list("pk", "code"):
+        groups.setdefault(code[0], []).append(pk)
+    return groups
+
+
+def _employers(province, ref: pop.Reference, persons: int, seed: int, now: dt.datetime) -> list[tuple]:
+    rng = Random(seed + 1)
+    type_ids = dict(CodeItem.objects.filter(code_list__slug="employer-types").values_list("code", "pk"))
+    industry_ids = list(Industry.objects.filter(system="vsic2025", level=4).values_list("pk", flat=True))
+    elsewhere = list(
+        AdministrativeUnit.objects.valid_on(today())
+        .filter(level=Level.COMMUNE, province__code__in=["79", "75", "01"])
+        .values_list("pk", "province__code")
+    )
+    generator = EmployerGenerator(
+        rng=rng,
+        now=now,
+        first_id=next_id(Employer),
+        type_ids=type_ids,
+        industry_ids=industry_ids,
+        taken_tax_codes=set(Employer.objects.values_list("tax_code", flat=True)),
+    )
+    rows = []
+    for _ in range(max(5, int(persons * EMPLOYERS_PER_PERSON))):
+        if rng.random() < OUT_OF_PROVINCE_SHARE and elsewhere:
+            place = EmployerPlace(*rng.choice(elsewhere))
+        else:
+            place = EmployerPlace(rng.choice(ref.communes).id, province.code)
+        rows.append(generator.employer(place))
+    return rows

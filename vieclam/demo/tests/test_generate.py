@@ -1,0 +1,74 @@
+import pytest
+
+from vieclam.demo.generate import demo_generate, persons_for
+from vieclam.employers.models import Employer
+from vieclam.employers.taxcode import parse
+from vieclam.people import cccd
+from vieclam.people.models import Household, Person
+from vieclam.places.models import AdministrativeUnit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def province(db):
+    return AdministrativeUnit.objects.get(edition="post_2025_07", level="province", code="80")
+
+
+def snapshot():
+    return list(
+        Person.objects.order_by("pk").values_list("national_id", "full_name", "date_of_birth", "activity_status")
+    )
+
+
+def test_same_seed_gives_the_same_province(province, django_db_blocker):
+    demo_generate(province=province, persons=600, seed=7)
+    first = snapshot()
+    Person.objects.all().delete()
+    Household.objects.all().delete()
+    Employer.objects.all().delete()
+    demo_generate(province=province, persons=600, seed=7)
+    assert [row[1:] for row in snapshot()] == [row[1:] for row in first]
+
+
+def test_generated_people_are_valid_and_live_in_the_province(province):
+    stats = demo_generate(province=province, persons=2000, seed=1)
+    assert stats["persons"] == 2000 and Person.objects.count() == 2000
+    for person in Person.objects.select_related("residence_commune"):
+        assert cccd.check_against(person.national_id, date_of_birth=person.date_of_birth, sex=person.sex) == []
+        assert person.residence_commune.province_id == province.pk
+    assert all(parse(e.tax_code) for e in Employer.objects.all())
+
+
+def test_poverty_rates_look_like_the_seeds(province):
+    demo_generate(province=province, persons=5000, seed=3)
+    households = Household.objects.count()
+    poor = Household.objects.filter(poverty_class="poor").count() / households
+    near = Household.objects.filter(poverty_class="near_poor").count() / households
+    assert 0.01 <= poor <= 0.06 and 0.04 <= near <= 0.10
+
+
+def test_labour_records_only_from_age_15(province):
+    demo_generate(province=province, persons=1500, seed=5)
+    from vieclam.core.dates import today
+
+    for person in Person.objects.exclude(activity_status=""):
+        assert person.age_on(today()) >= 15
+
+
+def test_commune_officer_sees_only_their_commune_of_the_demo(province, cast, api_as):
+    demo_generate(province=province, persons=1500, seed=9)
+    rows = api_as(cast["commune_a"]).get("/api/v1/persons/", {"page_size": 500}).json()
+    communes = {r["residence_commune"] for r in rows["results"]}
+    assert communes <= {"25459"}
+    assert api_as(cast["province_a"]).get("/api/v1/persons/").json()["count"] == 1500
+
+
+@pytest.mark.parametrize(("size", "persons"), [("small", 5000), ("province", 1_000_000), ("1234", 1234)])
+def test_sizes(size, persons):
+    assert persons_for(size) == persons
+
+
+def test_bad_size_is_refused():
+    with pytest.raises(ValueError, match="--size"):
+        persons_for("huge")

@@ -1,0 +1,211 @@
+"""Staff forms for job-seeker profiles; they only parse input, seekers.services checks and writes.
+
+Repeated parts of Mẫu 02 are typed one per line: experience as "đơn vị | chức vụ | công việc chính | từ mm/yyyy
+| đến mm/yyyy", languages as "ngoại ngữ | Tốt/Khá/Trung bình", skills one per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.codelists.models import CodeItem
+from vieclam.core.dates import today
+from vieclam.core.text import fold
+from vieclam.seekers.choices import Hands, LanguageLevel, Lifting, RecruitmentMode, WorkEnvironment
+from vieclam.seekers.models import JobSeekerProfile
+from vieclam.seekers.validation import CODED_FIELDS, MAX_LANGUAGES
+
+__all__ = ("PersonPickForm", "ProfileForm", "style")
+
+DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
+MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
+EXPERIENCE_LINE = _("Dòng {n}: cần “đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy”.")
+EXPERIENCE_MONTH = _("Dòng {n}: tháng ghi dạng mm/yyyy, ví dụ 05/2019.")
+LANGUAGE_LINE = _("Dòng {n}: cần “ngoại ngữ | Tốt/Khá/Trung bình”.")
+TOO_MANY_LANGUAGES = _("Tối đa {n} ngoại ngữ.")
+LEVEL_BY_TEXT = {fold(str(label)): value for value, label in LanguageLevel.choices} | {
+    value: value for value in LanguageLevel.values
+}
+
+
+class LinesField(forms.CharField):
+    """A list of strings, typed one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return "\n".join(self.format_item(item) for item in value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return [self.parse_item(n, line) for n, line in enumerate(lines, 1)]
+
+    def format_item(self, item) -> str:
+        return str(item)
+
+    def parse_item(self, n: int, line: str):
+        return line
+
+
+class ExperienceField(LinesField):
+    """[{employer, position, duty, from, to}] with months stored as YYYY-MM and typed as mm/yyyy."""
+
+    KEYS = ("employer", "position", "duty", "from", "to")
+
+    def format_item(self, item) -> str:
+        parts = [item.get(key, "") for key in self.KEYS]
+        parts[3:] = [_month_out(month) for month in parts[3:]]
+        return " | ".join(parts)
+
+    def parse_item(self, n: int, line: str) -> dict:
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) > len(self.KEYS):
+            raise ValidationError(EXPERIENCE_LINE.format(n=n))
+        parts += [""] * (len(self.KEYS) - len(parts))
+        item = dict(zip(self.KEYS, parts, strict=True))
+        for key in ("from", "to"):
+            if item[key]:
+                match = MONTH_YEAR.match(item[key])
+                if not match or not 1 <= int(match[1]) <= 12:
+                    raise ValidationError(EXPERIENCE_MONTH.format(n=n))
+                item[key] = f"{match[2]}-{int(match[1]):02d}"
+        return item
+
+
+class LanguagesField(LinesField):
+    """At most two [{language, level}]: "Tiếng Anh | Khá"."""
+
+    def format_item(self, item) -> str:
+        level = item.get("level", "")
+        return f"{item.get('language', '')} | {LanguageLevel(level).label}" if level else item.get("language", "")
+
+    def to_python(self, value):
+        items = super().to_python(value)
+        if len(items) > MAX_LANGUAGES:
+            raise ValidationError(TOO_MANY_LANGUAGES.format(n=MAX_LANGUAGES))
+        return items
+
+    def parse_item(self, n: int, line: str) -> dict:
+        language, _sep, level = (part.strip() for part in line.partition("|"))
+        if level and fold(level) not in LEVEL_BY_TEXT:
+            raise ValidationError(LANGUAGE_LINE.format(n=n))
+        return {"language": language, "level": LEVEL_BY_TEXT.get(fold(level), "")}
+
+
+def _month_out(month: str) -> str:
+    return f"{month[5:7]}/{month[:4]}" if month else ""
+
+
+def item_choices(slug: str) -> list[tuple[str, str]]:
+    items = CodeItem.objects.filter(code_list__slug=slug).valid_on(today()).order_by("order")
+    return [("", "—")] + [(item.code, item.name_vi) for item in items]
+
+
+def style(form: forms.BaseForm) -> forms.BaseForm:
+    """Give every widget its Bootstrap 5 class."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            continue
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+    return form
+
+
+class PersonPickForm(forms.Form):
+    """Find the person to open a profile for: a full CCCD/CMND number or a name, or their record number."""
+
+    find = forms.CharField(label=_("Số CCCD/CMND hoặc họ tên"), max_length=100, required=False)
+    person = forms.IntegerField(label=_("Hoặc mã hồ sơ người lao động (#)"), min_value=1, required=False)
+
+
+class ProfileForm(forms.Form):
+    """The job sought and the working conditions (Mẫu 02 parts 3–4). `service_data()` gives the service input."""
+
+    title = forms.CharField(label=_("Tên công việc cần tìm"), max_length=200)
+    description = forms.CharField(
+        label=_("Mô tả công việc"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    occupation = forms.CharField(
+        label=_("Mã nghề (VSCO 2020)"),
+        max_length=5,
+        required=False,
+        help_text=_("Cấp 1–5, ví dụ 2411 (kế toán), 7212 (thợ hàn)."),
+    )
+    position = forms.ChoiceField(label=_("Chức vụ"), required=False)
+    experience_band = forms.ChoiceField(label=_("Kinh nghiệm trong lĩnh vực cần tìm"), required=False)
+    workplace_1 = forms.CharField(
+        label=_("Nơi làm việc ưu tiên 1 (mã tỉnh/xã)"),
+        max_length=5,
+        required=False,
+        help_text=_("Mã tỉnh 2 chữ số hoặc mã xã 5 chữ số; tỉnh nào cũng được."),
+    )
+    workplace_2 = forms.CharField(label=_("Nơi làm việc ưu tiên 2 (mã tỉnh/xã)"), max_length=5, required=False)
+    contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
+    working_time = forms.ChoiceField(label=_("Hình thức làm việc"), required=False)
+    work_purpose = forms.ChoiceField(label=_("Mục đích làm việc"), required=False)
+    pay_band = forms.ChoiceField(label=_("Mức lương"), required=False)
+    desired_pay_min = forms.IntegerField(label=_("Lương mong muốn tối thiểu (đồng/tháng)"), min_value=0, required=False)
+    available_now = forms.BooleanField(label=_("Sẵn sàng làm việc ngay"), required=False)
+    available_from = forms.DateField(label=_("Hoặc làm việc từ ngày"), required=False, widget=DATE_INPUT)
+    experience = ExperienceField(
+        label=_("Kinh nghiệm làm việc"),
+        help_text=_("Mỗi dòng: đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy"),
+    )
+    worked_abroad = forms.CharField(label=_("Đã từng làm việc ở nước ngoài tại"), max_length=200, required=False)
+    languages = LanguagesField(label=_("Ngoại ngữ"), help_text=_("Tối đa 2 dòng: ngoại ngữ | Tốt/Khá/Trung bình"))
+    skills = LinesField(label=_("Kỹ năng"), help_text=_("Mỗi dòng một kỹ năng."))
+    work_environment = forms.ChoiceField(
+        label=_("Nơi làm việc được"), choices=WorkEnvironment.choices, initial=WorkEnvironment.ANY
+    )
+    lifting = forms.ChoiceField(label=_("Trọng lượng nâng được"), choices=[("", "—"), *Lifting.choices], required=False)
+    hands = forms.ChoiceField(label=_("Dùng tay"), choices=Hands.choices, initial=Hands.BOTH)
+    can_stand_or_walk = forms.BooleanField(label=_("Đứng hoặc đi lại nhiều được"), required=False, initial=True)
+    hearing_speaking_ok = forms.BooleanField(label=_("Nghe, nói được"), required=False, initial=True)
+    vision_ok = forms.BooleanField(label=_("Nhìn được vật, chi tiết nhỏ"), required=False, initial=True)
+    fine_hand_work_ok = forms.BooleanField(label=_("Thao tác tay với đồ vật nhỏ được"), required=False, initial=True)
+    recruitment_modes = forms.MultipleChoiceField(
+        label=_("Hình thức tuyển dụng"),
+        choices=RecruitmentMode.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    registered_on = forms.DateField(label=_("Ngày đăng ký"), required=False, widget=DATE_INPUT)
+
+    def __init__(self, *args, profile: JobSeekerProfile | None = None, **kwargs) -> None:
+        if profile is not None:
+            kwargs.setdefault("initial", self.initial_for(profile))
+        super().__init__(*args, **kwargs)
+        for field, slug in CODED_FIELDS.items():
+            self.fields[field].choices = item_choices(slug)
+        style(self)
+
+    @staticmethod
+    def initial_for(profile: JobSeekerProfile) -> dict:
+        initial = {name: getattr(profile, name) for name in ProfileForm.base_fields}
+        for name in ("occupation", "workplace_1", "workplace_2"):
+            related = getattr(profile, name)
+            initial[name] = related.code if related is not None else ""
+        return initial
+
+    def service_data(self, *, changed_only: bool) -> dict:
+        """What the services take: every field for a new profile, the changed ones for an edit."""
+        names = self.changed_data if changed_only else list(self.fields)
+        data = {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+        if data.get("registered_on", "") is None:  # left empty: today for a new profile, unchanged for an edit
+            del data["registered_on"]
+        return data

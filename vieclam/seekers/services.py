@@ -1,0 +1,205 @@
+"""Writes on job-seeker profiles: validated as a whole, scoped to the actor's areas, audited in the same transaction.
+
+`data` holds codes and plain values as the API and the forms receive them (occupation "2411", workplace_1 "80"
+or "25459", position "nhan_vien", dates as datetime.date); seekers.validation turns them into stored values.
+Every problem is raised as one ValidationError naming its fields, and nothing is written then. An old pre-2025
+area code is mapped to the unit that absorbed it; the note is left in `profile.warnings` (not stored).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.accounts.scoping import scope_for
+from vieclam.core.audit import audit_record, diff, snapshot
+from vieclam.core.choices import AuditAction
+from vieclam.core.dates import today
+from vieclam.people.models import LABOUR_AGE, Person
+from vieclam.people.validation import Errors
+from vieclam.seekers.choices import STATUS_TRANSITIONS, ProfileStatus
+from vieclam.seekers.models import JobSeekerProfile
+from vieclam.seekers.validation import PROFILE_FIELDS, clean_fields
+
+__all__ = ("profile_create", "profile_set_status", "profile_update")
+
+# Audited as stored values; the foreign keys are audited by their codes (see _audit_values).
+FK_FIELDS = ("occupation", "workplace_1", "workplace_2")
+PLAIN_AUDITED = ("status", *(f for f in PROFILE_FIELDS if f not in FK_FIELDS))
+
+NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên, cấp xã) được tạo hoặc sửa hồ sơ người tìm việc.")
+OUTSIDE_AREA = _("Hồ sơ này nằm ngoài địa bàn bạn phụ trách.")
+REQUIRED = _("Trường này bắt buộc.")
+UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
+PERSON_FIXED = _("Không đổi được người của hồ sơ: hãy đóng hồ sơ này và lập hồ sơ mới cho người kia.")
+STATUS_SEPARATE = _("Trạng thái được đổi bằng thao tác riêng (nút trạng thái, hoặc POST …/status/).")
+PERSON_OUTSIDE = _("{name} cư trú ngoài địa bàn bạn phụ trách.")
+PERSON_UNDER_AGE = _("{name} mới {age} tuổi: người tìm việc phải đủ {min_age} tuổi trở lên.")
+PERSON_ALREADY_ACTIVE = _("{name} đã có hồ sơ tìm việc đang hoạt động (#{pk}): hãy cập nhật hoặc đóng hồ sơ đó.")
+WORKPLACE_2_WITHOUT_1 = _("Ghi nơi làm việc ưu tiên 1 trước nơi ưu tiên 2.")
+WORKPLACE_TWICE = _("Nơi làm việc ưu tiên 2 trùng nơi ưu tiên 1.")
+AVAILABLE_TWICE = _("Chọn “sẵn sàng làm việc ngay” hoặc ngày bắt đầu làm việc, không chọn cả hai.")
+BAD_STATUS = _("Trạng thái '{value}' không hợp lệ; chọn một trong: {choices}.")
+SAME_STATUS = _("Hồ sơ đã ở trạng thái “{status}”.")
+BAD_TRANSITION = _("Không chuyển được từ “{old}” sang “{new}”.")
+
+
+@transaction.atomic
+def profile_create(*, actor, person: Person, data: dict) -> JobSeekerProfile:
+    """Open an active profile for a person aged 15+ living in the actor's areas; returns the saved profile."""
+    _check_actor(actor)
+    values, errors, notes = clean_fields(data)
+    _reject_unknown(data, errors)
+    _check_person(actor, person, errors)
+    profile = JobSeekerProfile(person=person, status=ProfileStatus.ACTIVE, registered_on=today())
+    for field, value in values.items():
+        setattr(profile, field, value)
+    if "title" not in data:
+        errors.add("title", str(REQUIRED))
+    _check_together(profile, errors)
+    if "person" not in errors:
+        _check_single_active(profile, errors, field="person")
+    if errors:
+        raise ValidationError(errors)
+    _save(profile)
+    changes = {k: [None, v] for k, v in _audit_values(profile).items() if v not in (None, "", [], False)}
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=profile, changes=changes, area=_area(profile))
+    profile.warnings = notes
+    return profile
+
+
+@transaction.atomic
+def profile_update(*, actor, profile: JobSeekerProfile, data: dict) -> JobSeekerProfile:
+    """Change the fields given in `data`; records old and new values (nothing is written when nothing changed)."""
+    _check_actor(actor)
+    _check_in_scope(actor, profile)
+    if getattr(data.get("person"), "pk", None) == profile.person_id:  # a full object sent back unchanged
+        data = {k: v for k, v in data.items() if k != "person"}
+    values, errors, notes = clean_fields(data)
+    _reject_unknown(data, errors)
+    before = _audit_values(profile)
+    for field, value in values.items():
+        setattr(profile, field, value)
+    _check_together(profile, errors)
+    if errors:
+        raise ValidationError(errors)
+    changes = diff(before, _audit_values(profile))
+    if changes:
+        _save(profile)
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=profile, changes=changes, area=_area(profile))
+    profile.warnings = notes
+    return profile
+
+
+@transaction.atomic
+def profile_set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobSeekerProfile:
+    """Mark a profile placed or closed, or reopen it (only if the person has no other active profile)."""
+    _check_actor(actor)
+    _check_in_scope(actor, profile)
+    old = profile.status
+    if status not in ProfileStatus.values:
+        choices = ", ".join(ProfileStatus.values)
+        raise ValidationError({"status": BAD_STATUS.format(value=status, choices=choices)})
+    if status == old:
+        raise ValidationError({"status": SAME_STATUS.format(status=ProfileStatus(old).label)})
+    if status not in STATUS_TRANSITIONS[old]:
+        labels = {"old": ProfileStatus(old).label, "new": ProfileStatus(status).label}
+        raise ValidationError({"status": BAD_TRANSITION.format(**labels)})
+    profile.status = status
+    errors = Errors()
+    _check_single_active(profile, errors, field="status")
+    if errors:
+        profile.status = old
+        raise ValidationError(errors)
+    _save(profile, field="status")
+    changes = {"status": [old, status]}
+    audit_record(actor=actor, action=AuditAction.UPDATE, instance=profile, changes=changes, area=_area(profile))
+    return profile
+
+
+#
+# Checks
+#
+def _check_actor(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
+        raise PermissionDenied(NOT_STAFF)
+
+
+def _check_in_scope(actor, profile: JobSeekerProfile) -> None:
+    if not scope_for(actor).covers_unit(profile.person.residence_commune):
+        raise PermissionDenied(OUTSIDE_AREA)
+
+
+def _reject_unknown(data: dict, errors: Errors) -> None:
+    for field in data:
+        if field == "person":
+            errors.add(field, str(PERSON_FIXED))
+        elif field == "status":
+            errors.add(field, str(STATUS_SEPARATE))
+        elif field not in PROFILE_FIELDS:
+            errors.add(field, str(UNKNOWN_FIELD))
+
+
+def _check_person(actor, person: Person, errors: Errors) -> None:
+    """A job seeker is a resident of the actor's areas of labour age (TT 11/2022: from 15)."""
+    if not scope_for(actor).covers_unit(person.residence_commune):
+        errors.add("person", PERSON_OUTSIDE.format(name=person.full_name))
+        return
+    age = person.age_on(today())
+    if age < LABOUR_AGE:
+        errors.add("person", PERSON_UNDER_AGE.format(name=person.full_name, age=age, min_age=LABOUR_AGE))
+
+
+def _check_together(profile: JobSeekerProfile, errors: Errors) -> None:
+    """Rules across fields: workplaces in order and distinct; availability now or from a date."""
+    if profile.workplace_2_id and not profile.workplace_1_id:
+        errors.add("workplace_2", str(WORKPLACE_2_WITHOUT_1))
+    elif profile.workplace_2_id and profile.workplace_2_id == profile.workplace_1_id:
+        errors.add("workplace_2", str(WORKPLACE_TWICE))
+    if profile.available_now and profile.available_from:
+        errors.add("available_from", str(AVAILABLE_TWICE))
+
+
+def _check_single_active(profile: JobSeekerProfile, errors: Errors, *, field: str) -> None:
+    other = _other_active(profile)
+    if other is not None:
+        errors.add(field, PERSON_ALREADY_ACTIVE.format(name=profile.person.full_name, pk=other))
+
+
+def _other_active(profile: JobSeekerProfile) -> int | None:
+    if profile.status != ProfileStatus.ACTIVE:
+        return None
+    others = JobSeekerProfile.objects.filter(person_id=profile.person_id, status=ProfileStatus.ACTIVE)
+    return others.exclude(pk=profile.pk).values_list("pk", flat=True).first()
+
+
+#
+# Saving and audit
+#
+def _save(profile: JobSeekerProfile, *, field: str = "person") -> None:
+    """Save; a concurrent second active profile surfaces as the same field error, not a 500."""
+    profile.search_text = profile.build_search_text()
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError as exc:
+        other = _other_active(profile)
+        if other is not None:
+            message = PERSON_ALREADY_ACTIVE.format(name=profile.person.full_name, pk=other)
+            raise ValidationError({field: message}) from exc
+        raise
+
+
+def _audit_values(profile: JobSeekerProfile) -> dict:
+    """Audited fields as JSON-safe values, foreign keys by their codes (occupation 2411, workplace 80)."""
+    values = snapshot(profile, PLAIN_AUDITED)
+    values["person"] = profile.person_id
+    for field in FK_FIELDS:
+        related = getattr(profile, field)
+        values[field] = related.code if related is not None else None
+    return values
+
+
+def _area(profile: JobSeekerProfile):
+    return profile.person.residence_commune

@@ -1,0 +1,163 @@
+"""Staff pages of the job-seeker registry: list (with CSV/Excel export), audited detail with history and status
+buttons, create (pick a person in scope, then Mẫu 02) and edit."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vieclam.core.audit import history_for
+from vieclam.core.exports import export_response
+from vieclam.seekers import exporters, selectors, services
+from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
+from vieclam.seekers.filtersets import JobSeekerFilterSet
+from vieclam.seekers.forms import PersonPickForm, ProfileForm, style
+from vieclam.seekers.models import JobSeekerProfile
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def staff_required(view: Callable) -> Callable:
+    """Signed-in staff only (administrator, province, counsellor, commune); others get 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_staff_role:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@staff_required
+def profile_list(request):
+    """Profiles in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
+    filterset = JobSeekerFilterSet(request.GET, queryset=selectors.profile_list(viewer=request.user))
+    style(filterset.form)
+    valid = filterset.is_valid()
+    fmt = request.GET.get("export")
+    if fmt in EXPORT_FORMATS and valid:
+        rows = filterset.qs.iterator(chunk_size=2000)
+        return export_response(fmt, rows, exporters.columns(), exporters.FILENAME)
+    profiles = filterset.qs if valid else JobSeekerProfile.objects.none()
+    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "seekers/profile_list.html", context)
+
+
+@staff_required
+def profile_detail(request, pk: int):
+    profile = selectors.profile_open(viewer=request.user, pk=pk)
+    transitions = [(s, ProfileStatus(s).label) for s in ProfileStatus.values if s in STATUS_TRANSITIONS[profile.status]]
+    context = {
+        "profile": profile,
+        "person": profile.person,
+        "items": selectors.item_names(profile=profile),
+        "modes": [RecruitmentMode(mode).label for mode in profile.recruitment_modes],
+        "language_rows": [
+            {"language": lang["language"], "level": LanguageLevel(lang["level"]).label if lang["level"] else ""}
+            for lang in profile.languages
+        ],
+        "transitions": transitions,
+        "history": history_for(profile) if request.user.can_view_history else None,
+    }
+    return render(request, "seekers/profile_detail.html", context)
+
+
+@staff_required
+def profile_create(request):
+    """Step 1: find a person in the user's areas (CCCD, name or record number). Step 2: fill in Mẫu 02."""
+    if "find" in request.POST:  # the search is posted so that a CCCD number stays out of URLs and access logs
+        return _pick_person(request, not_found=False)
+    chosen = request.POST.get("person") or request.GET.get("person")
+    person = selectors.person_in_scope(viewer=request.user, pk=chosen) if chosen else None
+    if person is None:
+        return _pick_person(request, not_found=bool(chosen))
+    form = ProfileForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data(changed_only=False)
+        profile = _call_service(form, lambda: services.profile_create(actor=request.user, person=person, data=data))
+        if profile is not None:
+            _saved(request, profile, _("Đã lập hồ sơ tìm việc cho {name}.").format(name=person.full_name))
+            return redirect(profile)
+    context = {"form": form, "person": person, "heading": _("Hồ sơ người tìm việc mới")}
+    return render(request, "seekers/profile_form.html", context)
+
+
+@staff_required
+def profile_edit(request, pk: int):
+    profile = selectors.profile_get(viewer=request.user, pk=pk)
+    form = ProfileForm(request.POST or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data(changed_only=True)
+        saved = _call_service(form, lambda: services.profile_update(actor=request.user, profile=profile, data=data))
+        if saved is not None:
+            _saved(request, saved, _("Đã lưu thay đổi."))
+            return redirect(saved)
+    heading = _("Sửa: {name} – {title}").format(name=profile.person.full_name, title=profile.title)
+    context = {"form": form, "person": profile.person, "profile": profile, "heading": heading}
+    return render(request, "seekers/profile_form.html", context)
+
+
+@staff_required
+@require_POST
+def profile_status(request, pk: int):
+    """The status buttons of the detail page: placed, closed, or reopened."""
+    profile = selectors.profile_get(viewer=request.user, pk=pk)
+    try:
+        services.profile_set_status(actor=request.user, profile=profile, status=request.POST.get("status", ""))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Trạng thái mới: {status}.").format(status=profile.get_status_display()))
+    return redirect(profile)
+
+
+def _pick_person(request, *, not_found: bool):
+    """Search people in the user's areas (posted); a number typed in `person` opens the form for that record."""
+    pick = PersonPickForm(request.POST if "find" in request.POST else None)
+    style(pick)
+    people, active = [], {}
+    if pick.is_valid() and pick.cleaned_data["person"]:
+        return redirect(f"{request.path}?person={pick.cleaned_data['person']}")
+    if pick.is_valid() and pick.cleaned_data["find"]:
+        people = list(selectors.person_candidates(viewer=request.user, text=pick.cleaned_data["find"]))
+        active = selectors.active_profile_ids(person_ids=[p.pk for p in people])
+    rows = [(person, active.get(person.pk)) for person in people]
+    context = {
+        "pick": pick,
+        "rows": rows,
+        "searched": bool(pick.is_bound and pick.data.get("find")),
+        "not_found": not_found,
+    }
+    return render(request, "seekers/profile_pick.html", context)
+
+
+def _call_service(form: ProfileForm, call: Callable[[], JobSeekerProfile]) -> JobSeekerProfile | None:
+    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
+    try:
+        return call()
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+        for field, field_messages in errors.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+        return None
+
+
+def _saved(request, profile: JobSeekerProfile, message: str) -> None:
+    messages.success(request, message)
+    for warning in getattr(profile, "warnings", []):
+        messages.warning(request, warning)

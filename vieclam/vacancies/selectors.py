@@ -1,0 +1,66 @@
+"""Reads of the vacancy registry, always through the viewer's scope, and code → row lookups for input."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.codelists.models import CodeItem, Occupation
+from vieclam.core.dates import today
+from vieclam.employers.models import Employer
+from vieclam.vacancies.choices import CODED_FIELDS
+from vieclam.vacancies.models import Vacancy
+
+__all__ = (
+    "LIST_RELATED",
+    "code_item_list",
+    "employer_choice_list",
+    "item_names",
+    "occupation_resolve",
+    "vacancy_get",
+    "vacancy_list",
+)
+
+# Everything a list row, an export row or the API shows: one query for the whole page.
+LIST_RELATED = ("employer", "occupation", "workplace_commune", "workplace_commune__province", "exchange_province")
+
+
+def vacancy_list(*, viewer) -> QuerySet[Vacancy]:
+    """Vacancies held by the exchanges of the viewer's provinces (all for an administrator), newest first."""
+    return scope_queryset(Vacancy.objects.select_related(*LIST_RELATED), viewer).order_by("-created_at", "-pk")
+
+
+def vacancy_get(*, viewer, pk: int) -> Vacancy:
+    """One vacancy, or Http404 when it does not exist or its exchange lies outside the viewer's areas."""
+    return get_scoped_or_404(Vacancy.objects.select_related(*LIST_RELATED), viewer, pk=pk)
+
+
+def code_item_list(*, field: str) -> QuerySet[CodeItem]:
+    """The items in force today of the TT 11/2022 list behind a vacancy field (CODED_FIELDS), in form order."""
+    return CodeItem.objects.filter(code_list__slug=CODED_FIELDS[field]).valid_on(today()).order_by("order")
+
+
+def item_names() -> dict[tuple[str, str], str]:
+    """{(vacancy field, item code): Vietnamese name} for every coded field, in one query."""
+    field_by_slug: dict[str, list[str]] = {}
+    for field, slug in CODED_FIELDS.items():
+        field_by_slug.setdefault(slug, []).append(field)
+    rows = CodeItem.objects.filter(code_list__slug__in=field_by_slug).values_list("code_list__slug", "code", "name_vi")
+    return {(field, code): name for slug, code, name in rows for field in field_by_slug[slug]}
+
+
+def employer_choice_list(*, viewer) -> QuerySet[Employer]:
+    """Employers a vacancy may be recorded for: those in the viewer's areas."""
+    return scope_queryset(Employer.objects.all(), viewer).order_by("name", "pk")
+
+
+def occupation_resolve(*, code: str) -> Occupation:
+    """The VSCO 2020 occupation in force today with this code (the level is checked by the model)."""
+    code = (code or "").strip()
+    occupation = Occupation.objects.valid_on(today()).filter(code=code).first() if code.isdigit() else None
+    if occupation is None:
+        message = _("Không có mã nghề {code} trong Danh mục nghề nghiệp Việt Nam (VSCO 2020).")
+        raise ValidationError(message.format(code=code), code="occupation")
+    return occupation

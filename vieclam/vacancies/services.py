@@ -1,0 +1,332 @@
+"""Writes on the vacancy registry: validated in full, scoped to the actor's provinces, audited in the same transaction.
+
+`data` holds plain values and model instances (employer: Employer, occupation: Occupation, workplace_commune and
+exchange_province: AdministrativeUnit); the API serializer and the form turn ids and codes into those rows. Errors
+are raised as one ValidationError naming every wrong field; nothing is written when there is one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.accounts.scoping import scope_for, scope_queryset
+from vieclam.codelists.models import CodeItem
+from vieclam.core.audit import audit_record, diff, snapshot
+from vieclam.core.choices import AuditAction
+from vieclam.core.dates import today as local_today
+from vieclam.employers.models import Employer
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit
+from vieclam.vacancies.choices import CODED_FIELDS, OBSOLETE_CONTRACT_TYPES, TRANSITIONS, VacancyStatus
+from vieclam.vacancies.models import Vacancy
+
+__all__ = (
+    "VACANCY_FIELDS",
+    "vacancy_create",
+    "vacancy_expire_overdue",
+    "vacancy_set_status",
+    "vacancy_update",
+)
+
+VACANCY_FIELDS = (
+    "employer", "title", "occupation", "position", "positions_count", "description",
+    "education_level", "technical_level", "experience", "languages", "skills",
+    "age_min", "age_max", "sex_required", "restriction_reason",
+    "workplace_commune", "contract_type", "working_time",
+    "pay_min", "pay_max", "pay_band", "pay_negotiable", "benefits", "deadline", "exchange_province",
+)  # fmt: skip
+FK_FIELDS = {"employer", "occupation", "workplace_commune", "exchange_province"}
+# Audited as stored values; the foreign keys are audited by their codes (see _audit_values).
+PLAIN_AUDITED = tuple(f for f in VACANCY_FIELDS if f not in FK_FIELDS) + ("status",)
+CREATE_STATUSES = (VacancyStatus.DRAFT, VacancyStatus.OPEN)
+
+NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên) được tạo hoặc sửa việc tìm người.")
+OUTSIDE_AREA = _("Việc tìm người này thuộc sàn việc làm ngoài địa bàn bạn phụ trách.")
+UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
+STATUS_BY_SERVICE = _("Trạng thái được đổi bằng nút chuyển trạng thái (POST …/status/), không sửa trực tiếp.")
+CREATE_STATUS = _("Việc tìm người mới chỉ có thể ở trạng thái Nháp hoặc Đang tuyển.")
+UNKNOWN_STATUS = _("Không có trạng thái “{status}”: dùng draft, open, filled, closed hoặc expired.")
+SAME_STATUS = _("Việc tìm người đã ở trạng thái {status}.")
+BAD_TRANSITION = _("Không chuyển được từ “{old}” sang “{new}”. {allowed}")
+ALLOWED_TRANSITIONS = _("Chỉ được chuyển sang: {statuses}.")
+FINAL_STATUS = _("Trạng thái này là cuối cùng; nhu cầu mới hãy ghi thành việc tìm người mới.")
+DEADLINE_PASSED = _("Hạn nộp hồ sơ {day} đã qua: việc đang tuyển cần hạn từ hôm nay ({today}) trở đi.")
+EMPLOYER_OUT_OF_SCOPE = _("Không có người sử dụng lao động số {id} trong địa bàn bạn phụ trách.")
+NOT_A_COMMUNE = _("{name} ({code}) không phải xã, phường hay đặc khu.")
+NOT_A_PROVINCE = _("{name} ({code}) không phải tỉnh, thành phố.")
+UNIT_EXPIRED = _("{name} ({code}) không còn hiệu lực vào ngày {day}: hãy dùng đơn vị sau sắp xếp.")
+EXCHANGE_OUT_OF_SCOPE = _(
+    "Sàn việc làm {name} nằm ngoài địa bàn bạn phụ trách: việc tìm người do cán bộ cấp tỉnh, "
+    "tư vấn viên của tỉnh giữ sàn ghi nhận."
+)
+OCCUPATION_EXPIRED = _("Mã nghề {code} không còn hiệu lực vào ngày {day}.")
+UNKNOWN_ITEM = _("Không có mã “{code}” trong danh mục “{slug}” đang có hiệu lực.")
+OBSOLETE_CONTRACT = _(
+    "Bộ luật Lao động 2019 không còn hợp đồng mùa vụ: chọn hợp đồng xác định hoặc không xác định thời hạn."
+)
+
+
+@transaction.atomic
+def vacancy_create(*, actor, data: dict) -> Vacancy:
+    """Record a vacancy at an exchange of the actor's provinces (draft unless data['status'] is 'open')."""
+    _check_actor(actor)
+    data = dict(data)
+    status = data.pop("status", None) or VacancyStatus.DRAFT
+    if status not in CREATE_STATUSES:
+        raise ValidationError({"status": CREATE_STATUS})
+    vacancy = Vacancy(status=status)
+    _apply(vacancy, data)
+    if vacancy.exchange_province_id is None:
+        vacancy.exchange_province = default_exchange_province(actor=actor, commune=vacancy.workplace_commune)
+    _validate(actor=actor, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
+    vacancy.save()
+    changes = {k: [None, v] for k, v in _audit_values(vacancy).items() if v not in (None, "", False, [])}
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+    )
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_update(*, actor, vacancy: Vacancy, data: dict) -> Vacancy:
+    """Change the fields given in `data` (not the status); records old and new values, nothing if nothing changed."""
+    _check_scope(actor, vacancy)
+    before = _audit_values(vacancy)
+    stored = {field: _stored(vacancy, field) for field in data if field in VACANCY_FIELDS}
+    _apply(vacancy, data)
+    # Only values that really change are checked against today's rules: re-sending an unchanged employer or
+    # deadline must not fail because the employer moved out of the area or the deadline has since passed.
+    changed = {field for field, value in stored.items() if _stored(vacancy, field) != value}
+    _validate(actor=actor, vacancy=vacancy, changed=changed)
+    changes = diff(before, _audit_values(vacancy))
+    if changes:
+        vacancy.save()
+        audit_record(
+            actor=actor, action=AuditAction.UPDATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+        )
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_set_status(*, actor, vacancy: Vacancy, status: str) -> Vacancy:
+    """Move a vacancy along TRANSITIONS (draft → open → filled/closed/expired; expired → open once re-dated)."""
+    _check_scope(actor, vacancy)
+    if status not in VacancyStatus.values:
+        raise ValidationError({"status": UNKNOWN_STATUS.format(status=status)})
+    # Re-read the status under a row lock: two officers clicking at once must not both pass the check.
+    vacancy.status = Vacancy.objects.select_for_update().values_list("status", flat=True).get(pk=vacancy.pk)
+    old = vacancy.status
+    _check_transition(old, status)
+    if status == VacancyStatus.OPEN:
+        _check_deadline(vacancy)
+    vacancy.status = status
+    vacancy.save(update_fields=["status", "updated_at", "search_text"])
+    changes = {"status": [old, status]}
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+    )
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_expire_overdue(today: dt.date | None = None, *, actor=None) -> int:
+    """Mark expired every open vacancy whose deadline is before `today`; returns how many (for a daily command).
+
+    Each change gets its own audit event (actor None: the system), committed with the status change.
+    """
+    day = today or local_today()
+    overdue = list(
+        Vacancy.objects.select_for_update(of=("self",))
+        .filter(status=VacancyStatus.OPEN, deadline__lt=day)
+        .select_related("workplace_commune")
+        .order_by("pk")
+    )
+    if not overdue:
+        return 0
+    Vacancy.objects.filter(pk__in=[v.pk for v in overdue]).update(
+        status=VacancyStatus.EXPIRED, updated_at=timezone.now()
+    )
+    for vacancy in overdue:
+        vacancy.status = VacancyStatus.EXPIRED
+        changes = {"status": [VacancyStatus.OPEN, VacancyStatus.EXPIRED]}
+        audit_record(
+            actor=actor, action=AuditAction.UPDATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+        )
+    return len(overdue)
+
+
+def default_exchange_province(*, actor, commune: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    """The province of the actor's scope when there is exactly one, else the province of the workplace commune."""
+    scope = scope_for(actor)
+    province_ids = set(scope.province_ids)
+    if scope.commune_ids:
+        province_ids |= set(
+            AdministrativeUnit.objects.filter(pk__in=scope.commune_ids).values_list("province_id", flat=True)
+        )
+    if not scope.unrestricted and len(province_ids) == 1:
+        return AdministrativeUnit.objects.get(pk=province_ids.pop())
+    return commune.province if commune is not None else None
+
+
+def _check_actor(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
+        raise PermissionDenied(NOT_STAFF)
+
+
+def _check_scope(actor, vacancy: Vacancy) -> None:
+    _check_actor(actor)
+    if not scope_for(actor).covers_unit(vacancy.exchange_province):
+        raise PermissionDenied(OUTSIDE_AREA)
+
+
+def _check_transition(old: str, new: str) -> None:
+    if old == new:
+        raise ValidationError({"status": SAME_STATUS.format(status=VacancyStatus(old).label)})
+    allowed = TRANSITIONS[old]
+    if new not in allowed:
+        hint = (
+            ALLOWED_TRANSITIONS.format(statuses=", ".join(str(VacancyStatus(s).label) for s in sorted(allowed)))
+            if allowed
+            else FINAL_STATUS
+        )
+        old_label, new_label = VacancyStatus(old).label, VacancyStatus(new).label
+        raise ValidationError({"status": BAD_TRANSITION.format(old=old_label, new=new_label, allowed=hint)})
+
+
+def _apply(vacancy: Vacancy, data: dict) -> None:
+    unknown = {field: str(UNKNOWN_FIELD) for field in data if field not in VACANCY_FIELDS}
+    if "status" in unknown:
+        unknown["status"] = str(STATUS_BY_SERVICE)
+    if unknown:
+        raise ValidationError(unknown)
+    for field, value in data.items():
+        if isinstance(value, str):
+            value = value.strip()
+        elif value is None and field in {*CODED_FIELDS, "sex_required", "restriction_reason", "description"}:
+            value = ""
+        elif value is None and field in {"languages", "skills", "benefits"}:
+            value = []
+        setattr(vacancy, field, value)
+
+
+def _validate(*, actor, vacancy: Vacancy, changed: set[str]) -> None:
+    """Every rule at once: references in force and in the actor's areas, item codes, deadline, then the model's."""
+    errors: dict[str, list[str]] = {}
+    if "employer" in changed and vacancy.employer_id is not None:
+        _check_employer(actor, vacancy, errors)
+    if "occupation" in changed and vacancy.occupation_id is not None and not vacancy.occupation.is_valid_on(_today()):
+        errors["occupation"] = [OCCUPATION_EXPIRED.format(code=vacancy.occupation.code, day=_day())]
+    if "workplace_commune" in changed and vacancy.workplace_commune_id is not None:
+        _check_unit(vacancy.workplace_commune, Level.COMMUNE, "workplace_commune", errors)
+    if "exchange_province" in changed and vacancy.exchange_province_id is not None:
+        _check_exchange(actor, vacancy.exchange_province, errors)
+    _check_coded(vacancy, changed, errors)
+    if "deadline" in changed and vacancy.status == VacancyStatus.OPEN:
+        _collect(errors, _check_deadline, vacancy)
+    _normalise_lists(vacancy)
+    exclude = {*errors, "search_text"}
+    if vacancy.exchange_province_id is None and vacancy.workplace_commune_id is None:
+        exclude.add("exchange_province")  # it defaults from the commune, whose own error says what is missing
+    try:
+        vacancy.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_employer(actor, vacancy: Vacancy, errors: dict) -> None:
+    if not scope_queryset(Employer.objects.filter(pk=vacancy.employer_id), actor).exists():
+        errors["employer"] = [EMPLOYER_OUT_OF_SCOPE.format(id=vacancy.employer_id)]
+
+
+def _check_unit(unit: AdministrativeUnit, level: str, field: str, errors: dict) -> bool:
+    if unit.level != level:
+        message = NOT_A_COMMUNE if level == Level.COMMUNE else NOT_A_PROVINCE
+        errors[field] = [message.format(name=unit.name, code=unit.code)]
+    elif not unit.is_valid_on(_today()):
+        errors[field] = [UNIT_EXPIRED.format(name=unit.name, code=unit.code, day=_day())]
+    return field not in errors
+
+
+def _check_exchange(actor, province: AdministrativeUnit, errors: dict) -> None:
+    if _check_unit(province, Level.PROVINCE, "exchange_province", errors) and not scope_for(actor).covers_unit(
+        province
+    ):
+        errors["exchange_province"] = [EXCHANGE_OUT_OF_SCOPE.format(name=province.name)]
+
+
+def _check_coded(vacancy: Vacancy, changed: set[str], errors: dict) -> None:
+    """Each given item code must be in force in its TT 11/2022 list (one query for all of them)."""
+    wanted = {f: getattr(vacancy, f) for f in CODED_FIELDS if f in changed and getattr(vacancy, f)}
+    if not wanted:
+        return
+    known = set(
+        CodeItem.objects.valid_on(_today())
+        .filter(code_list__slug__in={CODED_FIELDS[f] for f in wanted}, code__in=set(wanted.values()))
+        .values_list("code_list__slug", "code")
+    )
+    for field, code in wanted.items():
+        if (CODED_FIELDS[field], code) not in known:
+            errors[field] = [UNKNOWN_ITEM.format(code=code, slug=CODED_FIELDS[field])]
+        elif field == "contract_type" and code in OBSOLETE_CONTRACT_TYPES:
+            errors[field] = [OBSOLETE_CONTRACT]
+
+
+def _check_deadline(vacancy: Vacancy) -> None:
+    if vacancy.deadline is not None and vacancy.deadline < _today():
+        day = date_format(vacancy.deadline, "SHORT_DATE_FORMAT")
+        raise ValidationError({"deadline": DEADLINE_PASSED.format(day=day, today=_day())})
+
+
+def _collect(errors: dict, check, *args) -> None:
+    try:
+        check(*args)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+
+
+def _normalise_lists(vacancy: Vacancy) -> None:
+    """Strip list entries and drop empty ones; a language's level is stored as its code."""
+    for field in ("skills", "benefits"):
+        value = getattr(vacancy, field)
+        if isinstance(value, list):
+            setattr(vacancy, field, [v.strip() if isinstance(v, str) else v for v in value if v != ""])
+    if isinstance(vacancy.languages, list):
+        vacancy.languages = [
+            {**item, "language": item["language"].strip()}
+            if isinstance(item, dict) and isinstance(item.get("language"), str)
+            else item
+            for item in vacancy.languages
+        ]
+
+
+def _stored(vacancy: Vacancy, field: str):
+    """The value as stored: a foreign key by its id."""
+    return getattr(vacancy, f"{field}_id" if field in FK_FIELDS else field)
+
+
+def _audit_values(vacancy: Vacancy) -> dict:
+    """Audited fields as JSON-safe values, foreign keys by their codes (employer by tax code, commune 25459…)."""
+    values = snapshot(vacancy, PLAIN_AUDITED)
+    values["employer"] = vacancy.employer.tax_code if vacancy.employer_id else None
+    values["occupation"] = vacancy.occupation.code if vacancy.occupation_id else None
+    values["workplace_commune"] = vacancy.workplace_commune.code if vacancy.workplace_commune_id else None
+    values["exchange_province"] = vacancy.exchange_province.code if vacancy.exchange_province_id else None
+    return values
+
+
+def _today() -> dt.date:
+    return local_today()
+
+
+def _day() -> str:
+    return date_format(_today(), "SHORT_DATE_FORMAT")

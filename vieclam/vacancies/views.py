@@ -1,0 +1,125 @@
+"""Staff pages of the vacancy registry: list (with CSV/Excel export), detail with history, create, edit, status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from vieclam.core.audit import history_for
+from vieclam.core.exports import export_response
+from vieclam.employers.forms import bootstrap
+from vieclam.employers.views import staff_required
+from vieclam.vacancies import selectors, services
+from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
+from vieclam.vacancies.exporters import FORMATS, export_columns
+from vieclam.vacancies.filtersets import VacancyFilterSet
+from vieclam.vacancies.forms import VacancyForm
+from vieclam.vacancies.models import Vacancy
+
+# The labels of the status buttons on the detail page.
+STATUS_ACTIONS = {
+    VacancyStatus.OPEN: gettext_lazy("Mở tuyển"),
+    VacancyStatus.FILLED: gettext_lazy("Đã tuyển đủ"),
+    VacancyStatus.CLOSED: gettext_lazy("Đóng"),
+    VacancyStatus.EXPIRED: gettext_lazy("Đánh dấu hết hạn"),
+}
+
+
+@staff_required
+def vacancy_list(request):
+    """The vacancies of the user's exchanges, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
+    filterset = VacancyFilterSet(request.GET, queryset=selectors.vacancy_list(viewer=request.user))
+    bootstrap(filterset.form)
+    valid = filterset.is_valid()
+    fmt = request.GET.get("export")
+    if fmt in FORMATS and valid:
+        rows = filterset.qs.iterator(chunk_size=2000)
+        return export_response(fmt, rows, export_columns(selectors.item_names()), "viec-tim-nguoi")
+    vacancies = filterset.qs if valid else Vacancy.objects.none()
+    page = Paginator(vacancies, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "vacancies/vacancy_list.html", context)
+
+
+@staff_required
+def vacancy_detail(request, pk: int):
+    vacancy = selectors.vacancy_get(viewer=request.user, pk=pk)
+    names = selectors.item_names()
+    context = {
+        "vacancy": vacancy,
+        "items": {field: names.get((field, getattr(vacancy, field)), "") for field in CODED_FIELDS},
+        "actions": [(status, STATUS_ACTIONS[status]) for status in vacancy.allowed_statuses],
+        "history": history_for(vacancy) if request.user.can_view_history else None,
+    }
+    return render(request, "vacancies/vacancy_detail.html", context)
+
+
+@staff_required
+def vacancy_create(request):
+    initial = {"employer": request.GET.get("employer")} if request.GET.get("employer") else None
+    form = VacancyForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        vacancy = _call_service(form, lambda: services.vacancy_create(actor=request.user, data=form.service_data()))
+        if vacancy is not None:
+            _saved(request, form, _("Đã ghi nhận việc tìm người “{title}”.").format(title=vacancy.title))
+            return redirect(vacancy)
+    context = {"form": form, "heading": _("Ghi nhận việc tìm người")}
+    return render(request, "vacancies/vacancy_form.html", context)
+
+
+@staff_required
+def vacancy_update(request, pk: int):
+    vacancy = selectors.vacancy_get(viewer=request.user, pk=pk)
+    context = {"vacancy": vacancy, "heading": _("Sửa: {title}").format(title=vacancy.title)}
+    form = VacancyForm(request.POST or None, user=request.user, vacancy=vacancy)
+    if request.method == "POST" and form.is_valid():
+        data = form.changed_values()
+        saved = _call_service(form, lambda: services.vacancy_update(actor=request.user, vacancy=vacancy, data=data))
+        if saved is not None:
+            _saved(request, form, _("Đã lưu thay đổi của “{title}”.").format(title=saved.title))
+            return redirect(saved)
+    return render(request, "vacancies/vacancy_form.html", {**context, "form": form})
+
+
+@require_POST
+@staff_required
+def vacancy_status(request, pk: int):
+    """A status button: POST status=open|filled|closed|expired; errors come back as a message on the detail page."""
+    vacancy = selectors.vacancy_get(viewer=request.user, pk=pk)
+    status = request.POST.get("status", "")
+    try:
+        services.vacancy_set_status(actor=request.user, vacancy=vacancy, status=status)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        label = VacancyStatus(status).label
+        messages.success(request, _("Đã chuyển “{title}” sang {status}.").format(title=vacancy.title, status=label))
+    return redirect(vacancy)
+
+
+def _call_service(form: VacancyForm, call: Callable[[], Vacancy]) -> Vacancy | None:
+    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
+    try:
+        return call()
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+        for field, field_messages in errors.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+        return None
+
+
+def _saved(request, form: VacancyForm, message: str) -> None:
+    messages.success(request, message)
+    for note in form.notes:
+        messages.warning(request, note)

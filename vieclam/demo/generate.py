@@ -14,6 +14,8 @@ from vieclam.codelists.models import CodeItem, EthnicGroup, Industry, Occupation
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
+from vieclam.core.refdata import read_csv
+from vieclam.demo import jobs
 from vieclam.demo import population as pop
 from vieclam.demo.economy import EMPLOYER_COLUMNS, EmployerGenerator, EmployerPlace
 from vieclam.demo.writer import bulk_write, next_id
@@ -21,8 +23,11 @@ from vieclam.employers.models import Employer
 from vieclam.people import cccd
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
 from vieclam.places.choices import Level
+from vieclam.places.loader import DATA as PLACES_DATA
 from vieclam.places.models import AdministrativeUnit, Succession
 from vieclam.poverty.selectors import line_of, standard_on
+from vieclam.seekers.models import JobSeekerProfile
+from vieclam.vacancies.models import Vacancy
 
 SIZES = {"small": 5_000, "province": 1_000_000}
 EMPLOYERS_PER_PERSON = 1 / 120
@@ -72,12 +77,16 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
         "event": next_id(LabourEvent),
     }
     out = pop.PopulationGenerator(ref, seed=seed, today=day, now=now, first_ids=first).generate(persons)
+    employers = _employers(province, ref, persons, seed, now)
+    vacancies, profiles = _jobs(province, employers, out.seekers, seed, now, day)
     return {
         "households": (Household, pop.HOUSEHOLD_COLUMNS, out.households),
         "persons": (Person, pop.PERSON_COLUMNS, out.persons),
         "household_reviews": (HouseholdReview, pop.REVIEW_COLUMNS, out.reviews),
         "labour_events": (LabourEvent, pop.EVENT_COLUMNS, out.events),
-        "employers": (Employer, EMPLOYER_COLUMNS, _employers(province, ref, persons, seed, now)),
+        "employers": (Employer, EMPLOYER_COLUMNS, employers),
+        "vacancies": (Vacancy, jobs.VACANCY_COLUMNS, vacancies),
+        "job_seeker_profiles": (JobSeekerProfile, jobs.PROFILE_COLUMNS, profiles),
     }
 
 
@@ -151,6 +160,41 @@ def _occupations() -> dict[str, list[int]]:
     for pk, code in Occupation.objects.filter(level=4).exclude(code__regex=r"^[01]").values_list("pk", "code"):
         groups.setdefault(code[0], []).append(pk)
     return groups
+
+
+def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.date) -> tuple[list, list]:
+    rng = Random(seed + 2)
+    old_names = read_csv(PLACES_DATA / "mapping_2025/province_old_to_new.csv")
+    provinces = {jobs.place_key(r["old_province_name"]): r["new_province_code"] for r in old_names}
+    level4 = Occupation.objects.filter(level=4)
+    occupation_ids = dict(level4.values_list("code", "pk"))
+    occupation_names = {o.pk: o.display_name for o in level4}
+    generator = jobs.JobGenerator(
+        rng=rng,
+        now=now,
+        today=day,
+        titles=jobs.load_titles(provinces),
+        occupation_ids=occupation_ids,
+        occupation_names=occupation_names,
+        first_ids={"vacancy": next_id(Vacancy), "profile": next_id(JobSeekerProfile)},
+    )
+    province_of = dict(
+        AdministrativeUnit.objects.filter(pk__in={e[6] for e in employers}).values_list("pk", "province__code")
+    )
+    vacancies = []
+    for employer in employers:
+        for _ in range(rng.choices([0, 1, 2, 3, 4, 6], [10, 25, 25, 20, 12, 8])[0]):
+            vacancies.append(
+                generator.vacancy(
+                    employer,
+                    employer_province=province_of[employer[6]],
+                    home_province=province.code,
+                    exchange_id=province.pk,
+                )
+            )
+    hcm = AdministrativeUnit.objects.valid_on(day).filter(level=Level.PROVINCE, code="79").values_list("pk", flat=True)
+    profiles = [generator.profile(s, province_id=province.pk, elsewhere_id=hcm.first()) for s in seekers]
+    return vacancies, profiles
 
 
 def _employers(province, ref: pop.Reference, persons: int, seed: int, now: dt.datetime) -> list[tuple]:

@@ -137,7 +137,8 @@ class Output:
     persons: list[tuple] = field(default_factory=list)
     reviews: list[tuple] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
-    seekers: list[int] = field(default_factory=list)  # person ids of unemployed people, for job-seeker profiles
+    # (person id, name, commune id, occupation id, disabled, employed) of people who look for work
+    seekers: list[tuple] = field(default_factory=list)
 
 
 class PopulationGenerator:
@@ -300,9 +301,9 @@ class PopulationGenerator:
     def _person(self, out, household_id, commune, relationship, sex, age, name, ethnicity, klass, address):
         rng = self.rng
         person_id = next(self.ids["person"])
-        born = self.today.replace(year=self.today.year - age, month=1, day=1) + dt.timedelta(days=rng.randint(0, 364))
-        if born > self.today:
-            born = born.replace(year=born.year - 1)
+        # Born between (age + 1) years and age years ago, so the person is exactly `age` today.
+        anniversary = self.today.replace(year=self.today.year - age, day=min(self.today.day, 28))
+        born = anniversary - dt.timedelta(days=rng.randint(0, 364))
         labour = self._labour(age, sex, commune) if age >= 15 else {}
         priority = self._priority(klass, ethnicity, labour)
         row = (
@@ -340,8 +341,20 @@ class PopulationGenerator:
         if labour:
             changes = {"activity_status": labour.get("activity", ""), "occupation_id": labour.get("occupation")}
             out.events.append((next(self.ids["event"]), person_id, REVIEW_DAY, "registered", changes, self.now, None))
-        if labour.get("activity") == "that_nghiep":
-            out.seekers.append(person_id)
+        looking = labour.get("activity") == "that_nghiep" or (
+            labour.get("activity") == "co_viec_lam" and 18 <= age <= 40 and rng.random() < 0.04
+        )
+        if looking:
+            out.seekers.append(
+                (
+                    person_id,
+                    name,
+                    commune.id,
+                    labour.get("occupation"),
+                    labour["disabled"],
+                    labour.get("activity") == "co_viec_lam",
+                )
+            )
 
     def _priority(self, klass: str, ethnicity: int, labour: dict) -> list[str]:
         groups = []

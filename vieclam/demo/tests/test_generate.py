@@ -6,6 +6,8 @@ from vieclam.employers.taxcode import parse
 from vieclam.people import cccd
 from vieclam.people.models import Household, Person
 from vieclam.places.models import AdministrativeUnit
+from vieclam.seekers.models import JobSeekerProfile
+from vieclam.vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +26,8 @@ def snapshot():
 def test_same_seed_gives_the_same_province(province, django_db_blocker):
     demo_generate(province=province, persons=600, seed=7)
     first = snapshot()
-    Person.objects.all().delete()
-    Household.objects.all().delete()
-    Employer.objects.all().delete()
+    for model in (JobSeekerProfile, Vacancy, Person, Household, Employer):
+        model.objects.all().delete()
     demo_generate(province=province, persons=600, seed=7)
     assert [row[1:] for row in snapshot()] == [row[1:] for row in first]
 
@@ -72,3 +73,31 @@ def test_sizes(size, persons):
 def test_bad_size_is_refused():
     with pytest.raises(ValueError, match="--size"):
         persons_for("huge")
+
+
+def test_vacancies_have_real_titles_and_pass_the_model_rules(province):
+    from vieclam.core.refdata import read_csv
+    from vieclam.demo.jobs import DATA
+    from vieclam.vacancies.models import Vacancy
+
+    demo_generate(province=province, persons=5000, seed=11)
+    real_titles = {r["title"][:200] for r in read_csv(DATA / "job_titles.csv")}
+    vacancies = list(Vacancy.objects.select_related("occupation", "workplace_commune", "employer"))
+    assert vacancies and all(v.title in real_titles and v.occupation.level == 4 for v in vacancies)
+    assert {v.workplace_commune.province_id for v in vacancies} - {province.pk}, "some jobs are outside the province"
+    for vacancy in vacancies[:50]:
+        vacancy.full_clean()
+
+
+def test_job_seekers_are_adults_of_the_province(province):
+    from vieclam.core.dates import today
+    from vieclam.seekers.models import JobSeekerProfile
+
+    demo_generate(province=province, persons=5000, seed=12)
+    profiles = list(JobSeekerProfile.objects.select_related("person__residence_commune"))
+    assert profiles
+    for profile in profiles:
+        assert profile.person.age_on(today()) >= 15
+        assert profile.person.residence_commune.province_id == province.pk
+    for profile in profiles[:30]:
+        profile.full_clean()

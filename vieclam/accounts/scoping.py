@@ -5,7 +5,7 @@ from `scope_queryset()` (or `get_scoped_or_404()`); nothing queries such data ar
 
 A model opts in by declaring where its area lies:
     area_path = "residence_commune"   # a path to a places.AdministrativeUnit (commune or province)
-    owner_path = "user"               # optional: a path to the User who owns the record
+    owner_path = "account"            # optional: a path (or a tuple of paths) to the User who owns the record
 An area in a user's scope includes everything below it: a province covers all its communes.
 """
 
@@ -86,9 +86,12 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
     if scope.unrestricted:
         return queryset
     condition = scope.q(model.area_path) if getattr(model, "area_path", None) else Q(pk__in=[])
-    owner_path = getattr(model, "owner_path", None)
-    if owner_path and getattr(user, "is_authenticated", False):
-        condition |= Q(**{owner_path: user.pk})
+    owner_paths = getattr(model, "owner_path", None) or ()
+    if isinstance(owner_paths, str):
+        owner_paths = (owner_paths,)
+    if getattr(user, "is_authenticated", False):
+        for path in owner_paths:
+            condition |= Q(**{path: user.pk})
     filtered = queryset.filter(condition)
     return filtered.distinct() if getattr(model, "area_path_is_many", False) else filtered
 

@@ -39,3 +39,21 @@ def demo_users_create(*, province_code: str | None = None, password: str = DEMO_
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
         result.append((user, True))
     return result
+
+
+def demo_accounts_link(*, province) -> None:
+    """Give demo-employer a company with vacancies and demo-worker a person with a job-seeker profile."""
+    from vieclam.employers.models import Employer
+    from vieclam.people.models import Person
+
+    employer_user = User.objects.filter(username="demo-employer").first()
+    if employer_user and not employer_user.employers.exists():
+        employer = Employer.objects.filter(commune__province=province, vacancies__isnull=False).order_by("pk").first()
+        if employer:
+            Employer.objects.filter(pk=employer.pk).update(account=employer_user)
+    worker_user = User.objects.filter(username="demo-worker").first()
+    if worker_user and not Person.objects.filter(account=worker_user).exists():
+        person = Person.objects.filter(residence_commune__province=province, job_seeker_profiles__isnull=False)
+        person = person.order_by("pk").first()
+        if person:
+            Person.objects.filter(pk=person.pk).update(account=worker_user)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -81,10 +82,20 @@ class Employer(TimeStampedModel):
     contact_person = models.CharField(_("người liên hệ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True, validators=[phone_validator])
     email = models.EmailField(_("thư điện tử"), blank=True)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản doanh nghiệp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employers",
+    )
     search_text = models.TextField(editable=False, blank=True)
 
-    # Scoping (accounts.scoping): officers see the employers of the communes (or provinces) they work in.
+    # Scoping (accounts.scoping): officers see the employers of the communes (or provinces) they work in;
+    # an employer's own account sees its own company.
     area_path = "commune"
+    owner_path = "account"
 
     class Meta:
         verbose_name = _("người sử dụng lao động")

@@ -96,9 +96,18 @@ class Person(TimeStampedModel):
     )
     unemployment_duration = models.CharField(_("thời gian thất nghiệp"), max_length=40, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản người lao động"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
     search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
 
     area_path = "residence_commune"
+    owner_path = "account"  # a worker sees their own record
 
     class Meta:
         verbose_name = _("người lao động")

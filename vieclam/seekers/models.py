@@ -91,6 +91,7 @@ class JobSeekerProfile(TimeStampedModel):
 
     # Scoping (accounts.scoping): officers see the profiles of the people living in their areas.
     area_path = "person__residence_commune"
+    owner_path = "person__account"  # a worker sees their own profile
 
     class Meta:
         verbose_name = _("hồ sơ người tìm việc")

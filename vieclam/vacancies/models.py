@@ -107,6 +107,7 @@ class Vacancy(TimeStampedModel):
     # Scoping (accounts.scoping): the provincial exchange holding the record. A province's province_id is itself,
     # so officers and counsellors of that province see its vacancies; commune officers do not.
     area_path = "exchange_province"
+    owner_path = "employer__account"  # the employer's own account sees its vacancies
 
     class Meta:
         verbose_name = _("việc tìm người")

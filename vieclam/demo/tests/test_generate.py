@@ -101,3 +101,25 @@ def test_job_seekers_are_adults_of_the_province(province):
         assert profile.person.residence_commune.province_id == province.pk
     for profile in profiles[:30]:
         profile.full_clean()
+
+
+def test_demo_roles_browse_their_own_scope(province, client):
+    from vieclam.core.demo import demo_accounts_link, demo_users_create
+
+    demo_generate(province=province, persons=3000, seed=21)
+    users = {u.username: u for u, _ in demo_users_create(province_code="80", password="x-demo-pass-2026")}
+    demo_accounts_link(province=province)
+    staff_pages = ["/people/", "/people/households/", "/employers/", "/vacancies/", "/seekers/", "/audit/"]
+    for name in ["demo-admin", "demo-province", "demo-commune"]:
+        client.force_login(users[name])
+        for url in staff_pages:
+            assert client.get(url).status_code == 200, (name, url)
+    client.force_login(users["demo-commune"])
+    page = client.get("/people/").content.decode()
+    commune = users["demo-commune"].areas.get()
+    assert commune.name in page
+    assert users["demo-employer"].employers.exists()
+    assert Person.objects.filter(account=users["demo-worker"]).exists()
+    for name in ["demo-employer", "demo-worker"]:
+        client.force_login(users[name])
+        assert client.get("/people/").status_code == 403

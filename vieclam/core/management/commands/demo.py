@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from vieclam.core.dates import today
-from vieclam.core.demo import DEMO_PASSWORD, demo_users_create
+from vieclam.core.demo import DEMO_PASSWORD, demo_accounts_link, demo_users_create
 from vieclam.demo.generate import demo_already_loaded, demo_generate, persons_for
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
@@ -35,6 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không có tỉnh mã {code} (no province with code {code}).")
         users = demo_users_create(province_code=code, password=password)
         self._generate(unit, persons, seed)
+        demo_accounts_link(province=unit)
         self.stdout.write(self.style.SUCCESS("Demo users (tên đăng nhập / mật khẩu):"))
         for user, created in users:
             areas = ", ".join(a.name for a in user.areas.all()) or "—"

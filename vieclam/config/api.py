@@ -13,6 +13,10 @@ urlpatterns = [
     path("", include("vieclam.employers.api.urls")),
     path("", include("vieclam.vacancies.api.urls")),
     path("", include("vieclam.seekers.api.urls")),
+    path("", include("vieclam.coding.api.urls")),
+    path("", include("vieclam.applications.api.urls")),
+    path("", include("vieclam.matching.api.urls")),
+    path("", include("vieclam.jobboard.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "vieclam.employers",
     "vieclam.vacancies",
     "vieclam.seekers",
+    "vieclam.coding",
+    "vieclam.applications",
+    "vieclam.matching",
+    "vieclam.jobboard",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
+    # coding first: /occupations/suggest/ must win over codelists' /occupations/{code}/
+    path("", include("vieclam.coding.api.urls")),
     path("", include("vieclam.places.api.urls")),
     path("", include("vieclam.codelists.api.urls")),
     path("", include("vieclam.accounts.api.urls")),
@@ -13,7 +15,6 @@ urlpatterns = [
     path("", include("vieclam.employers.api.urls")),
     path("", include("vieclam.vacancies.api.urls")),
     path("", include("vieclam.seekers.api.urls")),
-    path("", include("vieclam.coding.api.urls")),
     path("", include("vieclam.applications.api.urls")),
     path("", include("vieclam.matching.api.urls")),
     path("", include("vieclam.jobboard.api.urls")),

@@ -220,6 +220,9 @@ VIECLAM_DEMO_PROVINCE = env_str("VIECLAM_DEMO_PROVINCE", "80")  # Tây Ninh, whi
 # "Hộ mới thoát nghèo": how long after leaving the poor/near-poor lists a household still counts (no legal
 # definition found; 36 months is the programme's usage, see docs).
 VIECLAM_POVERTY_EXIT_MONTHS = env_int("VIECLAM_POVERTY_EXIT_MONTHS", 36)
+# Matching: points added for a job seeker in a priority group (poor, near-poor, recently out of poverty, ethnic
+# minority, disability), on a score out of 100.
+VIECLAM_MATCHING_PRIORITY_BOOST = env_int("VIECLAM_MATCHING_PRIORITY_BOOST", 10)
 
 LOGGING = {
     "version": 1,

@@ -45,6 +45,13 @@ VACANCY_COLUMNS = [
     "search_text",
     "created_at",
     "updated_at",
+    "demands_outdoor",
+    "demands_lifting",
+    "demands_standing",
+    "demands_hearing",
+    "demands_vision",
+    "demands_fine_hands",
+    "demands_both_hands",
 ]
 PROFILE_COLUMNS = [
     "id",
@@ -134,6 +141,20 @@ def parse_pay(text: str) -> tuple[int | None, int | None, bool]:
     return min(values), max(values), False
 
 
+def demands_for(major: str, rng: Random) -> tuple:
+    """Working-condition demands typical of the occupation's major group (manual work demands more)."""
+    manual = major in "6789"
+    return (
+        major in "69" and rng.random() < 0.6,
+        rng.choice(["5_to_20", "over_20"]) if manual and rng.random() < 0.7 else "",
+        manual,
+        major in "45" and rng.random() < 0.5,
+        major in "38" and rng.random() < 0.4,
+        major in "7" and rng.random() < 0.5,
+        manual and rng.random() < 0.5,
+    )
+
+
 class JobGenerator:
     def __init__(
         self,
@@ -213,6 +234,7 @@ class JobGenerator:
             search,
             self.now,
             self.now,
+            *demands_for(major, rng),
         )
 
     def profile(self, seeker: tuple, *, province_id: int, elsewhere_id: int | None) -> tuple:

@@ -106,6 +106,21 @@ class Vacancy(TimeStampedModel):
 
     # Scoping (accounts.scoping): the provincial exchange holding the record. A province's province_id is itself,
     # so officers and counsellors of that province see its vacancies; commune officers do not.
+    # What the job demands of the body (Mẫu 01 "điều kiện làm việc"), compared with a job seeker's tolerances
+    # (Mẫu 02) so people with disabilities are matched fairly. Defaults demand nothing.
+    demands_outdoor = models.BooleanField(_("làm việc ngoài trời"), default=False)
+    demands_lifting = models.CharField(
+        _("mang vác"),
+        max_length=10,
+        blank=True,
+        help_text=_("under_5, 5_to_20 hoặc over_20 (kg); để trống nếu không cần"),
+    )
+    demands_standing = models.BooleanField(_("đứng hoặc đi lại nhiều"), default=False)
+    demands_hearing = models.BooleanField(_("cần nghe, nói tốt"), default=False)
+    demands_vision = models.BooleanField(_("cần thị lực tốt"), default=False)
+    demands_fine_hands = models.BooleanField(_("cần thao tác tay tinh xảo"), default=False)
+    demands_both_hands = models.BooleanField(_("cần dùng cả hai tay"), default=False)
+
     area_path = "exchange_province"
     owner_path = "employer__account"  # the employer's own account sees its vacancies
 
@@ -138,6 +153,7 @@ class Vacancy(TimeStampedModel):
         indexes = [
             models.Index(fields=["exchange_province", "status"]),
             models.Index(fields=["status", "deadline"]),
+            models.Index(fields=["status", "occupation"]),
         ]
 
     def __str__(self) -> str:

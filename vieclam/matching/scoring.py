@@ -1,0 +1,207 @@
+"""How well a job seeker fits a vacancy: a score out of 100 (plus a priority boost) and reasons to read out.
+
+Pure: no ORM. The selectors turn rows into the facts below, use `coarse_score` (occupation + place, the two
+heaviest parts, which SQL can compute) to shortlist, then call `score` on the shortlist only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+# Points per part; together 100. The priority boost comes on top (settings.VIECLAM_MATCHING_PRIORITY_BOOST).
+OCCUPATION_POINTS = {4: 40, 3: 28, 2: 15, 1: 5}  # digits of VSCO code shared
+PLACE_POINTS = {"commune": 20, "province": 12, "willing": 10}
+QUALIFICATION_POINTS = 10
+EXPERIENCE_POINTS = 5
+PAY_POINTS = {"meets": 10, "negotiable": 6}
+CONDITIONS_POINTS = 10
+AVAILABILITY_POINTS = 5
+CONDITION_PENALTY = 30  # a demand the person cannot meet pushes the job far down, without hiding it
+
+TECHNICAL_ORDER = ["chua_qua_dao_tao", "cnkt_khong_bang", "chung_chi_nghe_duoi_3_thang", "so_cap", "trung_cap",
+                   "cao_dang", "dai_hoc", "tren_dai_hoc", "thac_si", "tien_si"]  # fmt: skip
+EXPERIENCE_ORDER = ["khong_co", "duoi_1_nam", "tu_1_den_2_nam", "tu_2_den_5_nam", "tren_5_nam"]
+LIFTING_ORDER = ["under_5", "5_to_20", "over_20"]
+PRIORITY_LABELS = {"poor": "Hộ nghèo", "near_poor": "Hộ cận nghèo", "exited": "Hộ mới thoát nghèo",
+                   "ethnic_minority": "Người dân tộc thiểu số", "disability": "Người khuyết tật"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VacancyFacts:
+    occupation_code: str
+    occupation_name: str
+    commune_id: int
+    province_id: int
+    technical_level: str = ""
+    experience: str = ""
+    pay_min: int | None = None
+    pay_max: int | None = None
+    pay_negotiable: bool = False
+    deadline: dt.date | None = None
+    demands_outdoor: bool = False
+    demands_lifting: str = ""
+    demands_standing: bool = False
+    demands_hearing: bool = False
+    demands_vision: bool = False
+    demands_fine_hands: bool = False
+    demands_both_hands: bool = False
+
+
+@dataclass(frozen=True)
+class SeekerFacts:
+    occupation_code: str
+    commune_id: int
+    province_id: int
+    workplace_ids: frozenset[int] = frozenset()  # preferred communes or provinces (Mẫu 02: up to two)
+    technical_level: str = ""
+    experience_band: str = ""
+    desired_pay_min: int | None = None
+    available_from: dt.date | None = None
+    work_environment: str = "any"
+    lifting: str = "over_20"
+    can_stand_or_walk: bool = True
+    hearing_speaking_ok: bool = True
+    vision_ok: bool = True
+    fine_hand_work_ok: bool = True
+    hands: str = "any"
+    priority: tuple[str, ...] = ()
+
+
+@dataclass
+class Match:
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def shared_digits(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def occupation_points(v: VacancyFacts, s: SeekerFacts) -> int:
+    return OCCUPATION_POINTS.get(shared_digits(v.occupation_code, s.occupation_code), 0)
+
+
+def place_kind(v: VacancyFacts, s: SeekerFacts) -> str:
+    if v.commune_id == s.commune_id or v.commune_id in s.workplace_ids:
+        return "commune"
+    if v.province_id == s.province_id:
+        return "province"
+    if v.province_id in s.workplace_ids:
+        return "willing"
+    return ""
+
+
+def coarse_score(v: VacancyFacts, s: SeekerFacts) -> int:
+    """The part SQL computes to shortlist (see selectors); must stay equal to the SQL expression."""
+    return occupation_points(v, s) + PLACE_POINTS.get(place_kind(v, s), 0)
+
+
+def score(v: VacancyFacts, s: SeekerFacts, *, priority_boost: float = 10.0) -> Match:
+    match = Match(0.0)
+    _occupation(v, s, match)
+    _place(v, s, match)
+    _qualification(v, s, match)
+    _experience(v, s, match)
+    _pay(v, s, match)
+    _conditions(v, s, match)
+    _availability(v, s, match)
+    for group in s.priority:
+        match.score += priority_boost
+        match.reasons.append(_("{group} – ưu tiên").format(group=_(PRIORITY_LABELS[group])))
+        break  # one boost, however many groups: the programme prioritises, it does not stack
+    match.score = round(max(match.score, 0.0), 1)
+    return match
+
+
+def _occupation(v, s, match) -> None:
+    digits = shared_digits(v.occupation_code, s.occupation_code)
+    match.score += OCCUPATION_POINTS.get(digits, 0)
+    if digits == 4:
+        match.reasons.append(_("Cùng nghề {code} – {name}").format(code=v.occupation_code, name=v.occupation_name))
+    elif digits == 3:
+        match.reasons.append(_("Nghề gần (cùng nhóm {code})").format(code=v.occupation_code[:3]))
+    elif digits == 2:
+        match.reasons.append(_("Nghề liên quan (cùng nhóm {code})").format(code=v.occupation_code[:2]))
+
+
+def _place(v, s, match) -> None:
+    kind = place_kind(v, s)
+    match.score += PLACE_POINTS.get(kind, 0)
+    text = {"commune": _("Cùng xã"), "province": _("Cùng tỉnh"), "willing": _("Sẵn sàng làm việc ở tỉnh này")}
+    if kind:
+        match.reasons.append(text[kind])
+
+
+def _rank(order: list[str], value: str) -> int:
+    return order.index(value) if value in order else -1
+
+
+def _qualification(v, s, match) -> None:
+    if not v.technical_level or _rank(TECHNICAL_ORDER, s.technical_level) >= _rank(TECHNICAL_ORDER, v.technical_level):
+        match.score += QUALIFICATION_POINTS
+        if v.technical_level:
+            match.reasons.append(_("Đủ trình độ chuyên môn yêu cầu"))
+    else:
+        match.reasons.append(_("Chưa đủ trình độ chuyên môn yêu cầu"))
+
+
+def _experience(v, s, match) -> None:
+    if not v.experience or _rank(EXPERIENCE_ORDER, s.experience_band) >= _rank(EXPERIENCE_ORDER, v.experience):
+        match.score += EXPERIENCE_POINTS
+
+
+def _pay(v, s, match) -> None:
+    offer = v.pay_max or v.pay_min
+    if s.desired_pay_min is None:
+        match.score += PAY_POINTS["meets"]
+    elif offer is not None and offer >= s.desired_pay_min:
+        match.score += PAY_POINTS["meets"]
+        match.reasons.append(_("Mức lương đáp ứng mong muốn"))
+    elif v.pay_negotiable:
+        match.score += PAY_POINTS["negotiable"]
+        match.reasons.append(_("Lương thỏa thuận"))
+    else:
+        match.reasons.append(_("Lương thấp hơn mong muốn"))
+
+
+def unmet_demands(v: VacancyFacts, s: SeekerFacts) -> list[str]:
+    unmet = []
+    if v.demands_outdoor and s.work_environment == "indoor":
+        unmet.append(_("làm ngoài trời"))
+    if v.demands_lifting and _rank(LIFTING_ORDER, s.lifting) < _rank(LIFTING_ORDER, v.demands_lifting):
+        unmet.append(_("mang vác nặng"))
+    if v.demands_standing and not s.can_stand_or_walk:
+        unmet.append(_("đứng, đi lại nhiều"))
+    if v.demands_hearing and not s.hearing_speaking_ok:
+        unmet.append(_("nghe, nói"))
+    if v.demands_vision and not s.vision_ok:
+        unmet.append(_("thị lực"))
+    if v.demands_fine_hands and not s.fine_hand_work_ok:
+        unmet.append(_("thao tác tay tinh xảo"))
+    if v.demands_both_hands and s.hands in ("one_left", "one_right"):
+        unmet.append(_("dùng cả hai tay"))
+    return unmet
+
+
+def _conditions(v, s, match) -> None:
+    unmet = unmet_demands(v, s)
+    if unmet:
+        match.score -= CONDITION_PENALTY
+        match.reasons.append(_("Điều kiện làm việc không phù hợp: {what}").format(what=", ".join(unmet)))
+    else:
+        match.score += CONDITIONS_POINTS
+
+
+def _availability(v, s, match) -> None:
+    if s.available_from is None or v.deadline is None or s.available_from <= v.deadline:
+        match.score += AVAILABILITY_POINTS
+    else:
+        match.reasons.append(_("Chỉ sẵn sàng làm việc sau hạn tuyển"))

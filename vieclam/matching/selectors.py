@@ -1,0 +1,186 @@
+"""Ranked candidates for a vacancy and ranked vacancies for a worker, with reasons.
+
+Two stages: SQL computes the coarse score (occupation + place, 60 of 100 points) over the rows that pass the
+hard filters and keeps a shortlist; Python then scores the shortlist fully (scoring.score) and sorts it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from vieclam.accounts.scoping import scope_queryset
+from vieclam.codelists.models import Occupation
+from vieclam.core.dates import today
+from vieclam.matching import scoring
+from vieclam.people.models import LABOUR_AGE, Person
+from vieclam.people.reviews import recently_exited
+from vieclam.places.models import AdministrativeUnit
+from vieclam.seekers.models import JobSeekerProfile
+from vieclam.vacancies.models import Vacancy
+
+SHORTLIST = 300
+
+
+@lru_cache(maxsize=1)
+def _occupation_codes() -> dict[int, str]:
+    return dict(Occupation.objects.filter(level=4).values_list("pk", "code"))
+
+
+@lru_cache(maxsize=1)
+def _occupation_names() -> dict[int, str]:
+    return {o.pk: o.display_name for o in Occupation.objects.filter(level=4)}
+
+
+def _ids_sharing(code: str, digits: int) -> list[int]:
+    return [pk for pk, other in _occupation_codes().items() if other[:digits] == code[:digits]]
+
+
+@lru_cache(maxsize=256)
+def _province_communes(province_id: int) -> tuple[int, ...]:
+    return tuple(
+        AdministrativeUnit.objects.filter(province_id=province_id, level="commune").values_list("pk", flat=True)
+    )
+
+
+def _occupation_case(code: str, field: str) -> Case:
+    whens = [When(**{f"{field}__in": _ids_sharing(code, digits)}, then=Value(points))
+             for digits, points in sorted(scoring.OCCUPATION_POINTS.items(), reverse=True)]  # fmt: skip
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+#
+# Candidates for a vacancy
+#
+def vacancy_facts(vacancy: Vacancy) -> scoring.VacancyFacts:
+    return scoring.VacancyFacts(
+        occupation_code=_occupation_codes().get(vacancy.occupation_id, ""),
+        occupation_name=_occupation_names().get(vacancy.occupation_id, ""),
+        commune_id=vacancy.workplace_commune_id, province_id=vacancy.workplace_commune.province_id,
+        technical_level=vacancy.technical_level, experience=vacancy.experience, pay_min=vacancy.pay_min,
+        pay_max=vacancy.pay_max, pay_negotiable=vacancy.pay_negotiable, deadline=vacancy.deadline,
+        demands_outdoor=vacancy.demands_outdoor, demands_lifting=vacancy.demands_lifting,
+        demands_standing=vacancy.demands_standing, demands_hearing=vacancy.demands_hearing,
+        demands_vision=vacancy.demands_vision, demands_fine_hands=vacancy.demands_fine_hands,
+        demands_both_hands=vacancy.demands_both_hands,
+    )  # fmt: skip
+
+
+def _eligible_profiles(viewer, vacancy: Vacancy, day: dt.date) -> QuerySet[JobSeekerProfile]:
+    """Hard filters: active profile in the viewer's scope, legal working age, the vacancy's lawful limits."""
+    oldest = _birth_bound(day, vacancy.age_max + 1 if vacancy.age_max else None)
+    youngest = _birth_bound(day, max(LABOUR_AGE, vacancy.age_min or 0))
+    profiles = scope_queryset(JobSeekerProfile.objects.filter(status="active"), viewer)
+    profiles = profiles.filter(person__date_of_birth__lte=youngest)
+    if oldest:
+        profiles = profiles.filter(person__date_of_birth__gt=oldest)
+    if vacancy.sex_required:
+        profiles = profiles.filter(person__sex=vacancy.sex_required)
+    return profiles
+
+
+def _birth_bound(day: dt.date, years: int | None) -> dt.date | None:
+    if years is None:
+        return None
+    return day.replace(year=day.year - years, day=min(day.day, 28))
+
+
+def candidates_for_vacancy(
+    *, viewer, vacancy: Vacancy, limit: int = 20
+) -> list[tuple[JobSeekerProfile, scoring.Match]]:
+    facts = vacancy_facts(vacancy)
+    province_communes = _province_communes(facts.province_id)
+    same_commune = (Q(person__residence_commune_id=facts.commune_id) | Q(workplace_1_id=facts.commune_id)
+                    | Q(workplace_2_id=facts.commune_id))  # fmt: skip
+    place = Case(
+        When(same_commune, then=Value(scoring.PLACE_POINTS["commune"])),
+        When(person__residence_commune_id__in=province_communes, then=Value(scoring.PLACE_POINTS["province"])),
+        When(Q(workplace_1_id=facts.province_id) | Q(workplace_2_id=facts.province_id),
+             then=Value(scoring.PLACE_POINTS["willing"])),
+        default=Value(0), output_field=IntegerField(),
+    )  # fmt: skip
+    shortlist = (
+        _eligible_profiles(viewer, vacancy, today())
+        .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
+        .filter(coarse__gt=0).order_by("-coarse", "pk")
+        .select_related("person__household", "person__ethnicity")[:SHORTLIST]
+    )  # fmt: skip
+    boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
+    ranked = [(p, scoring.score(facts, seeker_facts(p, p.person), priority_boost=boost)) for p in shortlist]
+    ranked.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
+    return ranked[:limit]
+
+
+#
+# Vacancies for a worker
+#
+def seeker_facts(profile: JobSeekerProfile | None, person: Person) -> scoring.SeekerFacts:
+    province = _commune_province(person.residence_commune_id)
+    occupation_id = (profile.occupation_id if profile else None) or person.occupation_id
+    workplaces = frozenset(pk for pk in (getattr(profile, "workplace_1_id", None),
+                                         getattr(profile, "workplace_2_id", None)) if pk)  # fmt: skip
+    facts = {
+        "occupation_code": _occupation_codes().get(occupation_id, ""), "commune_id": person.residence_commune_id,
+        "province_id": province, "workplace_ids": workplaces, "technical_level": person.technical_level,
+        "priority": _priority(person),
+    }  # fmt: skip
+    if profile is not None:
+        facts.update(
+            experience_band=profile.experience_band, desired_pay_min=profile.desired_pay_min,
+            available_from=None if profile.available_now else profile.available_from,
+            work_environment=profile.work_environment, lifting=profile.lifting,
+            can_stand_or_walk=profile.can_stand_or_walk, hearing_speaking_ok=profile.hearing_speaking_ok,
+            vision_ok=profile.vision_ok, fine_hand_work_ok=profile.fine_hand_work_ok, hands=profile.hands,
+        )  # fmt: skip
+    return scoring.SeekerFacts(**facts)
+
+
+@lru_cache(maxsize=8192)
+def _commune_province(commune_id: int) -> int:
+    return AdministrativeUnit.objects.values_list("province_id", flat=True).get(pk=commune_id)
+
+
+def _priority(person: Person) -> tuple[str, ...]:
+    groups = []
+    household = person.household
+    if household is not None and household.poverty_class in ("poor", "near_poor"):
+        groups.append(household.poverty_class)
+    elif household is not None and recently_exited(household):
+        groups.append("exited")
+    if person.ethnicity_id and person.ethnicity.code != "01":
+        groups.append("ethnic_minority")
+    if "nguoi_khuyet_tat" in (person.priority_groups or []):
+        groups.append("disability")
+    return tuple(groups)
+
+
+def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple[Vacancy, scoring.Match]]:
+    """Open vacancies anywhere (they are public), ranked for this person."""
+    profile = person.job_seeker_profiles.filter(status="active").first()
+    facts = seeker_facts(profile, person)
+    day = today()
+    age = person.age_on(day)
+    own = [facts.commune_id, *(w for w in facts.workplace_ids)]
+    willing_provinces = [w for w in facts.workplace_ids if w != facts.commune_id]
+    willing_communes = [c for p in willing_provinces for c in _province_communes(p)]
+    place = Case(
+        When(workplace_commune_id__in=own, then=Value(scoring.PLACE_POINTS["commune"])),
+        When(workplace_commune_id__in=_province_communes(facts.province_id),
+             then=Value(scoring.PLACE_POINTS["province"])),
+        When(workplace_commune_id__in=willing_communes, then=Value(scoring.PLACE_POINTS["willing"])),
+        default=Value(0), output_field=IntegerField(),
+    )  # fmt: skip
+    vacancies = (
+        Vacancy.objects.filter(status="open", deadline__gte=day)
+        .filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
+        .filter(sex_required__in=["", person.sex])
+        .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
+        .filter(coarse__gt=0).order_by("-coarse", "pk").select_related("workplace_commune", "employer")[:SHORTLIST]
+    )  # fmt: skip
+    boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
+    ranked = [(v, scoring.score(vacancy_facts(v), facts, priority_boost=boost)) for v in vacancies]
+    ranked.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
+    return ranked[:limit]

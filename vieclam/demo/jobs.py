@@ -87,6 +87,9 @@ PROFILE_COLUMNS = [
     "search_text",
     "created_at",
     "updated_at",
+    "commune_id",
+    "birth_date",
+    "sex",
 ]
 BENEFITS = [
     "BHXH, BHYT, BHTN",
@@ -239,7 +242,7 @@ class JobGenerator:
 
     def profile(self, seeker: tuple, *, province_id: int, elsewhere_id: int | None) -> tuple:
         rng = self.rng
-        person_id, name, commune_id, occupation_id, disabled, employed = seeker
+        person_id, name, commune_id, occupation_id, disabled, employed, born, sex = seeker
         if occupation_id is None:
             code = rng.choices(self.occupations, self.weights)[0]
             occupation_id = self.occupation_ids[code]
@@ -287,6 +290,9 @@ class JobGenerator:
             " " + fold(f"{name} {title}"),
             self.now,
             self.now,
+            commune_id,
+            born,
+            sex,
         )
 
     def _title_for(self, occupation_id: int) -> str:

@@ -137,7 +137,7 @@ class Output:
     persons: list[tuple] = field(default_factory=list)
     reviews: list[tuple] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
-    # (person id, name, commune id, occupation id, disabled, employed) of people who look for work
+    # (person id, name, commune id, occupation id, disabled, employed, born, sex) of people who look for work
     seekers: list[tuple] = field(default_factory=list)
 
 
@@ -353,6 +353,8 @@ class PopulationGenerator:
                     labour.get("occupation"),
                     labour["disabled"],
                     labour.get("activity") == "co_viec_lam",
+                    born,
+                    sex,
                 )
             )
 

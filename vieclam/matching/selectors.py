@@ -22,7 +22,7 @@ from vieclam.places.models import AdministrativeUnit
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.vacancies.models import Vacancy
 
-SHORTLIST = 300
+SHORTLIST = 200
 
 
 @lru_cache(maxsize=1)
@@ -74,11 +74,11 @@ def _eligible_profiles(viewer, vacancy: Vacancy, day: dt.date) -> QuerySet[JobSe
     oldest = _birth_bound(day, vacancy.age_max + 1 if vacancy.age_max else None)
     youngest = _birth_bound(day, max(LABOUR_AGE, vacancy.age_min or 0))
     profiles = scope_queryset(JobSeekerProfile.objects.filter(status="active"), viewer)
-    profiles = profiles.filter(person__date_of_birth__lte=youngest)
+    profiles = profiles.filter(birth_date__lte=youngest)
     if oldest:
-        profiles = profiles.filter(person__date_of_birth__gt=oldest)
+        profiles = profiles.filter(birth_date__gt=oldest)
     if vacancy.sex_required:
-        profiles = profiles.filter(person__sex=vacancy.sex_required)
+        profiles = profiles.filter(sex=vacancy.sex_required)
     return profiles
 
 
@@ -93,11 +93,12 @@ def candidates_for_vacancy(
 ) -> list[tuple[JobSeekerProfile, scoring.Match]]:
     facts = vacancy_facts(vacancy)
     province_communes = _province_communes(facts.province_id)
-    same_commune = (Q(person__residence_commune_id=facts.commune_id) | Q(workplace_1_id=facts.commune_id)
-                    | Q(workplace_2_id=facts.commune_id))  # fmt: skip
+    same_commune = (
+        Q(commune_id=facts.commune_id) | Q(workplace_1_id=facts.commune_id) | Q(workplace_2_id=facts.commune_id)
+    )
     place = Case(
         When(same_commune, then=Value(scoring.PLACE_POINTS["commune"])),
-        When(person__residence_commune_id__in=province_communes, then=Value(scoring.PLACE_POINTS["province"])),
+        When(commune_id__in=province_communes, then=Value(scoring.PLACE_POINTS["province"])),
         When(Q(workplace_1_id=facts.province_id) | Q(workplace_2_id=facts.province_id),
              then=Value(scoring.PLACE_POINTS["willing"])),
         default=Value(0), output_field=IntegerField(),
@@ -177,6 +178,9 @@ def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple
         Vacancy.objects.filter(status="open", deadline__gte=day)
         .filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
         .filter(sex_required__in=["", person.sex])
+        # Retrieval: the same minor occupation group anywhere, or any job in the person's own communes; the
+        # rest of Vietnam's open jobs cannot reach the top 20 for this person (see bench/matching.py).
+        .filter(Q(occupation_id__in=_ids_sharing(facts.occupation_code, 3)) | Q(workplace_commune_id__in=own))
         .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
         .filter(coarse__gt=0).order_by("-coarse", "pk").select_related("workplace_commune", "employer")[:SHORTLIST]
     )  # fmt: skip

@@ -90,7 +90,15 @@ class JobSeekerProfile(TimeStampedModel):
     search_text = models.CharField(max_length=600, editable=False, default="")
 
     # Scoping (accounts.scoping): officers see the profiles of the people living in their areas.
-    area_path = "person__residence_commune"
+    # Copies of the person's residence, birth date and sex, kept in step by services and signals, so that
+    # scoping and matching filter 30.000 profiles without joining 1.000.000 persons.
+    commune = models.ForeignKey(
+        "places.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    birth_date = models.DateField(null=True, blank=True, editable=False)
+    sex = models.CharField(max_length=6, blank=True, editable=False)
+
+    area_path = "commune"
     owner_path = "person__account"  # a worker sees their own profile
 
     class Meta:
@@ -118,6 +126,11 @@ class JobSeekerProfile(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("seekers:profile_detail", args=[self.pk])
+
+    def copy_person_facts(self) -> None:
+        self.commune_id = self.person.residence_commune_id
+        self.birth_date = self.person.date_of_birth
+        self.sex = self.person.sex
 
     def build_search_text(self) -> str:
         """Folded person name, title and occupation name, each word after a space: 'ke toan' finds 'Kế toán'."""

@@ -180,6 +180,7 @@ def _other_active(profile: JobSeekerProfile) -> int | None:
 def _save(profile: JobSeekerProfile, *, field: str = "person") -> None:
     """Save; a concurrent second active profile surfaces as the same field error, not a 500."""
     profile.search_text = profile.build_search_text()
+    profile.copy_person_facts()
     try:
         with transaction.atomic():
             profile.save()

@@ -1,4 +1,4 @@
-"""Keep each profile's `search_text` in step with its person's name when the people app renames the person."""
+"""Keep each profile's search text and its copies of the person's residence, birth date and sex in step."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ def refresh_search_text(sender, instance, raw=False, **kwargs) -> None:
         return
     for profile in JobSeekerProfile.objects.filter(person=instance).select_related("occupation"):
         profile.person = instance
-        text = profile.build_search_text()
-        if text != profile.search_text:
-            JobSeekerProfile.objects.filter(pk=profile.pk).update(search_text=text)
+        before = (profile.search_text, profile.commune_id, profile.birth_date, profile.sex)
+        profile.search_text = profile.build_search_text()
+        profile.copy_person_facts()
+        after = (profile.search_text, profile.commune_id, profile.birth_date, profile.sex)
+        if after != before:
+            JobSeekerProfile.objects.filter(pk=profile.pk).update(
+                search_text=profile.search_text,
+                commune=profile.commune_id,
+                birth_date=profile.birth_date,
+                sex=profile.sex,
+            )

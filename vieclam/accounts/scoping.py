@@ -89,7 +89,9 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
     owner_paths = getattr(model, "owner_path", None) or ()
     if isinstance(owner_paths, str):
         owner_paths = (owner_paths,)
-    if getattr(user, "is_authenticated", False):
+    # Only workers and employers own records; leaving the owner test out for officers keeps their queries
+    # free of joins they never need.
+    if getattr(user, "is_authenticated", False) and getattr(user, "role", "") not in STAFF_ROLES:
         for path in owner_paths:
             condition |= Q(**{path: user.pk})
     filtered = queryset.filter(condition)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 # Points per part; together 100. The priority boost comes on top (settings.VIECLAM_MATCHING_PRIORITY_BOOST).
 OCCUPATION_POINTS = {4: 40, 3: 28, 2: 15, 1: 5}  # digits of VSCO code shared
@@ -25,8 +26,8 @@ TECHNICAL_ORDER = ["chua_qua_dao_tao", "cnkt_khong_bang", "chung_chi_nghe_duoi_3
                    "cao_dang", "dai_hoc", "tren_dai_hoc", "thac_si", "tien_si"]  # fmt: skip
 EXPERIENCE_ORDER = ["khong_co", "duoi_1_nam", "tu_1_den_2_nam", "tu_2_den_5_nam", "tren_5_nam"]
 LIFTING_ORDER = ["under_5", "5_to_20", "over_20"]
-PRIORITY_LABELS = {"poor": "Hộ nghèo", "near_poor": "Hộ cận nghèo", "exited": "Hộ mới thoát nghèo",
-                   "ethnic_minority": "Người dân tộc thiểu số", "disability": "Người khuyết tật"}  # fmt: skip
+PRIORITY_LABELS = {"poor": N_("Hộ nghèo"), "near_poor": N_("Hộ cận nghèo"), "exited": N_("Hộ mới thoát nghèo"),
+                   "ethnic_minority": N_("Người dân tộc thiểu số"), "disability": N_("Người khuyết tật")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,15 @@ class SeekerFacts:
 
 @dataclass
 class Match:
+    """The score, and the reasons when asked for (they cost a translation each, so ranking skips them)."""
+
     score: float
     reasons: list[str] = field(default_factory=list)
+    explain: bool = True
+
+    def say(self, template: str, **values) -> None:
+        if self.explain:
+            self.reasons.append(_(template).format(**{k: _(v) if k == "group" else v for k, v in values.items()}))
 
 
 def shared_digits(a: str, b: str) -> int:
@@ -104,8 +112,8 @@ def coarse_score(v: VacancyFacts, s: SeekerFacts) -> int:
     return occupation_points(v, s) + PLACE_POINTS.get(place_kind(v, s), 0)
 
 
-def score(v: VacancyFacts, s: SeekerFacts, *, priority_boost: float = 10.0) -> Match:
-    match = Match(0.0)
+def score(v: VacancyFacts, s: SeekerFacts, *, priority_boost: float = 10.0, explain: bool = True) -> Match:
+    match = Match(0.0, explain=explain)
     _occupation(v, s, match)
     _place(v, s, match)
     _qualification(v, s, match)
@@ -115,7 +123,7 @@ def score(v: VacancyFacts, s: SeekerFacts, *, priority_boost: float = 10.0) -> M
     _availability(v, s, match)
     for group in s.priority:
         match.score += priority_boost
-        match.reasons.append(_("{group} – ưu tiên").format(group=_(PRIORITY_LABELS[group])))
+        match.say(N_("{group} – ưu tiên"), group=PRIORITY_LABELS[group])
         break  # one boost, however many groups: the programme prioritises, it does not stack
     match.score = round(max(match.score, 0.0), 1)
     return match
@@ -125,19 +133,19 @@ def _occupation(v, s, match) -> None:
     digits = shared_digits(v.occupation_code, s.occupation_code)
     match.score += OCCUPATION_POINTS.get(digits, 0)
     if digits == 4:
-        match.reasons.append(_("Cùng nghề {code} – {name}").format(code=v.occupation_code, name=v.occupation_name))
+        match.say(N_("Cùng nghề {code} – {name}"), code=v.occupation_code, name=v.occupation_name)
     elif digits == 3:
-        match.reasons.append(_("Nghề gần (cùng nhóm {code})").format(code=v.occupation_code[:3]))
+        match.say(N_("Nghề gần (cùng nhóm {code})"), code=v.occupation_code[:3])
     elif digits == 2:
-        match.reasons.append(_("Nghề liên quan (cùng nhóm {code})").format(code=v.occupation_code[:2]))
+        match.say(N_("Nghề liên quan (cùng nhóm {code})"), code=v.occupation_code[:2])
 
 
 def _place(v, s, match) -> None:
     kind = place_kind(v, s)
     match.score += PLACE_POINTS.get(kind, 0)
-    text = {"commune": _("Cùng xã"), "province": _("Cùng tỉnh"), "willing": _("Sẵn sàng làm việc ở tỉnh này")}
+    text = {"commune": N_("Cùng xã"), "province": N_("Cùng tỉnh"), "willing": N_("Sẵn sàng làm việc ở tỉnh này")}
     if kind:
-        match.reasons.append(text[kind])
+        match.say(text[kind])
 
 
 def _rank(order: list[str], value: str) -> int:
@@ -148,9 +156,9 @@ def _qualification(v, s, match) -> None:
     if not v.technical_level or _rank(TECHNICAL_ORDER, s.technical_level) >= _rank(TECHNICAL_ORDER, v.technical_level):
         match.score += QUALIFICATION_POINTS
         if v.technical_level:
-            match.reasons.append(_("Đủ trình độ chuyên môn yêu cầu"))
+            match.say(N_("Đủ trình độ chuyên môn yêu cầu"))
     else:
-        match.reasons.append(_("Chưa đủ trình độ chuyên môn yêu cầu"))
+        match.say(N_("Chưa đủ trình độ chuyên môn yêu cầu"))
 
 
 def _experience(v, s, match) -> None:
@@ -164,12 +172,12 @@ def _pay(v, s, match) -> None:
         match.score += PAY_POINTS["meets"]
     elif offer is not None and offer >= s.desired_pay_min:
         match.score += PAY_POINTS["meets"]
-        match.reasons.append(_("Mức lương đáp ứng mong muốn"))
+        match.say(N_("Mức lương đáp ứng mong muốn"))
     elif v.pay_negotiable:
         match.score += PAY_POINTS["negotiable"]
-        match.reasons.append(_("Lương thỏa thuận"))
+        match.say(N_("Lương thỏa thuận"))
     else:
-        match.reasons.append(_("Lương thấp hơn mong muốn"))
+        match.say(N_("Lương thấp hơn mong muốn"))
 
 
 def unmet_demands(v: VacancyFacts, s: SeekerFacts) -> list[str]:
@@ -195,7 +203,7 @@ def _conditions(v, s, match) -> None:
     unmet = unmet_demands(v, s)
     if unmet:
         match.score -= CONDITION_PENALTY
-        match.reasons.append(_("Điều kiện làm việc không phù hợp: {what}").format(what=", ".join(unmet)))
+        match.say(N_("Điều kiện làm việc không phù hợp: {what}"), what=", ".join(str(u) for u in unmet))
     else:
         match.score += CONDITIONS_POINTS
 
@@ -204,4 +212,4 @@ def _availability(v, s, match) -> None:
     if s.available_from is None or v.deadline is None or s.available_from <= v.deadline:
         match.score += AVAILABILITY_POINTS
     else:
-        match.reasons.append(_("Chỉ sẵn sàng làm việc sau hạn tuyển"))
+        match.say(N_("Chỉ sẵn sàng làm việc sau hạn tuyển"))

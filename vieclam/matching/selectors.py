@@ -103,16 +103,22 @@ def candidates_for_vacancy(
              then=Value(scoring.PLACE_POINTS["willing"])),
         default=Value(0), output_field=IntegerField(),
     )  # fmt: skip
-    shortlist = (
+    ids = list(
         _eligible_profiles(viewer, vacancy, today())
         .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
-        .filter(coarse__gt=0).order_by("-coarse", "pk")
-        .select_related("person__household", "person__ethnicity")[:SHORTLIST]
+        .filter(coarse__gt=0).order_by("-coarse", "pk").values_list("pk", flat=True)[:SHORTLIST]
     )  # fmt: skip
+    # The joins are paid for the shortlist only, not for every eligible profile.
+    shortlist = JobSeekerProfile.objects.filter(pk__in=ids).select_related("person__household", "person__ethnicity")
+    return _rank([(p, facts, seeker_facts(p, p.person)) for p in shortlist], limit)
+
+
+def _rank(triples, limit: int) -> list:
+    """Score every shortlisted pair quickly, then explain only the `limit` best."""
     boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
-    ranked = [(p, scoring.score(facts, seeker_facts(p, p.person), priority_boost=boost)) for p in shortlist]
-    ranked.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
-    return ranked[:limit]
+    scored = [(scoring.score(v, s, priority_boost=boost, explain=False).score, obj, v, s) for obj, v, s in triples]
+    scored.sort(key=lambda row: (-row[0], row[1].pk))
+    return [(obj, scoring.score(v, s, priority_boost=boost)) for _, obj, v, s in scored[:limit]]
 
 
 #
@@ -182,9 +188,7 @@ def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple
         # rest of Vietnam's open jobs cannot reach the top 20 for this person (see bench/matching.py).
         .filter(Q(occupation_id__in=_ids_sharing(facts.occupation_code, 3)) | Q(workplace_commune_id__in=own))
         .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
-        .filter(coarse__gt=0).order_by("-coarse", "pk").select_related("workplace_commune", "employer")[:SHORTLIST]
+        .filter(coarse__gt=0).order_by("-coarse", "pk").values_list("pk", flat=True)[:SHORTLIST]
     )  # fmt: skip
-    boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
-    ranked = [(v, scoring.score(vacancy_facts(v), facts, priority_boost=boost)) for v in vacancies]
-    ranked.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
-    return ranked[:limit]
+    shortlist = Vacancy.objects.filter(pk__in=list(vacancies)).select_related("workplace_commune", "employer")
+    return _rank([(v, vacancy_facts(v), facts) for v in shortlist], limit)

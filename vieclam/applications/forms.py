@@ -1,0 +1,180 @@
+"""Forms of the self-service and application pages. They only parse input; the services check every rule."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.accounts.choices import Role
+from vieclam.accounts.models import User
+from vieclam.applications.choices import RefusalReason
+from vieclam.applications.selectors import contract_type_choices
+from vieclam.employers.forms import TypeChoiceField, bootstrap
+from vieclam.people.choices import Sex
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit
+from vieclam.vacancies.forms import VacancyForm
+
+__all__ = (
+    "EmployerRegisterForm",
+    "EmployerVacancyForm",
+    "ReferForm",
+    "TransitionForm",
+    "WorkerRegisterForm",
+    "demo_communes",
+)
+
+PASSWORDS_DIFFER = _("Hai mật khẩu không giống nhau.")
+USERNAME_TAKEN = _("Tên đăng nhập {name} đã có.")
+
+
+def demo_communes():
+    """Communes in force of the deployment's province (settings.VIECLAM_DEMO_PROVINCE), by name."""
+    return (
+        AdministrativeUnit.objects.current()
+        .filter(level=Level.COMMUNE, province__code=settings.VIECLAM_DEMO_PROVINCE, province__level=Level.PROVINCE)
+        .select_related("province")
+        .order_by("name", "code")
+    )
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    """A commune of the deployment's province, posted by its code and shown as 'Phường Tân Ninh (25459)'."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "code")
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Chọn một xã, phường trong danh sách.")})
+        super().__init__(queryset=AdministrativeUnit.objects.none(), **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.code})"
+
+
+class AccountFields(forms.Form):
+    """Username and password twice, checked with the project's password validators."""
+
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
+    password1 = forms.CharField(label=_("Mật khẩu"), widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label=_("Nhập lại mật khẩu"), widget=forms.PasswordInput, strip=False)
+    display_name_field = "full_name"
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        User.username_validator(username)
+        if User.objects.filter(username__iexact=username).exists():
+            raise ValidationError(USERNAME_TAKEN.format(name=username))
+        return username
+
+    def clean(self) -> dict:
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", PASSWORDS_DIFFER)
+        elif first:
+            probe = User(username=data.get("username", ""), first_name=data.get(self.display_name_field, ""))
+            try:
+                validate_password(first, probe)
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class WorkerRegisterForm(AccountFields):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=100)
+    national_id = forms.CharField(
+        label=_("Số CCCD"), max_length=12, min_length=12, help_text=_("12 chữ số trên thẻ căn cước.")
+    )
+    date_of_birth = forms.DateField(
+        label=_("Ngày sinh"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
+    residence_commune = CommuneChoiceField(label=_("Xã, phường nơi ở hiện tại"))
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["residence_commune"].queryset = demo_communes()
+        bootstrap(self)
+
+    def person_data(self) -> dict:
+        return {f: self.cleaned_data[f] for f in ("full_name", "national_id", "date_of_birth", "sex", "phone")}
+
+
+class EmployerRegisterForm(AccountFields):
+    name = forms.CharField(label=_("Tên doanh nghiệp, cơ sở"), max_length=255)
+    tax_code = forms.CharField(
+        label=_("Mã số thuế"), max_length=20, help_text=_("10 chữ số; chi nhánh XXXXXXXXXX-YYY.")
+    )
+    employer_type = TypeChoiceField(label=_("Loại hình"))
+    commune = CommuneChoiceField(label=_("Xã, phường nơi đặt trụ sở"))
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20)
+    display_name_field = "name"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = demo_communes()
+        bootstrap(self)
+
+    def employer_data(self) -> dict:
+        return {f: self.cleaned_data[f] for f in ("name", "tax_code", "employer_type", "commune", "phone")}
+
+
+class EmployerVacancyForm(VacancyForm):
+    """The Mẫu 01 vacancy form for an employer's own account: its own employers, no status, no exchange."""
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["status"]  # always a draft, waiting for approval
+        del self.fields["exchange_province"]  # the exchange of the employer's province
+        self.fields["employer"].error_messages["invalid_choice"] = _("Chọn một doanh nghiệp của tài khoản bạn.")
+        if user.role == Role.EMPLOYER and len(self.fields["employer"].queryset) == 1:
+            self.fields["employer"].initial = self.fields["employer"].queryset[0].pk
+
+    @property
+    def notes(self) -> list[str]:
+        """What an old workplace commune code was mapped to, to tell the employer after saving."""
+        note = self.fields["workplace_commune"].note
+        return [note] if note else []
+
+    def service_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "employer"}
+
+
+class ReferForm(forms.Form):
+    note = forms.CharField(
+        label=_("Ghi chú cho người sử dụng lao động"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+
+
+class TransitionForm(forms.Form):
+    """One status button with its extra fields; what the move needs is checked by application_transition."""
+
+    to_status = forms.CharField(max_length=20)
+    interview_at = forms.DateTimeField(
+        label=_("Thời gian phỏng vấn"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
+    start_date = forms.DateField(
+        label=_("Ngày bắt đầu làm việc"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.ChoiceField(label=_("Lý do"), choices=[("", "—"), *RefusalReason.choices], required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=1000, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contract_type"].choices = [("", "—"), *contract_type_choices()]
+
+    def service_data(self) -> dict:
+        """The extra fields that were filled in (the service says which ones the move requires)."""
+        names = ("interview_at", "contract_type", "start_date", "reason", "note")
+        return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name) not in (None, "")}

@@ -1,0 +1,155 @@
+"""Reads of applications, always through the viewer's scope (staff by area; the worker and the employer their own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.codelists.models import CodeItem
+from vieclam.employers.models import Employer
+from vieclam.people.models import Person
+from vieclam.vacancies.choices import OBSOLETE_CONTRACT_TYPES, VacancyStatus
+from vieclam.vacancies.models import Vacancy
+from vieclam.vacancies.selectors import LIST_RELATED as VACANCY_RELATED
+from vieclam.vacancies.selectors import code_item_list
+
+__all__ = (
+    "LIST_RELATED",
+    "application_get",
+    "application_list",
+    "approval_list",
+    "contract_type_names",
+    "contract_type_choices",
+    "employer_vacancies",
+    "open_application",
+    "own_employers",
+    "own_person",
+    "person_for_referral",
+    "successful_connections",
+    "vacancy_for_application",
+    "worker_applications",
+)
+
+# Everything a list row, an export row or the API shows: one query for the whole page.
+LIST_RELATED = (
+    "vacancy",
+    "vacancy__employer",
+    "person",
+    "person__residence_commune",
+    "referred_by",
+)
+EVENTS = Prefetch("events", queryset=ApplicationEvent.objects.order_by("at", "pk"))
+
+
+def application_list(*, viewer) -> QuerySet[Application]:
+    """Applications the viewer may see, newest first."""
+    return scope_queryset(Application.objects.select_related(*LIST_RELATED), viewer).order_by("-created_at", "-pk")
+
+
+def application_get(*, viewer, pk: int) -> Application:
+    """One application with its timeline, or Http404 when it does not exist or is not the viewer's to see."""
+    queryset = Application.objects.select_related(*LIST_RELATED, "vacancy__workplace_commune").prefetch_related(EVENTS)
+    return get_scoped_or_404(queryset, viewer, pk=pk)
+
+
+def successful_connections(*, viewer, since: dt.date, until: dt.date) -> QuerySet[Application]:
+    """Hires with a labour contract decided from `since` to `until` (local dates, both included), in scope.
+
+    "Kết nối việc làm thành công" of TT 11/2022 Art. 3.4; a hire is final, so its status_changed_at is the
+    moment it was recorded. Count people with `.values("person").distinct()` when one person counts once.
+    """
+    start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
+    end = timezone.make_aware(dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min))
+    rows = application_list(viewer=viewer).successful_connections()
+    return rows.filter(status_changed_at__gte=start, status_changed_at__lt=end)
+
+
+def open_application(*, vacancy: Vacancy, person: Person) -> Application | None:
+    """The person's application in progress for this vacancy, if any."""
+    return Application.objects.open().filter(vacancy=vacancy, person=person).first()
+
+
+def own_person(*, viewer) -> Person | None:
+    """The worker's own record (Person.account), or None."""
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    return Person.objects.filter(account=viewer).select_related("residence_commune").first()
+
+
+def own_employers(*, viewer) -> QuerySet[Employer]:
+    """The employers whose account is the viewer."""
+    if not getattr(viewer, "is_authenticated", False):
+        return Employer.objects.none()
+    return Employer.objects.filter(account=viewer).select_related("commune__province").order_by("name", "pk")
+
+
+def worker_applications(*, viewer) -> QuerySet[Application]:
+    """The worker's own applications with their timelines, newest first."""
+    rows = Application.objects.filter(person__account=viewer) if viewer.is_authenticated else Application.objects.none()
+    related = (*LIST_RELATED, "vacancy__workplace_commune")
+    return rows.select_related(*related).prefetch_related(EVENTS).order_by("-created_at", "-pk")
+
+
+def employer_vacancies(*, viewer) -> QuerySet[Vacancy]:
+    """The vacancies of the viewer's employers, each with its applications (person and timeline), newest first."""
+    applications = (
+        Application.objects.select_related("person", "person__residence_commune", "referred_by")
+        .prefetch_related(EVENTS)
+        .order_by("-created_at", "-pk")
+    )
+    rows = Vacancy.objects.filter(employer__account=viewer) if viewer.is_authenticated else Vacancy.objects.none()
+    return (
+        rows.select_related(*VACANCY_RELATED)
+        .prefetch_related(Prefetch("applications", queryset=applications))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def approval_list(*, viewer) -> QuerySet[Vacancy]:
+    """Draft vacancies (waiting for approval) at the exchanges of the viewer's provinces, oldest first."""
+    drafts = Vacancy.objects.filter(status=VacancyStatus.DRAFT).select_related(*VACANCY_RELATED, "employer__account")
+    return scope_queryset(drafts, viewer).order_by("created_at", "pk")
+
+
+def vacancy_for_application(*, viewer, pk) -> Vacancy:
+    """A vacancy one may apply or refer to: any vacancy once published, a draft only inside the viewer's scope.
+
+    Closed or expired vacancies are returned (the service then says why it takes no applications); a draft of
+    another exchange answers 404, as if it did not exist.
+    """
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404 from exc
+    queryset = Vacancy.objects.select_related(*VACANCY_RELATED)
+    visible = scope_queryset(queryset, viewer).values("pk")
+    vacancy = queryset.filter(Q(pk=pk) & (~Q(status=VacancyStatus.DRAFT) | Q(pk__in=visible))).first()
+    if vacancy is None:
+        raise Http404
+    return vacancy
+
+
+def person_for_referral(*, viewer, pk) -> Person:
+    """A person living in the viewer's areas, or Http404 (no hint that they exist elsewhere)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404 from exc
+    return get_scoped_or_404(Person.objects.select_related("residence_commune"), viewer, pk=pk)
+
+
+def contract_type_choices() -> list[tuple[str, str]]:
+    """(code, name) of the labour-contract types in force that a hire may record (no seasonal contract)."""
+    items = code_item_list(field="contract_type").exclude(code__in=OBSOLETE_CONTRACT_TYPES)
+    return list(items.values_list("code", "name_vi"))
+
+
+def contract_type_names() -> dict[str, str]:
+    """{code: name} of every contract type (also ones no longer in force), for showing recorded hires."""
+    rows = CodeItem.objects.filter(code_list__slug="contract-types").values_list("code", "name_vi")
+    return dict(rows)

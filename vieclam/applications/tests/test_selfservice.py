@@ -1,0 +1,99 @@
+"""Self-service sign-up and vacancy posting: the owning apps' services do the work, under the real user's name."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from vieclam.accounts.models import User
+from vieclam.applications import selectors, selfservice
+from vieclam.applications.tests.factories import HOA, make_employer_account, make_worker, person_of
+from vieclam.conftest import PASSWORD
+from vieclam.core.models import AuditEvent
+from vieclam.employers.models import Employer
+from vieclam.employers.tests.factories import commune
+from vieclam.people.models import Person
+from vieclam.vacancies.models import Vacancy
+from vieclam.vacancies.tests.factories import in_days, occupation
+
+pytestmark = pytest.mark.django_db
+
+
+def vacancy_data(**overrides) -> dict:
+    data = {
+        "title": "Thợ may công nghiệp",
+        "occupation": occupation("7533"),
+        "positions_count": 10,
+        "workplace_commune": commune("25459"),
+        "pay_min": 7_000_000,
+        "deadline": in_days(30),
+    }
+    return {**data, **overrides}
+
+
+def test_worker_sign_up_makes_a_worker_account_linked_to_its_own_person():
+    user = make_worker("hoa")
+    person = person_of(user)
+    assert user.role == "worker" and user.check_password(PASSWORD) and user.phone == "0912345678"
+    assert (person.full_name, person.national_id, person.residence_commune.code) == ("Lê Thị Hoa", HOA[0], "25459")
+    created = AuditEvent.objects.get(content_type__model="person", action="create", object_id=str(person.pk))
+    assert created.actor == user  # audited under the worker's own name
+
+
+def test_worker_sign_up_with_a_registered_cccd_is_refused_without_saying_whose(db):
+    make_worker("hoa")
+    with pytest.raises(ValidationError) as error:
+        make_worker("hoa2")
+    message = error.value.message_dict["national_id"][0]
+    assert "đã có trong sổ đăng ký" in message and "#" not in message
+    assert not User.objects.filter(username="hoa2").exists()
+
+
+def test_a_failing_person_leaves_no_account_behind(db):
+    bad = ("080195001234", HOA[1], "male")  # the 4th digit says female
+    with pytest.raises(ValidationError) as error:
+        make_worker("hoa", identity=bad)
+    assert "national_id" in error.value.message_dict
+    assert not User.objects.filter(username="hoa").exists() and not Person.objects.exists()
+
+
+def test_employer_sign_up_makes_an_employer_account_linked_to_its_employer(db):
+    user, employer = make_employer_account("may_tan_ninh")
+    assert user.role == "employer" and employer.account == user and employer.commune.code == "25459"
+    assert AuditEvent.objects.get(content_type__model="employer", action="create").actor == user
+
+
+def test_employer_sign_up_with_a_taken_tax_code_is_refused(db):
+    _user, employer = make_employer_account("a")
+    data = {"name": "Khác", "tax_code": employer.tax_code, "employer_type": employer.employer_type,
+            "commune": commune("25459")}  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        selfservice.employer_register(username="b", password=PASSWORD, data=data)
+    assert "tax_code" in error.value.message_dict
+    assert not User.objects.filter(username="b").exists()
+
+
+def test_an_employer_posts_a_draft_that_a_counsellor_of_the_province_approves(cast):
+    user, employer = make_employer_account("may_tan_ninh")
+    vacancy = selfservice.employer_vacancy_create(actor=user, employer=employer, data=vacancy_data())
+    assert vacancy.status == "draft" and vacancy.exchange_province.code == "80"
+    assert [v.pk for v in selectors.approval_list(viewer=cast["counsellor_a"])] == [vacancy.pk]
+    assert not selectors.approval_list(viewer=cast["province_b"]).exists()
+    assert not selectors.approval_list(viewer=cast["commune_a"]).exists()  # vacancies belong to the province
+
+
+def test_an_employer_cannot_post_for_another_employer(cast):
+    user, _employer = make_employer_account("a")
+    _other_user, other = make_employer_account("b")
+    with pytest.raises(ValidationError) as error:
+        selfservice.employer_vacancy_create(actor=user, employer=other, data=vacancy_data())
+    assert "employer" in error.value.message_dict
+    with pytest.raises(PermissionDenied):
+        selfservice.employer_vacancy_create(actor=cast["worker"], employer=other, data=vacancy_data())
+    assert not Vacancy.objects.exists()
+
+
+def test_a_bad_vacancy_names_its_fields_and_writes_nothing(cast):
+    user, employer = make_employer_account("a")
+    with pytest.raises(ValidationError) as error:
+        selfservice.employer_vacancy_create(actor=user, employer=employer, data=vacancy_data(pay_min=None))
+    assert "pay_min" in error.value.message_dict
+    assert not Vacancy.objects.exists() and Employer.objects.count() == 1

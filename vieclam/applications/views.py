@@ -1,0 +1,334 @@
+"""Pages of applications: self-service sign-up, apply, "my applications", approvals, and the staff list/referral.
+
+Views parse input, call one service or selector, then render or redirect; every rule lives in the services.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from vieclam.accounts.choices import Role
+from vieclam.applications import selectors, selfservice, services
+from vieclam.applications.choices import ApplicationStatus, RefusalReason
+from vieclam.applications.exporters import FILENAME, FORMATS, columns
+from vieclam.applications.filtersets import ApplicationFilterSet
+from vieclam.applications.forms import (
+    EmployerRegisterForm,
+    EmployerVacancyForm,
+    ReferForm,
+    TransitionForm,
+    WorkerRegisterForm,
+)
+from vieclam.applications.models import Application
+from vieclam.core.audit import history_for
+from vieclam.core.exports import export_response
+from vieclam.employers.forms import bootstrap
+from vieclam.employers.views import staff_required
+from vieclam.vacancies import selectors as vacancy_selectors
+from vieclam.vacancies.choices import VacancyStatus
+from vieclam.vacancies.services import vacancy_set_status
+
+# The label of each status button.
+ACTION_LABELS = {
+    ApplicationStatus.SEEN: gettext_lazy("Đánh dấu đã xem"),
+    ApplicationStatus.INTERVIEW_SCHEDULED: gettext_lazy("Hẹn phỏng vấn"),
+    ApplicationStatus.INTERVIEWED: gettext_lazy("Đã phỏng vấn"),
+    ApplicationStatus.OFFERED: gettext_lazy("Mời nhận việc"),
+    ApplicationStatus.HIRED: gettext_lazy("Tuyển dụng"),
+    ApplicationStatus.REFUSED: gettext_lazy("Không tuyển"),
+    ApplicationStatus.WITHDRAWN: gettext_lazy("Rút hồ sơ"),
+}
+# The approval buttons: decision → vacancy status.
+DECISIONS = {"approve": VacancyStatus.OPEN, "reject": VacancyStatus.CLOSED}
+
+
+#
+# Sign-up
+#
+def register_worker(request):
+    """A worker creates an account and their own labour record, is signed in and lands on "my applications"."""
+    if request.user.is_authenticated:
+        return redirect("applications:my")
+    form = WorkerRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = _call_service(
+            form,
+            lambda: selfservice.worker_register(
+                username=data["username"],
+                password=data["password1"],
+                commune=data["residence_commune"],
+                data=form.person_data(),
+            ),
+        )
+        if user is not None:
+            return _signed_up(request, user, _("Chào mừng {name}! Tài khoản đã được tạo.").format(name=user))
+    return render(request, "applications/register_worker.html", {"form": form, "next": _next_url(request)})
+
+
+def register_employer(request):
+    """An employer creates an account and its registry entry; vacancies it posts wait for approval."""
+    if request.user.is_authenticated:
+        return redirect("applications:my")
+    form = EmployerRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = _call_service(
+            form,
+            lambda: selfservice.employer_register(
+                username=data["username"], password=data["password1"], data=form.employer_data()
+            ),
+        )
+        if user is not None:
+            message = _("Đã đăng ký {name}. Hãy đăng tin tuyển dụng: tin mới được cán bộ duyệt trước khi đăng.")
+            return _signed_up(request, user, message.format(name=data["name"]))
+    return render(request, "applications/register_employer.html", {"form": form, "next": _next_url(request)})
+
+
+def _signed_up(request, user, message: str):
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, message)
+    return redirect(_next_url(request) or reverse("applications:my"))
+
+
+def _next_url(request) -> str:
+    """A `next` that stays on this site, or ''."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""
+
+
+#
+# Apply (worker)
+#
+def apply(request, vacancy_id: int):
+    """Confirm, then apply. Anonymous visitors are sent to sign in (the page links to sign-up) and come back."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    vacancy = selectors.vacancy_for_application(viewer=request.user, pk=vacancy_id)
+    person = selectors.own_person(viewer=request.user) if request.user.role == Role.WORKER else None
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            services.application_submit(actor=request.user, vacancy=vacancy, person=person)
+        except PermissionDenied as exc:
+            errors = [str(exc) or str(services.ONLY_WORKER)]
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("Đã nộp hồ sơ ứng tuyển “{title}”.").format(title=vacancy.title))
+            return redirect("applications:my")
+    context = {
+        "vacancy": vacancy,
+        "person": person,
+        "errors": errors,
+        "is_worker": request.user.role == Role.WORKER,
+        "existing": selectors.open_application(vacancy=vacancy, person=person) if person else None,
+    }
+    return render(request, "applications/apply.html", context)
+
+
+#
+# My applications (worker) / my vacancies (employer)
+#
+@login_required
+def my(request):
+    user = request.user
+    if user.role == Role.WORKER:
+        rows = list(selectors.worker_applications(viewer=user))
+        _attach_actions(user, rows)
+        context = {"applications": rows, "person": selectors.own_person(viewer=user), **_action_context()}
+        return render(request, "applications/my_worker.html", context)
+    if user.role == Role.EMPLOYER:
+        vacancies = list(selectors.employer_vacancies(viewer=user))
+        _attach_actions(user, [a for v in vacancies for a in v.applications.all()])
+        context = {"vacancies": vacancies, "employers": list(selectors.own_employers(viewer=user)), **_action_context()}
+        return render(request, "applications/my_employer.html", context)
+    return redirect("applications:application_list")
+
+
+@login_required
+def my_vacancy_create(request):
+    """An employer posts a vacancy; it is saved as a draft that a counsellor approves."""
+    if request.user.role != Role.EMPLOYER:
+        raise PermissionDenied
+    form = EmployerVacancyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        employer = form.cleaned_data["employer"]
+        vacancy = _call_service(
+            form,
+            lambda: selfservice.employer_vacancy_create(
+                actor=request.user, employer=employer, data=form.service_data()
+            ),
+        )
+        if vacancy is not None:
+            messages.success(
+                request, _("Đã gửi tin “{title}”: tin sẽ được đăng sau khi cán bộ duyệt.").format(title=vacancy.title)
+            )
+            for note in form.notes:
+                messages.warning(request, note)
+            return redirect("applications:my")
+    return render(request, "applications/vacancy_form.html", {"form": form})
+
+
+#
+# Approvals (staff)
+#
+@staff_required
+def approvals(request):
+    page = Paginator(selectors.approval_list(viewer=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "applications/approvals.html", {"page": page})
+
+
+@require_POST
+@staff_required
+def approval_decide(request, pk: int):
+    """approve: draft → open (published); reject: draft → closed. Errors come back as messages."""
+    vacancy = vacancy_selectors.vacancy_get(viewer=request.user, pk=pk)
+    status = DECISIONS.get(request.POST.get("decision", ""))
+    if status is None or vacancy.status != VacancyStatus.DRAFT:
+        messages.error(request, _("Tin “{title}” không còn chờ duyệt.").format(title=vacancy.title))
+        return redirect("applications:approvals")
+    try:
+        vacancy_set_status(actor=request.user, vacancy=vacancy, status=status)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        done = _("Đã duyệt và đăng “{title}”.") if status == VacancyStatus.OPEN else _("Đã từ chối “{title}”.")
+        messages.success(request, done.format(title=vacancy.title))
+    return redirect("applications:approvals")
+
+
+#
+# Staff list, detail, transitions, referral
+#
+@staff_required
+def application_list(request):
+    """Applications in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
+    filterset = ApplicationFilterSet(request.GET, queryset=selectors.application_list(viewer=request.user))
+    bootstrap(filterset.form)
+    valid = filterset.is_valid()
+    fmt = request.GET.get("export")
+    if fmt in FORMATS and valid:
+        rows = filterset.qs.iterator(chunk_size=2000)
+        return export_response(fmt, rows, columns(selectors.contract_type_names()), FILENAME)
+    rows = filterset.qs if valid else Application.objects.none()
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "applications/application_list.html", context)
+
+
+@login_required
+def application_detail(request, pk: int):
+    application = selectors.application_get(viewer=request.user, pk=pk)
+    _attach_actions(request.user, [application])
+    context = {
+        "application": application,
+        "history": history_for(application) if request.user.can_view_history else None,
+        **_action_context(),
+    }
+    context["contract_name"] = context["contract_names"].get(application.contract_type, application.contract_type)
+    return render(request, "applications/application_detail.html", context)
+
+
+@require_POST
+@login_required
+def application_transition(request, pk: int):
+    """A status button: POST to_status (+ interview_at, contract_type, start_date, reason, note)."""
+    application = selectors.application_get(viewer=request.user, pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        for field, field_errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else field
+            messages.error(request, f"{label}: {' '.join(field_errors)}")
+    else:
+        status = form.cleaned_data["to_status"]
+        try:
+            services.application_transition(
+                actor=request.user, application=application, to_status=status, **form.service_data()
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            label = ApplicationStatus(status).label
+            messages.success(request, _("Hồ sơ #{pk}: {status}.").format(pk=application.pk, status=label))
+    return redirect(_next_url(request) or application.get_absolute_url())
+
+
+@staff_required
+def application_refer(request):
+    """Refer a person to a vacancy: GET ?vacancy=<id>&person=<id> shows both, POST records the referral.
+
+    The matching candidate list links here; keep the URL and its two parameters.
+    """
+    params = request.POST if request.method == "POST" else request.GET
+    vacancy = selectors.vacancy_for_application(viewer=request.user, pk=params.get("vacancy"))
+    person = selectors.person_for_referral(viewer=request.user, pk=params.get("person"))
+    form = ReferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        application = _call_service(
+            form,
+            lambda: services.application_refer(
+                actor=request.user, vacancy=vacancy, person=person, note=form.cleaned_data["note"]
+            ),
+        )
+        if application is not None:
+            message = _("Đã giới thiệu {name} tới “{title}”.").format(name=person.full_name, title=vacancy.title)
+            messages.success(request, message)
+            return redirect(application)
+    context = {
+        "form": form,
+        "vacancy": vacancy,
+        "person": person,
+        "existing": selectors.open_application(vacancy=vacancy, person=person),
+    }
+    return render(request, "applications/refer.html", context)
+
+
+#
+# Helpers
+#
+def _attach_actions(user, applications) -> None:
+    """Each application gets `actions`: the (status, label) buttons this user may press."""
+    for application in applications:
+        application.actions = [
+            (status, ACTION_LABELS[status]) for status in services.transitions_for(user, application)
+        ]
+
+
+def _action_context() -> dict:
+    """What the status buttons and the timeline need: contract types (to choose and to name) and reasons."""
+    return {
+        "contract_choices": selectors.contract_type_choices(),
+        "contract_names": selectors.contract_type_names(),
+        "reasons": RefusalReason.choices,
+    }
+
+
+def _call_service(form, call):
+    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
+    try:
+        return call()
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+        for field, field_messages in errors.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+        return None

@@ -184,7 +184,12 @@ def unmet_demands(v: VacancyFacts, s: SeekerFacts) -> list[str]:
     unmet = []
     if v.demands_outdoor and s.work_environment == "indoor":
         unmet.append(_("làm ngoài trời"))
-    if v.demands_lifting and _rank(LIFTING_ORDER, s.lifting) < _rank(LIFTING_ORDER, v.demands_lifting):
+    # A lifting limit the person did not state is no limit.
+    if (
+        v.demands_lifting
+        and s.lifting in LIFTING_ORDER
+        and _rank(LIFTING_ORDER, s.lifting) < _rank(LIFTING_ORDER, v.demands_lifting)
+    ):
         unmet.append(_("mang vác nặng"))
     if v.demands_standing and not s.can_stand_or_walk:
         unmet.append(_("đứng, đi lại nhiều"))

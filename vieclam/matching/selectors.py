@@ -10,7 +10,7 @@ import datetime as dt
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from vieclam.accounts.scoping import scope_queryset
 from vieclam.codelists.models import Occupation
@@ -50,6 +50,106 @@ def _occupation_case(code: str, field: str) -> Case:
     whens = [When(**{f"{field}__in": _ids_sharing(code, digits)}, then=Value(points))
              for digits, points in sorted(scoring.OCCUPATION_POINTS.items(), reverse=True)]  # fmt: skip
     return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def _rank_at_most(order: list[str], value: str) -> list[str]:
+    """Codes ranked no higher than `value` (and the empty 'no requirement')."""
+    limit = order.index(value) if value in order else -1
+    return ["", *order[: limit + 1]]
+
+
+def _points(condition: Q, points: int, otherwise: int = 0) -> Case:
+    return Case(When(condition, then=Value(points)), default=Value(otherwise), output_field=IntegerField())
+
+
+def _vacancy_side_points(s: scoring.SeekerFacts) -> Case:
+    """Everything but occupation, place and priority, computed in SQL from a vacancy's columns for one seeker;
+    mirrors scoring.score (tests compare the two)."""
+    total = _points(
+        Q(technical_level__in=_rank_at_most(scoring.TECHNICAL_ORDER, s.technical_level)), scoring.QUALIFICATION_POINTS
+    )
+    total += _points(
+        Q(experience__in=_rank_at_most(scoring.EXPERIENCE_ORDER, s.experience_band)), scoring.EXPERIENCE_POINTS
+    )
+    if s.desired_pay_min is None:
+        total += Value(scoring.PAY_POINTS["meets"])
+    else:
+        d = s.desired_pay_min
+        total += Case(
+            When(Q(pay_max__gte=d) | Q(pay_max__isnull=True, pay_min__gte=d), then=Value(scoring.PAY_POINTS["meets"])),
+            When(pay_negotiable=True, then=Value(scoring.PAY_POINTS["negotiable"])),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    total += _points(_unmet_by_vacancy(s), -scoring.CONDITION_PENALTY, scoring.CONDITIONS_POINTS)
+    if s.available_from is None:
+        total += Value(scoring.AVAILABILITY_POINTS)
+    else:
+        total += _points(Q(deadline__isnull=True) | Q(deadline__gte=s.available_from), scoring.AVAILABILITY_POINTS)
+    return total
+
+
+def _unmet_by_vacancy(s: scoring.SeekerFacts) -> Q:
+    unmet = Q(pk__in=[])
+    if s.work_environment == "indoor":
+        unmet |= Q(demands_outdoor=True)
+    heavier = (
+        scoring.LIFTING_ORDER[scoring.LIFTING_ORDER.index(s.lifting) + 1 :]
+        if s.lifting in scoring.LIFTING_ORDER
+        else []
+    )
+    if heavier:
+        unmet |= Q(demands_lifting__in=heavier)
+    for flag, ok in (
+        ("demands_standing", s.can_stand_or_walk),
+        ("demands_hearing", s.hearing_speaking_ok),
+        ("demands_vision", s.vision_ok),
+        ("demands_fine_hands", s.fine_hand_work_ok),
+    ):
+        if not ok:
+            unmet |= Q(**{flag: True})
+    if s.hands in ("one_left", "one_right"):
+        unmet |= Q(demands_both_hands=True)
+    return unmet
+
+
+def _profile_side_points(v: scoring.VacancyFacts) -> Case:
+    """Pay, experience, working conditions and availability from a profile's columns for one vacancy (the
+    person's qualification and priority group are left to the Python stage)."""
+    at_least = ["", *scoring.EXPERIENCE_ORDER[scoring.EXPERIENCE_ORDER.index(v.experience) :]] if v.experience else None
+    total = (
+        _points(Q(experience_band__in=at_least), scoring.EXPERIENCE_POINTS)
+        if at_least
+        else Value(scoring.EXPERIENCE_POINTS)
+    )
+    offer = v.pay_max or v.pay_min
+    otherwise = scoring.PAY_POINTS["negotiable"] if v.pay_negotiable else 0
+    meets = Q(desired_pay_min__isnull=True) | (Q(desired_pay_min__lte=offer) if offer is not None else Q(pk__in=[]))
+    total += _points(meets, scoring.PAY_POINTS["meets"], otherwise)
+    total += _points(_unmet_by_profile(v), -scoring.CONDITION_PENALTY, scoring.CONDITIONS_POINTS)
+    ready = Q(available_now=True) | Q(available_from__isnull=True)
+    if v.deadline:
+        ready |= Q(available_from__lte=v.deadline)
+    return total + _points(ready, scoring.AVAILABILITY_POINTS)
+
+
+def _unmet_by_profile(v: scoring.VacancyFacts) -> Q:
+    unmet = Q(pk__in=[])
+    if v.demands_outdoor:
+        unmet |= Q(work_environment="indoor")
+    if v.demands_lifting in scoring.LIFTING_ORDER:
+        unmet |= Q(lifting__in=scoring.LIFTING_ORDER[: scoring.LIFTING_ORDER.index(v.demands_lifting)])
+    for flag, field in (
+        ("demands_standing", "can_stand_or_walk"),
+        ("demands_hearing", "hearing_speaking_ok"),
+        ("demands_vision", "vision_ok"),
+        ("demands_fine_hands", "fine_hand_work_ok"),
+    ):
+        if getattr(v, flag):
+            unmet |= Q(**{field: False})
+    if v.demands_both_hands:
+        unmet |= Q(hands__in=["one_left", "one_right"])
+    return unmet
 
 
 #
@@ -106,7 +206,8 @@ def candidates_for_vacancy(
     ids = list(
         _eligible_profiles(viewer, vacancy, today())
         .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
-        .filter(coarse__gt=0).order_by("-coarse", "pk").values_list("pk", flat=True)[:SHORTLIST]
+        .filter(coarse__gt=0).annotate(rough=F("coarse") + _profile_side_points(facts))
+        .order_by("-rough", "pk").values_list("pk", flat=True)[:SHORTLIST]
     )  # fmt: skip
     # The joins are paid for the shortlist only, not for every eligible profile.
     shortlist = JobSeekerProfile.objects.filter(pk__in=ids).select_related("person__household", "person__ethnicity")
@@ -164,10 +265,8 @@ def _priority(person: Person) -> tuple[str, ...]:
     return tuple(groups)
 
 
-def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple[Vacancy, scoring.Match]]:
-    """Open vacancies anywhere (they are public), ranked for this person."""
-    profile = person.job_seeker_profiles.filter(status="active").first()
-    facts = seeker_facts(profile, person)
+def recommendation_queryset(*, person: Person, facts: scoring.SeekerFacts) -> QuerySet[Vacancy]:
+    """Open vacancies that can reach the top for this person, annotated with `total` (score minus the boost)."""
     day = today()
     age = person.age_on(day)
     own = [facts.commune_id, *(w for w in facts.workplace_ids)]
@@ -180,7 +279,7 @@ def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple
         When(workplace_commune_id__in=willing_communes, then=Value(scoring.PLACE_POINTS["willing"])),
         default=Value(0), output_field=IntegerField(),
     )  # fmt: skip
-    vacancies = (
+    return (
         Vacancy.objects.filter(status="open", deadline__gte=day)
         .filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
         .filter(sex_required__in=["", person.sex])
@@ -188,7 +287,15 @@ def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple
         # rest of Vietnam's open jobs cannot reach the top 20 for this person (see bench/matching.py).
         .filter(Q(occupation_id__in=_ids_sharing(facts.occupation_code, 3)) | Q(workplace_commune_id__in=own))
         .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
-        .filter(coarse__gt=0).order_by("-coarse", "pk").values_list("pk", flat=True)[:SHORTLIST]
+        .filter(coarse__gt=0).annotate(total=F("coarse") + _vacancy_side_points(facts))
     )  # fmt: skip
-    shortlist = Vacancy.objects.filter(pk__in=list(vacancies)).select_related("workplace_commune", "employer")
+
+
+def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple[Vacancy, scoring.Match]]:
+    """Open vacancies anywhere (they are public), ranked for this person."""
+    profile = person.job_seeker_profiles.filter(status="active").first()
+    facts = seeker_facts(profile, person)
+    ids = recommendation_queryset(person=person, facts=facts).order_by("-total", "pk").values_list("pk", flat=True)
+    # The SQL total is the whole score but the priority boost, which is the same for every vacancy: exact.
+    shortlist = Vacancy.objects.filter(pk__in=list(ids[:limit])).select_related("workplace_commune", "employer")
     return _rank([(v, vacancy_facts(v), facts) for v in shortlist], limit)

@@ -40,6 +40,8 @@ VACANCY_FIELDS = (
     "age_min", "age_max", "sex_required", "restriction_reason",
     "workplace_commune", "contract_type", "working_time",
     "pay_min", "pay_max", "pay_band", "pay_negotiable", "benefits", "deadline", "exchange_province",
+    "demands_outdoor", "demands_lifting", "demands_standing", "demands_hearing", "demands_vision",
+    "demands_fine_hands", "demands_both_hands",
 )  # fmt: skip
 FK_FIELDS = {"employer", "occupation", "workplace_commune", "exchange_province"}
 # Audited as stored values; the foreign keys are audited by their codes (see _audit_values).

@@ -84,3 +84,16 @@ def test_closed_vacancies_are_not_recommended(cast, vacancy, seekers):
 
     vacancy_set_status(actor=cast["admin"], vacancy=vacancy, status="closed")
     assert selectors.recommendations_for_person(person=seekers["exact"], limit=5) == []
+
+
+def test_sql_total_for_recommendations_equals_the_pure_score(cast, vacancy, seekers):
+    from vieclam.matching.selectors import recommendation_queryset, seeker_facts, vacancy_facts
+
+    for i, demands in enumerate([{}, {"demands_hearing": True}, {"demands_lifting": "over_20"}]):
+        make_vacancy(cast["admin"], title=f"Thợ điện {i}", occupation=occupation("7412"), status="open",
+                     pay_min=5_000_000, pay_max=None, technical_level="trung_cap", **demands)  # fmt: skip
+    for person in seekers.values():
+        profile = person.job_seeker_profiles.get()
+        facts = seeker_facts(profile, person)
+        for row in recommendation_queryset(person=person, facts=facts).select_related("workplace_commune"):
+            assert row.total == scoring.score(vacancy_facts(row), facts, priority_boost=0).score, (person, row)

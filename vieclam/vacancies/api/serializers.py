@@ -60,6 +60,8 @@ class VacancySerializer(serializers.ModelSerializer):
             "workplace_commune", "workplace_commune_name", "workplace_province", "workplace_province_name",
             "contract_type", "working_time", "pay_min", "pay_max", "pay_band", "pay_negotiable", "benefits",
             "deadline", "exchange_province", "exchange_province_name", "created_at", "updated_at",
+            "demands_outdoor", "demands_lifting", "demands_standing", "demands_hearing", "demands_vision",
+            "demands_fine_hands", "demands_both_hands",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -146,6 +148,13 @@ class VacancyInputSerializer(serializers.Serializer):
     exchange_province = ProvinceCodeField(
         required=False, max_length=2, help_text="Default: the caller's province, else the workplace's"
     )
+    demands_outdoor = serializers.BooleanField(required=False)
+    demands_lifting = serializers.ChoiceField(choices=["", "under_5", "5_to_20", "over_20"], required=False)
+    demands_standing = serializers.BooleanField(required=False)
+    demands_hearing = serializers.BooleanField(required=False)
+    demands_vision = serializers.BooleanField(required=False)
+    demands_fine_hands = serializers.BooleanField(required=False)
+    demands_both_hands = serializers.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -90,6 +90,7 @@ PROFILE_COLUMNS = [
     "commune_id",
     "birth_date",
     "sex",
+    "technical_level",
 ]
 BENEFITS = [
     "BHXH, BHYT, BHTN",
@@ -242,7 +243,7 @@ class JobGenerator:
 
     def profile(self, seeker: tuple, *, province_id: int, elsewhere_id: int | None) -> tuple:
         rng = self.rng
-        person_id, name, commune_id, occupation_id, disabled, employed, born, sex = seeker
+        person_id, name, commune_id, occupation_id, disabled, employed, born, sex, technical = seeker
         if occupation_id is None:
             code = rng.choices(self.occupations, self.weights)[0]
             occupation_id = self.occupation_ids[code]
@@ -293,6 +294,7 @@ class JobGenerator:
             commune_id,
             born,
             sex,
+            technical,
         )
 
     def _title_for(self, occupation_id: int) -> str:

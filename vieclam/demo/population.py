@@ -355,6 +355,7 @@ class PopulationGenerator:
                     labour.get("activity") == "co_viec_lam",
                     born,
                     sex,
+                    labour.get("technical", ""),
                 )
             )
 

@@ -114,9 +114,9 @@ def _unmet_by_vacancy(s: scoring.SeekerFacts) -> Q:
 
 
 def _profile_side_points(v: scoring.VacancyFacts) -> Case:
-    """Pay, experience, working conditions and availability from a profile's columns for one vacancy (the
-    person's qualification and priority group are left to the Python stage)."""
-    at_least = ["", *scoring.EXPERIENCE_ORDER[scoring.EXPERIENCE_ORDER.index(v.experience) :]] if v.experience else None
+    """Qualification, pay, experience, working conditions and availability from a profile's columns (copied from
+    the person) for one vacancy; only the priority boost is left to the Python stage."""
+    at_least = scoring.EXPERIENCE_ORDER[scoring.EXPERIENCE_ORDER.index(v.experience) :] if v.experience else None
     total = (
         _points(Q(experience_band__in=at_least), scoring.EXPERIENCE_POINTS)
         if at_least
@@ -126,6 +126,11 @@ def _profile_side_points(v: scoring.VacancyFacts) -> Case:
     otherwise = scoring.PAY_POINTS["negotiable"] if v.pay_negotiable else 0
     meets = Q(desired_pay_min__isnull=True) | (Q(desired_pay_min__lte=offer) if offer is not None else Q(pk__in=[]))
     total += _points(meets, scoring.PAY_POINTS["meets"], otherwise)
+    if v.technical_level in scoring.TECHNICAL_ORDER:
+        at_or_above = scoring.TECHNICAL_ORDER[scoring.TECHNICAL_ORDER.index(v.technical_level) :]
+        total += _points(Q(technical_level__in=at_or_above), scoring.QUALIFICATION_POINTS)
+    else:
+        total += Value(scoring.QUALIFICATION_POINTS)
     total += _points(_unmet_by_profile(v), -scoring.CONDITION_PENALTY, scoring.CONDITIONS_POINTS)
     ready = Q(available_now=True) | Q(available_from__isnull=True)
     if v.deadline:
@@ -209,7 +214,7 @@ def candidates_for_vacancy(
         .filter(coarse__gt=0).annotate(rough=F("coarse") + _profile_side_points(facts))
         .order_by("-rough", "pk").values_list("pk", flat=True)[:SHORTLIST]
     )  # fmt: skip
-    # The joins are paid for the shortlist only, not for every eligible profile.
+    # The joins are paid for the shortlist only; the SQL order is the whole score but the priority boost.
     shortlist = JobSeekerProfile.objects.filter(pk__in=ids).select_related("person__household", "person__ethnicity")
     return _rank([(p, facts, seeker_facts(p, p.person)) for p in shortlist], limit)
 

@@ -97,6 +97,7 @@ class JobSeekerProfile(TimeStampedModel):
     )
     birth_date = models.DateField(null=True, blank=True, editable=False)
     sex = models.CharField(max_length=6, blank=True, editable=False)
+    technical_level = models.CharField(max_length=40, blank=True, editable=False)
 
     area_path = "commune"
     owner_path = "person__account"  # a worker sees their own profile
@@ -131,6 +132,7 @@ class JobSeekerProfile(TimeStampedModel):
         self.commune_id = self.person.residence_commune_id
         self.birth_date = self.person.date_of_birth
         self.sex = self.person.sex
+        self.technical_level = self.person.technical_level
 
     def build_search_text(self) -> str:
         """Folded person name, title and occupation name, each word after a space: 'ke toan' finds 'Kế toán'."""

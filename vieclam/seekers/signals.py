@@ -14,14 +14,15 @@ def refresh_search_text(sender, instance, raw=False, **kwargs) -> None:
         return
     for profile in JobSeekerProfile.objects.filter(person=instance).select_related("occupation"):
         profile.person = instance
-        before = (profile.search_text, profile.commune_id, profile.birth_date, profile.sex)
+        before = (profile.search_text, profile.commune_id, profile.birth_date, profile.sex, profile.technical_level)
         profile.search_text = profile.build_search_text()
         profile.copy_person_facts()
-        after = (profile.search_text, profile.commune_id, profile.birth_date, profile.sex)
+        after = (profile.search_text, profile.commune_id, profile.birth_date, profile.sex, profile.technical_level)
         if after != before:
             JobSeekerProfile.objects.filter(pk=profile.pk).update(
                 search_text=profile.search_text,
                 commune=profile.commune_id,
                 birth_date=profile.birth_date,
                 sex=profile.sex,
+                technical_level=profile.technical_level,
             )

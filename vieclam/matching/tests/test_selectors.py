@@ -97,3 +97,20 @@ def test_sql_total_for_recommendations_equals_the_pure_score(cast, vacancy, seek
         facts = seeker_facts(profile, person)
         for row in recommendation_queryset(person=person, facts=facts).select_related("workplace_commune"):
             assert row.total == scoring.score(vacancy_facts(row), facts, priority_boost=0).score, (person, row)
+
+
+def test_sql_rough_score_for_candidates_equals_the_pure_score_without_boost(cast, vacancy, seekers):
+    from django.db.models import F
+
+    from vieclam.matching.selectors import _eligible_profiles, _profile_side_points, seeker_facts, vacancy_facts
+    from vieclam.seekers.models import JobSeekerProfile
+
+    for demands in [{}, {"demands_hearing": True, "technical_level": "trung_cap", "experience": "duoi_1_nam"}]:
+        for field, value in demands.items():
+            setattr(vacancy, field, value)
+        facts = vacancy_facts(vacancy)
+        rows = _eligible_profiles(cast["admin"], vacancy, vacancy.deadline).annotate(rest=_profile_side_points(facts))
+        for profile in rows:
+            full = scoring.score(facts, seeker_facts(profile, profile.person), priority_boost=0).score
+            assert profile.rest + scoring.coarse_score(facts, seeker_facts(profile, profile.person)) == full
+    assert JobSeekerProfile.objects.exists() and F

@@ -35,6 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không có tỉnh mã {code} (no province with code {code}).")
         users = demo_users_create(province_code=code, password=password)
         self._generate(unit, persons, seed)
+        call_command("jobs_reindex", stdout=self.stdout)  # the generator writes with COPY: no signals fired
         demo_accounts_link(province=unit)
         self.stdout.write(self.style.SUCCESS("Demo users (tên đăng nhập / mật khẩu):"))
         for user, created in users:

@@ -1,0 +1,155 @@
+"""The job exchange tried as a new user would, in a real browser against a real server.
+
+A fresh SQLite database gets the demo province; `vieclam runserver` serves it; Playwright drives Debian's
+Chromium (/usr/bin/chromium; `.ci/run` installs it). Path: search "ke toan ha noi" on the public board, register
+as a worker and apply, hire as the employer, open a vacancy's ranked candidates as a counsellor and refer one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PASSWORD = "vieclam-demo-2026"
+SETUP = """
+import datetime as dt, json
+from vieclam.accounts.models import User
+from vieclam.codelists.models import Occupation
+from vieclam.core.dates import today
+from vieclam.employers.services import employer_create
+from vieclam.vacancies.models import Vacancy
+from vieclam.vacancies.services import vacancy_create
+from vieclam.places.models import AdministrativeUnit
+admin = User.objects.get(username="demo-admin")
+employer_user = User.objects.get(username="demo-employer")
+hanoi = AdministrativeUnit.objects.get(edition="post_2025_07", level="commune", code="00004")
+from vieclam.codelists.models import CodeItem
+kind = CodeItem.objects.get(code_list__slug="employer-types", code="dn_ngoai_nha_nuoc")
+employer = employer_create(actor=admin, data={"name": "Công ty TNHH Kiểm thử Thủ Đô", "tax_code": "0100109106",
+    "employer_type": kind, "commune": hanoi})
+type(employer).objects.filter(pk=employer.pk).update(account=employer_user)
+vacancy = vacancy_create(actor=admin, data={"employer": employer, "title": "Kế toán tổng hợp", "positions_count": 2,
+    "occupation": Occupation.objects.get(code="3313"), "workplace_commune": hanoi, "pay_min": 12_000_000,
+    "pay_max": 18_000_000, "deadline": today() + dt.timedelta(days=30), "status": "open"})
+local = Vacancy.objects.filter(status="open", exchange_province__code="80", deadline__gte=today())
+local = local.order_by("pk").first()
+print(json.dumps({"hanoi_vacancy": vacancy.pk, "local_vacancy": local.pk}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {**os.environ, "VIECLAM_VAR_DIR": str(tmp), "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "DEBUG": "true"}
+    run = [sys.executable, "-m", "vieclam"]
+    subprocess.run([*run, "demo", "--size", "1500", "--seed", "3"], env=env, check=True, capture_output=True)
+    out = subprocess.run([*run, "shell", "-c", SETUP], env=env, check=True, capture_output=True, text=True)
+    ids = json.loads(out.stdout.strip().splitlines()[-1])
+    subprocess.run([*run, "jobs_reindex"], env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen([*run, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield {"base": base, **ids, "tmp": tmp}
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]  # fmt: skip
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+        yield instance
+        instance.close()
+
+
+def login(page, base, username):
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form button.btn-primary")
+
+
+def test_search_register_apply_hire_and_refer(site, browser):
+    base = site["base"]
+    page = browser.new_page()
+
+    # 1. The public board finds accounting jobs in Hà Nội from "ke toan ha noi", without logging in.
+    page.goto(f"{base}/jobs/?q=ke+toan+ha+noi")
+    assert page.get_by_text("Kế toán tổng hợp").first.is_visible()
+    page.goto(f"{base}/jobs/{site['hanoi_vacancy']}/")
+    assert "Hà Nội" in page.content() or "Ba Đình" in page.content()
+
+    # 2. A new worker registers, then applies.
+    page.goto(f"{base}/applications/register/worker/?next=/applications/apply/{site['hanoi_vacancy']}/")
+    page.fill("#id_username", "lan-e2e")
+    page.fill("#id_password1", "mot-mat-khau-an-toan-2026")
+    page.fill("#id_password2", "mot-mat-khau-an-toan-2026")
+    page.fill("#id_full_name", "Trần Thị Lan")
+    page.fill("#id_national_id", "072195001234")
+    page.fill("#id_date_of_birth", "1995-04-12")
+    page.select_option("#id_sex", "female")
+    page.select_option("#id_residence_commune", index=1)
+    page.click("form button[type=submit], form button.btn-primary")
+    page.wait_for_load_state()
+    if "/applications/apply/" not in page.url:
+        page.goto(f"{base}/applications/apply/{site['hanoi_vacancy']}/")
+    page.get_by_role("button", name="Xác nhận ứng tuyển").click()
+    page.wait_for_load_state()
+    page.goto(f"{base}/applications/my/")
+    assert "Kế toán tổng hợp" in page.content()
+    page.screenshot(path=str(site["tmp"] / "worker.png"))
+    page.context.clear_cookies()
+
+    # 3. The employer sees the application and hires with a labour contract.
+    login(page, base, "demo-employer")
+    page.goto(f"{base}/applications/my/")
+    assert "Trần Thị Lan" in page.content()
+    page.locator("form:has(input[name=to_status][value=seen]) button").first.click()
+    page.wait_for_load_state()
+    form = page.locator("form:has(input[name=to_status][value=hired])").first
+    page.locator("details:has(input[name=to_status][value=hired]) summary").first.click()
+    form.locator("select[name=contract_type]").select_option(index=1)
+    form.locator("input[name=start_date]").fill("2026-12-01")
+    form.locator("button").click()
+    page.wait_for_load_state()
+    assert "Đã tuyển" in page.content() or "hired" in page.content()
+    page.context.clear_cookies()
+
+    # 4. A counsellor opens a vacancy's ranked candidates, reads the reasons and refers one in one click.
+    login(page, base, "demo-counsellor")
+    page.goto(f"{base}/matching/vacancies/{site['local_vacancy']}/candidates/")
+    content = page.content()
+    assert "Ứng viên phù hợp" in content and ("Cùng" in content or "Nghề" in content)
+    page.get_by_role("button", name="Giới thiệu").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(site["tmp"] / "referral.png"))
+    assert page.url.rstrip("/").split("?")[0] != f"{base}/matching/vacancies/{site['local_vacancy']}/candidates"

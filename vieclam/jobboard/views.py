@@ -1,0 +1,151 @@
+"""Public pages of the job board (no login): search with filters, and one vacancy with how to apply."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from vieclam.codelists.models import Occupation
+from vieclam.core.dates import today
+from vieclam.core.text import fold
+from vieclam.employers.choices import PERSONAL_ID_TYPES
+from vieclam.employers.models import Employer
+from vieclam.jobboard.choices import Sort
+from vieclam.jobboard.display import APPLY_URL
+from vieclam.jobboard.forms import JobSearchForm
+from vieclam.jobboard.search import JobQuery, job_get, job_search
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit
+from vieclam.vacancies.choices import CODED_FIELDS
+from vieclam.vacancies.selectors import item_names
+
+PAGE_SIZE = 20
+# Option values are strings, like the submitted values they are compared with.
+PAY_CHOICES = [(str(n * 1_000_000), n) for n in (3, 5, 7, 10, 15, 20, 30)]
+DAYS_CHOICES = [
+    ("1", _("24 giờ qua")),
+    ("3", _("3 ngày")),
+    ("7", _("7 ngày")),
+    ("14", _("14 ngày")),
+    ("30", _("30 ngày")),
+]
+
+
+@require_GET
+def job_search_page(request):
+    """/jobs/?q=…: the filter form and one page of results; an HTMX request gets the board (form + results) alone."""
+    form = JobSearchForm(request.GET or None, drop_stale_commune=True)
+    valid = form.is_valid() if form.is_bound else True
+    results = job_search(form.to_query() if form.is_bound else JobQuery()) if valid else None
+    page = Paginator(results.ids, PAGE_SIZE).get_page(request.GET.get("page")) if results else None
+    rows = results.rows(page.object_list) if page else []
+    query = _filled(request.GET)
+    places = [form.cleaned_data.get("province"), form.cleaned_data.get("commune")] if valid and form.is_bound else []
+    context = {
+        "form": form,
+        "results": results,
+        "page": page,
+        "rows": rows,
+        "query": query,
+        "labels": item_names() if rows else {},
+        "place_notes": [p.note for p in places if p is not None and p.note],
+        "selected": _selected(request.GET, results),
+        **_options(form, valid),
+    }
+    htmx = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
+    response = render(request, "jobboard/_board.html" if htmx else "jobboard/job_search.html", context)
+    if htmx:  # the address bar shows the search without the empty fields of the form
+        response["HX-Push-Url"] = _address(request.path, query, page)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def job_detail(request, pk: int):
+    """/jobs/<id>/: a live vacancy; 404 for drafts, closed, filled and expired ones and past deadlines."""
+    vacancy = job_get(pk=pk)
+    names = item_names()
+    context = {
+        "vacancy": vacancy,
+        "labels": names,
+        "items": {f: names.get((f, getattr(vacancy, f)), "") for f in CODED_FIELDS},
+        "employer": public_employer(vacancy.employer),
+        "apply_url": APPLY_URL.format(id=vacancy.pk),
+    }
+    return render(request, "jobboard/job_detail.html", context)
+
+
+def public_employer(employer: Employer) -> dict:
+    """What the public may see of an employer: name, place, zone, and the phone and email of an organisation.
+
+    Household businesses and individuals are people: their contacts (and address) are personal data, and are
+    not published; applicants reach them through the centre's application form. The contact person's name is
+    never shown.
+    """
+    organisation = employer.employer_type.code not in PERSONAL_ID_TYPES
+    commune = employer.commune
+    return {
+        "name": employer.name,
+        "commune": commune.name,
+        "commune_code": commune.code,
+        "province": commune.province.name if commune.province_id else "",
+        "zone_name": employer.zone_name if organisation else "",
+        "phone": employer.phone if organisation else "",
+        "email": employer.email if organisation else "",
+    }
+
+
+def _filled(params) -> str:
+    """The search's non-empty parameters, urlencoded, without the page: what the pager links carry."""
+    query = QueryDict(mutable=True)
+    for name in JobSearchForm.base_fields:
+        if params.get(name, "").strip():
+            query[name] = params[name].strip()
+    return query.urlencode()
+
+
+def _address(path: str, query: str, page) -> str:
+    if page is not None and page.number > 1:
+        query = f"{query}&page={page.number}" if query else f"page={page.number}"
+    return f"{path}?{query}" if query else path
+
+
+def _selected(params, results) -> dict[str, str]:
+    """The submitted values as the selects' option values (strings), so the template compares plain strings."""
+    selected = {name: params.get(name, "").strip() for name in JobSearchForm.base_fields}
+    selected["sort"] = results.sort if results else selected["sort"]
+    return selected
+
+
+def _options(form: JobSearchForm, valid: bool) -> dict:
+    """The choices of the filter form's selects (three or four small queries)."""
+    province = form.cleaned_data.get("province") if valid and form.is_bound else None
+    provinces = sorted(
+        AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).values_list("code", "short_name"),
+        key=lambda row: fold(row[1]),
+    )
+    occupations = (
+        Occupation.objects.valid_on(today())
+        .filter(level__lte=2)
+        .exclude(code__startswith="0")
+        .order_by("code")
+        .values_list("code", "level", "name_vi")
+    )
+    return {
+        "provinces": provinces,
+        "occupations": list(occupations),
+        "contract_types": [(i.code, i.name_vi) for i in form.contract_type_items],
+        "communes": _communes(province_id=province.unit_id) if province and province.unit_id else [],
+        "pay_choices": PAY_CHOICES,
+        "days_choices": DAYS_CHOICES,
+        "sort_choices": Sort.choices,
+    }
+
+
+def _communes(*, province_id: int) -> list[tuple[str, str]]:
+    rows = AdministrativeUnit.objects.current().filter(level=Level.COMMUNE, province_id=province_id)
+    return sorted(rows.values_list("code", "name"), key=lambda row: fold(row[1]))

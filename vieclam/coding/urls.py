@@ -1,2 +1,6 @@
+from django.urls import path
+
+from vieclam.coding import views
+
 app_name = "coding"
-urlpatterns: list = []
+urlpatterns = [path("suggest/", views.suggest_fragment, name="suggest")]

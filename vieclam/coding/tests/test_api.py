@@ -60,3 +60,9 @@ class OccupationSuggestApiTests(TestCase):
     def test_a_token_is_not_needed_and_not_checked(self):
         self.api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
         self.assertTrue(self.get({"title": "Lễ tân"})["results"])
+
+
+def test_title_field_fragment_suggests_codes_that_fill_the_occupation(client, db):
+    page = client.get("/coding/suggest/", {"title": "Thợ may công nghiệp"}).content.decode()
+    assert "8153" in page and "id_occupation" in page
+    assert client.get("/coding/suggest/", {"title": ""}).content.decode().strip() == ""

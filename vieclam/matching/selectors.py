@@ -1,7 +1,7 @@
 """Ranked candidates for a vacancy and ranked vacancies for a worker, with reasons.
 
-Two stages: SQL computes the coarse score (occupation + place, 60 of 100 points) over the rows that pass the
-hard filters and keeps a shortlist; Python then scores the shortlist fully (scoring.score) and sorts it.
+Two stages: SQL computes the score without the priority boost over the rows that pass the hard filters and
+keeps a short list; Python then scores those fully (scoring.score), adds the boost and explains the best.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from vieclam.people.reviews import recently_exited
 from vieclam.places.models import AdministrativeUnit
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.vacancies.models import Vacancy
-
-SHORTLIST = 200
 
 
 @lru_cache(maxsize=1)
@@ -212,9 +210,11 @@ def candidates_for_vacancy(
         _eligible_profiles(viewer, vacancy, today())
         .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
         .filter(coarse__gt=0).annotate(rough=F("coarse") + _profile_side_points(facts))
-        .order_by("-rough", "pk").values_list("pk", flat=True)[:SHORTLIST]
+        .order_by("-rough", "pk").values_list("pk", flat=True)[: limit * 3]
     )  # fmt: skip
-    # The joins are paid for the shortlist only; the SQL order is the whole score but the priority boost.
+    # The SQL order is the whole score but the priority boost (at most 10 points), so three times the limit is
+    # enough to find the best `limit` (bench/matching.py checks against a brute-force scan); the joins are
+    # paid for those rows only.
     shortlist = JobSeekerProfile.objects.filter(pk__in=ids).select_related("person__household", "person__ethnicity")
     return _rank([(p, facts, seeker_facts(p, p.person)) for p in shortlist], limit)
 

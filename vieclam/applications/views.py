@@ -33,8 +33,8 @@ from vieclam.applications.forms import (
 from vieclam.applications.models import Application
 from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
+from vieclam.core.viewkit import call_service, staff_required
 from vieclam.employers.forms import bootstrap
-from vieclam.employers.views import staff_required
 from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.choices import VacancyStatus
 from vieclam.vacancies.services import vacancy_set_status
@@ -63,7 +63,7 @@ def register_worker(request):
     form = WorkerRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = _call_service(
+        user = call_service(
             form,
             lambda: selfservice.worker_register(
                 username=data["username"],
@@ -84,7 +84,7 @@ def register_employer(request):
     form = EmployerRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = _call_service(
+        user = call_service(
             form,
             lambda: selfservice.employer_register(
                 username=data["username"], password=data["password1"], data=form.employer_data()
@@ -168,7 +168,7 @@ def my_vacancy_create(request):
     form = EmployerVacancyForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         employer = form.cleaned_data["employer"]
-        vacancy = _call_service(
+        vacancy = call_service(
             form,
             lambda: selfservice.employer_vacancy_create(
                 actor=request.user, employer=employer, data=form.service_data()
@@ -284,7 +284,7 @@ def application_refer(request):
     person = selectors.person_for_referral(viewer=request.user, pk=params.get("person"))
     form = ReferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        application = _call_service(
+        application = call_service(
             form,
             lambda: services.application_refer(
                 actor=request.user, vacancy=vacancy, person=person, note=form.cleaned_data["note"]
@@ -321,14 +321,3 @@ def _action_context() -> dict:
         "contract_names": selectors.contract_type_names(),
         "reasons": RefusalReason.choices,
     }
-
-
-def _call_service(form, call):
-    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
-    try:
-        return call()
-    except ValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-        for field, field_messages in errors.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-        return None

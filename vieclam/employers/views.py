@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vieclam.core.audit import history_for
+from vieclam.core.viewkit import call_service, staff_required
 from vieclam.employers import selectors, services
 from vieclam.employers.exporters import FORMATS, EmployerExporter
 from vieclam.employers.filtersets import EmployerFilterSet
 from vieclam.employers.forms import EmployerForm, bootstrap
 from vieclam.employers.models import Employer
-
-
-def staff_required(view: Callable) -> Callable:
-    """Signed-in staff only (administrator, province, counsellor, commune); others get 403."""
-
-    @functools.wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_staff_role:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @staff_required
@@ -66,7 +49,7 @@ def employer_detail(request, pk: int):
 def employer_create(request):
     form = EmployerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        employer = _call_service(form, lambda: services.employer_create(actor=request.user, data=form.cleaned_data))
+        employer = call_service(form, lambda: services.employer_create(actor=request.user, data=form.cleaned_data))
         if employer is not None:
             _saved(request, form, _("Đã đăng ký {name}.").format(name=employer.name))
             return redirect(employer)
@@ -81,22 +64,11 @@ def employer_update(request, pk: int):
     form = EmployerForm(request.POST or None, employer=employer)
     if request.method == "POST" and form.is_valid():
         data = form.changed_values()
-        saved = _call_service(form, lambda: services.employer_update(actor=request.user, employer=employer, data=data))
+        saved = call_service(form, lambda: services.employer_update(actor=request.user, employer=employer, data=data))
         if saved is not None:
             _saved(request, form, _("Đã lưu thay đổi của {name}.").format(name=saved.name))
             return redirect(saved)
     return render(request, "employers/employer_form.html", {**context, "form": form})
-
-
-def _call_service(form: EmployerForm, call: Callable[[], Employer]) -> Employer | None:
-    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
-    try:
-        return call()
-    except ValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-        for field, field_messages in errors.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-        return None
 
 
 def _saved(request, form: EmployerForm, message: str) -> None:

@@ -3,12 +3,8 @@ buttons, create (pick a person in scope, then Mẫu 02) and edit."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
+from vieclam.core.viewkit import call_service, staff_required
 from vieclam.seekers import exporters, selectors, services
 from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
 from vieclam.seekers.filtersets import JobSeekerFilterSet
@@ -23,19 +20,6 @@ from vieclam.seekers.forms import PersonPickForm, ProfileForm, style
 from vieclam.seekers.models import JobSeekerProfile
 
 EXPORT_FORMATS = ("csv", "xlsx")
-
-
-def staff_required(view: Callable) -> Callable:
-    """Signed-in staff only (administrator, province, counsellor, commune); others get 403."""
-
-    @functools.wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_staff_role:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @staff_required
@@ -88,7 +72,7 @@ def profile_create(request):
     form = ProfileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.service_data(changed_only=False)
-        profile = _call_service(form, lambda: services.profile_create(actor=request.user, person=person, data=data))
+        profile = call_service(form, lambda: services.profile_create(actor=request.user, person=person, data=data))
         if profile is not None:
             _saved(request, profile, _("Đã lập hồ sơ tìm việc cho {name}.").format(name=person.full_name))
             return redirect(profile)
@@ -102,7 +86,7 @@ def profile_edit(request, pk: int):
     form = ProfileForm(request.POST or None, profile=profile)
     if request.method == "POST" and form.is_valid():
         data = form.service_data(changed_only=True)
-        saved = _call_service(form, lambda: services.profile_update(actor=request.user, profile=profile, data=data))
+        saved = call_service(form, lambda: services.profile_update(actor=request.user, profile=profile, data=data))
         if saved is not None:
             _saved(request, saved, _("Đã lưu thay đổi."))
             return redirect(saved)
@@ -144,17 +128,6 @@ def _pick_person(request, *, not_found: bool):
         "not_found": not_found,
     }
     return render(request, "seekers/profile_pick.html", context)
-
-
-def _call_service(form: ProfileForm, call: Callable[[], JobSeekerProfile]) -> JobSeekerProfile | None:
-    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
-    try:
-        return call()
-    except ValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-        for field, field_messages in errors.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-        return None
 
 
 def _saved(request, profile: JobSeekerProfile, message: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
+from vieclam.core.viewkit import call_service, staff_required
 from vieclam.employers.forms import bootstrap
-from vieclam.employers.views import staff_required
 from vieclam.vacancies import selectors, services
 from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
 from vieclam.vacancies.exporters import FORMATS, export_columns
@@ -69,7 +67,7 @@ def vacancy_create(request):
     initial = {"employer": request.GET.get("employer")} if request.GET.get("employer") else None
     form = VacancyForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        vacancy = _call_service(form, lambda: services.vacancy_create(actor=request.user, data=form.service_data()))
+        vacancy = call_service(form, lambda: services.vacancy_create(actor=request.user, data=form.service_data()))
         if vacancy is not None:
             _saved(request, form, _("Đã ghi nhận việc tìm người “{title}”.").format(title=vacancy.title))
             return redirect(vacancy)
@@ -84,7 +82,7 @@ def vacancy_update(request, pk: int):
     form = VacancyForm(request.POST or None, user=request.user, vacancy=vacancy)
     if request.method == "POST" and form.is_valid():
         data = form.changed_values()
-        saved = _call_service(form, lambda: services.vacancy_update(actor=request.user, vacancy=vacancy, data=data))
+        saved = call_service(form, lambda: services.vacancy_update(actor=request.user, vacancy=vacancy, data=data))
         if saved is not None:
             _saved(request, form, _("Đã lưu thay đổi của “{title}”.").format(title=saved.title))
             return redirect(saved)
@@ -106,17 +104,6 @@ def vacancy_status(request, pk: int):
         label = VacancyStatus(status).label
         messages.success(request, _("Đã chuyển “{title}” sang {status}.").format(title=vacancy.title, status=label))
     return redirect(vacancy)
-
-
-def _call_service(form: VacancyForm, call: Callable[[], Vacancy]) -> Vacancy | None:
-    """Run the service; its field errors go back onto the form's fields (others to the top of the form)."""
-    try:
-        return call()
-    except ValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-        for field, field_messages in errors.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-        return None
 
 
 def _saved(request, form: VacancyForm, message: str) -> None:

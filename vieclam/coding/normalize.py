@@ -113,6 +113,13 @@ def _district_only() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
+def names_place(title: str) -> bool:
+    """Whether a title names a province, or a district after 'tại', 'quận'…: 'Kế toán tại Long Biên, Hà Nội'."""
+    text = fold(title).replace("đ", "d")
+    anywhere, marked = _places()
+    return bool(anywhere.search(text) or marked.search(text))
+
+
 def clean_segment(text: str, *, aside: bool = False) -> str:
     """Folded words of one segment with the noise removed; '' when nothing is left."""
     text = fold(text).replace("đ", "d")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from random import Random
 
+from vieclam.coding.normalize import names_place
 from vieclam.core.refdata import read_csv
 from vieclam.core.text import fold
 
@@ -177,9 +178,11 @@ class JobGenerator:
         self.code_by_id = {pk: code for code, pk in occupation_ids.items()}
         self.occupation_names = occupation_names
         self.ids = {k: itertools.count(v) for k, v in first_ids.items()}
+        # A title that names its place ('… tại Long Biên, Hà Nội') goes only to employers of that province.
         by_occupation: dict[str, list[Title]] = {}
         for t in self.titles:
-            by_occupation.setdefault(t.occupation_code, []).append(t)
+            if not names_place(t.title):
+                by_occupation.setdefault(t.occupation_code, []).append(t)
         # Scraped postings over-represent accountants: sample occupations by the square root of their count.
         self.occupations = list(by_occupation)
         self.weights = [math.sqrt(len(by_occupation[o])) for o in self.occupations]

@@ -1,5 +1,6 @@
 import pytest
 
+from vieclam.coding.normalize import names_place
 from vieclam.demo.generate import demo_generate, persons_for
 from vieclam.employers.models import Employer
 from vieclam.employers.taxcode import parse
@@ -87,6 +88,22 @@ def test_vacancies_have_real_titles_and_pass_the_model_rules(province):
     assert {v.workplace_commune.province_id for v in vacancies} - {province.pk}, "some jobs are outside the province"
     for vacancy in vacancies[:50]:
         vacancy.full_clean()
+
+
+def test_a_title_that_names_a_place_stays_in_that_province(province):
+    from vieclam.core.refdata import read_csv
+    from vieclam.demo.jobs import DATA, place_key
+    from vieclam.places.loader import DATA as PLACES_DATA
+
+    demo_generate(province=province, persons=5000, seed=11)
+    old_to_new = read_csv(PLACES_DATA / "mapping_2025/province_old_to_new.csv")
+    new_code = {place_key(r["old_province_name"]): r["new_province_code"] for r in old_to_new}
+    rows = read_csv(DATA / "job_titles.csv")
+    placed = {r["title"][:200]: new_code.get(place_key(r["location"]), "") for r in rows if names_place(r["title"])}
+    vacancies = Vacancy.objects.filter(title__in=placed).select_related("workplace_commune__province")
+    assert vacancies, "the demo keeps real titles with places for employers of that place"
+    for vacancy in vacancies:
+        assert vacancy.workplace_commune.province.code == placed[vacancy.title], vacancy.title
 
 
 def test_job_seekers_are_adults_of_the_province(province):

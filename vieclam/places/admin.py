@@ -5,7 +5,18 @@ from vieclam.places.models import AdministrativeUnit, AreaClassRule
 
 @admin.register(AreaClassRule)
 class AreaClassRuleAdmin(admin.ModelAdmin):
+    """Read-only: the rules are dated reference data loaded by `vieclam load_reference` from places/data/."""
+
     list_display = ["unit_type", "area_class", "legal_source", "note"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AdministrativeUnit)

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from vieclam.accounts.models import User
 from vieclam.accounts.services import user_create
 from vieclam.conftest import PASSWORD
 from vieclam.core.models import AuditEvent
@@ -81,3 +82,36 @@ def test_commune_officer_cannot_be_given_a_province(db):
     with pytest.raises(ValidationError) as info:
         user_create(actor=None, username="x", role="commune_officer", area_codes=["80"])
     assert "areas" in info.value.message_dict
+
+
+def _admin_form_data(response) -> dict:
+    """The admin change form's current values, as the browser would post them back."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            value = [v.pk if hasattr(v, "pk") else v for v in value]
+        if hasattr(value, "hour"):  # split date and time widgets
+            data[f"{name}_0"], data[f"{name}_1"] = value.strftime("%d/%m/%Y"), value.strftime("%H:%M:%S")
+            continue
+        data[name] = value
+    return {k: v for k, v in data.items() if k != "password"}
+
+
+def test_an_admin_edit_of_a_user_is_audited_with_old_and_new_values(cast, client):
+    admin_user = cast["admin"]
+    User.objects.filter(pk=admin_user.pk).update(is_staff=True, is_superuser=True)  # as `vieclam demo` does
+    client.force_login(admin_user)
+    target = cast["commune_a"]
+    url = f"/admin/accounts/user/{target.pk}/change/"
+    data = _admin_form_data(client.get(url))
+    data.update(role="province_officer", first_name="Đổi tên")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = AuditEvent.objects.filter(object_id=str(target.pk), action="update").latest("pk")
+    assert event.actor_id == admin_user.pk
+    assert event.changes["role"] == ["commune_officer", "province_officer"]
+    assert event.changes["first_name"][1] == "Đổi tên"

@@ -1,13 +1,9 @@
 from rest_framework import generics, permissions
 
+from vieclam.core.api.permissions import CanViewHistory
 from vieclam.core.api.serializers import AuditEventSerializer
 from vieclam.core.filtersets import AuditEventFilterSet
 from vieclam.core.selectors import audit_event_list
-
-
-class CanViewHistory(permissions.BasePermission):
-    def has_permission(self, request, view):
-        return bool(getattr(request.user, "can_view_history", False))
 
 
 class AuditEventListApi(generics.ListAPIView):

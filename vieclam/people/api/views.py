@@ -5,6 +5,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 
 from vieclam.accounts.scoping import get_scoped_or_404
+from vieclam.core.api.permissions import IsStaffRole
 from vieclam.people import selectors, services
 from vieclam.people.api.serializers import (
     HouseholdInputSerializer,
@@ -17,11 +18,6 @@ from vieclam.people.api.serializers import (
 )
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
 from vieclam.people.reviews import household_review_record
-
-
-class IsStaffRole(permissions.BasePermission):
-    def has_permission(self, request, view):
-        return bool(getattr(request.user, "is_staff_role", False))
 
 
 class PersonListCreateApi(generics.ListAPIView):

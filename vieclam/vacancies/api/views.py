@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics
 from rest_framework.response import Response
 
-from vieclam.employers.api.views import StaffApiMixin
+from vieclam.core.api.permissions import StaffApiMixin
+from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
 from vieclam.vacancies import selectors, services
 from vieclam.vacancies.api.serializers import (
     VacancyCreateSerializer,
@@ -18,46 +19,40 @@ from vieclam.vacancies.api.serializers import (
 from vieclam.vacancies.filtersets import VacancyFilterSet
 
 
-class VacancyListApi(StaffApiMixin, generics.ListAPIView):
+@extend_schema_view(
+    post=extend_schema(
+        summary="Record a vacancy (draft, or open with `status: open`); 400 naming each wrong field.",
+        request=VacancyCreateSerializer,
+        responses={201: VacancyWriteResultSerializer},
+    )
+)
+class VacancyListApi(RegistryListApi):
     """Vacancies of the caller's exchanges. `q` ignores case and diacritics; `occupation=24` takes the subtree."""
 
     serializer_class = VacancySerializer
     filterset_class = VacancyFilterSet
-
-    def get_queryset(self):
-        return selectors.vacancy_list(viewer=self.request.user)
-
-    @extend_schema(request=VacancyCreateSerializer, responses={201: VacancyWriteResultSerializer})
-    def post(self, request):
-        """Record a vacancy (draft, or open with `status: open`); 400 naming each wrong field."""
-        serializer = VacancyCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        vacancy = services.vacancy_create(actor=request.user, data=serializer.validated_data)
-        result = VacancyWriteResultSerializer(vacancy, context={"warnings": serializer.warnings})
-        return Response(result.data, status=status.HTTP_201_CREATED)
+    list_selector = staticmethod(selectors.vacancy_list)
+    create_service = staticmethod(services.vacancy_create)
+    create_serializer_class = VacancyCreateSerializer
+    result_serializer_class = VacancyWriteResultSerializer
 
 
-class VacancyDetailApi(StaffApiMixin, generics.GenericAPIView):
+@extend_schema_view(
+    patch=extend_schema(
+        summary="Change the given fields (not the status: see …/status/); the audit trail keeps old and new values.",
+        request=VacancyInputSerializer,
+        responses={200: VacancyWriteResultSerializer},
+    )
+)
+class VacancyDetailApi(RegistryDetailApi):
     """One vacancy; 404 when it does not exist or its exchange lies outside the caller's areas."""
 
     serializer_class = VacancySerializer
-    http_method_names = ["get", "patch", "head", "options"]
-
-    def get_object(self):
-        return selectors.vacancy_get(viewer=self.request.user, pk=self.kwargs["pk"])
-
-    def get(self, request, pk: int):
-        return Response(VacancySerializer(self.get_object()).data)
-
-    @extend_schema(request=VacancyInputSerializer, responses={200: VacancyWriteResultSerializer})
-    def patch(self, request, pk: int):
-        """Change the given fields (not the status: see …/status/); the audit trail keeps old and new values."""
-        vacancy = self.get_object()
-        serializer = VacancyInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        vacancy = services.vacancy_update(actor=request.user, vacancy=vacancy, data=serializer.validated_data)
-        result = VacancyWriteResultSerializer(vacancy, context={"warnings": serializer.warnings})
-        return Response(result.data)
+    get_selector = staticmethod(selectors.vacancy_get)
+    update_service = staticmethod(services.vacancy_update)
+    update_argument = "vacancy"
+    input_serializer_class = VacancyInputSerializer
+    result_serializer_class = VacancyWriteResultSerializer
 
 
 class VacancyStatusApi(StaffApiMixin, generics.GenericAPIView):

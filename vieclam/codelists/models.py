@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.choices import GapType, IndustrySystem, Level, OccupationOrigin
 from vieclam.codelists.querysets import CodeQuerySet
+from vieclam.core.dated import in_window
 
 __all__ = ("CodeItem", "CodeList", "EthnicGroup", "Industry", "Occupation")
 
@@ -32,7 +33,7 @@ class DatedReference(models.Model):
         abstract = True
 
     def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return in_window(day, self.valid_from, self.valid_to)
 
 
 class Occupation(DatedReference):

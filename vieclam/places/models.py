@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.dated import in_window
 from vieclam.places.choices import AreaClass, Level, SuccessionKind, UnitType
 from vieclam.places.querysets import UnitQuerySet
 
@@ -65,7 +65,7 @@ class AdministrativeUnit(models.Model):
         return f"{self.name} ({self.code})"
 
     def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return in_window(day, self.valid_from, self.valid_to)
 
     def version_on(self, day: dt.date) -> UnitVersion | None:
         """The attributes in force on `day`; uses prefetched versions when present."""
@@ -98,7 +98,7 @@ class UnitVersion(models.Model):
         return f"{self.name} [{self.valid_from} – {self.valid_to}]"
 
     def covers(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return in_window(day, self.valid_from, self.valid_to)
 
 
 class Succession(models.Model):
@@ -142,9 +142,3 @@ class AreaClassRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_type} → {self.area_class}"
-
-
-def valid_on_q(day: dt.date, prefix: str = "") -> Q:
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )

@@ -4,14 +4,13 @@ import datetime as dt
 
 from django.db import models
 
+from vieclam.core.dated import valid_on_q
 from vieclam.core.dates import today
 from vieclam.core.text import fold
 
 
 class UnitQuerySet(models.QuerySet):
     def valid_on(self, day: dt.date) -> UnitQuerySet:
-        from vieclam.places.models import valid_on_q
-
         return self.filter(valid_on_q(day))
 
     def search(self, text: str) -> UnitQuerySet:

@@ -11,6 +11,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.dated import in_window
 from vieclam.places.choices import AreaClass
 from vieclam.poverty.choices import Dimension
 from vieclam.poverty.querysets import DatedQuerySet
@@ -32,7 +33,7 @@ class Dated(models.Model):
         abstract = True
 
     def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return in_window(day, self.valid_from, self.valid_to)
 
 
 class PovertyStandard(Dated):

@@ -27,7 +27,6 @@ from vieclam.applications.choices import (
     Side,
     allowed_transitions,
 )
-from vieclam.applications.delegation import on_behalf
 from vieclam.applications.models import Application, ApplicationEvent
 from vieclam.codelists.models import CodeItem
 from vieclam.core.audit import audit_record
@@ -35,9 +34,7 @@ from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today as local_today
 from vieclam.people.models import LABOUR_AGE, Person
 from vieclam.people.validation import Errors
-from vieclam.seekers.choices import ProfileStatus
-from vieclam.seekers.models import JobSeekerProfile
-from vieclam.seekers.services import profile_set_status
+from vieclam.seekers.services import profile_place_on_hire
 from vieclam.vacancies.choices import CODED_FIELDS, OBSOLETE_CONTRACT_TYPES, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
@@ -204,7 +201,7 @@ def application_transition(*, actor, application: Application, to_status: str, *
         actor=actor, action=AuditAction.UPDATE, instance=application, changes=changes, area=_area(application.person)
     )
     if to_status == ApplicationStatus.HIRED:
-        _place(actor, application)
+        profile_place_on_hire(actor=actor, application=application)
     return application
 
 
@@ -315,19 +312,6 @@ def _reason(value, errors: Errors) -> str:
     elif value not in RefusalReason.values:
         errors.add("reason", BAD_REASON.format(reason=value, choices=", ".join(RefusalReason.values)))
     return value
-
-
-def _place(actor, application: Application) -> None:
-    """Hired: the person's active job-seeker profile (if any) becomes placed, through the seekers service."""
-    person = application.person
-    profile = (
-        JobSeekerProfile.objects.select_related("person__residence_commune")
-        .filter(person=person, status=ProfileStatus.ACTIVE)
-        .first()
-    )
-    if profile is not None:
-        delegate = on_behalf(actor, units=[person.residence_commune])
-        profile_set_status(actor=delegate, profile=profile, status=ProfileStatus.PLACED)
 
 
 #

@@ -35,9 +35,10 @@ from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
 from vieclam.core.viewkit import call_service, staff_required
 from vieclam.employers.forms import bootstrap
+from vieclam.seekers import selectors as seeker_selectors
 from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.choices import VacancyStatus
-from vieclam.vacancies.services import vacancy_set_status
+from vieclam.vacancies.services import vacancy_set_status, vacancy_submit_for_approval
 
 # The label of each status button.
 ACTION_LABELS = {
@@ -150,7 +151,12 @@ def my(request):
     if user.role == Role.WORKER:
         rows = list(selectors.worker_applications(viewer=user))
         _attach_actions(user, rows)
-        context = {"applications": rows, "person": selectors.own_person(viewer=user), **_action_context()}
+        context = {
+            "applications": rows,
+            "person": selectors.own_person(viewer=user),
+            "job_seeker_profile": seeker_selectors.own_active_profile(viewer=user),
+            **_action_context(),
+        }
         return render(request, "applications/my_worker.html", context)
     if user.role == Role.EMPLOYER:
         vacancies = list(selectors.employer_vacancies(viewer=user))
@@ -170,9 +176,7 @@ def my_vacancy_create(request):
         employer = form.cleaned_data["employer"]
         vacancy = call_service(
             form,
-            lambda: selfservice.employer_vacancy_create(
-                actor=request.user, employer=employer, data=form.service_data()
-            ),
+            lambda: vacancy_submit_for_approval(actor=request.user, employer=employer, data=form.service_data()),
         )
         if vacancy is not None:
             messages.success(

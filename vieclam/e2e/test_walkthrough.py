@@ -2,7 +2,8 @@
 
 A fresh SQLite database gets the demo province; `vieclam runserver` serves it; Playwright drives Debian's
 Chromium (/usr/bin/chromium; `.ci/run` installs it). Path: search "ke toan ha noi" on the public board, register
-as a worker and apply, hire as the employer, open a vacancy's ranked candidates as a counsellor and refer one.
+as a worker and apply, keep one's own job-seeker profile (occupation picked from the suggestions), hire as the
+employer (the profile becomes placed), open a vacancy's ranked candidates as a counsellor and refer one.
 """
 
 from __future__ import annotations
@@ -127,6 +128,24 @@ def test_search_register_apply_hire_and_refer(site, browser):
     page.goto(f"{base}/applications/my/")
     assert "Kế toán tổng hợp" in page.content()
     page.screenshot(path=str(site["tmp"] / "worker.png"))
+
+    # 2b. She keeps her own job-seeker profile: the occupation code comes from the suggestions under the title.
+    page.get_by_role("link", name="Hồ sơ tìm việc của tôi").first.click()
+    page.wait_for_load_state()
+    assert "Bạn chưa có hồ sơ tìm việc" in page.content()
+    page.get_by_role("link", name="Lập hồ sơ tìm việc").first.click()
+    page.wait_for_load_state()
+    page.locator("#id_title").press_sequentially("Kế toán tổng hợp")
+    page.locator("#occupation-suggestions button").first.click()
+    assert page.input_value("#id_occupation") != ""
+    page.select_option("#id_workplace_1", "01")  # Hà Nội
+    page.fill("#id_desired_pay_min", "12000000")
+    page.check("#id_available_now")
+    page.get_by_role("button", name="Lưu hồ sơ").click()
+    page.wait_for_load_state()
+    content = page.content()
+    assert "Đã lập hồ sơ tìm việc của bạn." in content and "Đang tìm việc" in content and "Hà Nội" in content
+    page.screenshot(path=str(site["tmp"] / "job_seeker_profile.png"), full_page=True)
     page.context.clear_cookies()
 
     # 3. The employer sees the application and hires with a labour contract.
@@ -142,6 +161,16 @@ def test_search_register_apply_hire_and_refer(site, browser):
     form.locator("button").click()
     page.wait_for_load_state()
     assert "Đã tuyển" in page.content() or "hired" in page.content()
+    page.context.clear_cookies()
+
+    # 3b. Hired: her job-seeker profile is now placed, and she may open a new one when she looks again.
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", "lan-e2e")
+    page.fill("#id_password", "mot-mat-khau-an-toan-2026")
+    page.click("form button.btn-primary")
+    page.goto(f"{base}/seekers/me/")
+    content = page.content()
+    assert "Đã có việc làm" in content and "Lập hồ sơ tìm việc mới" in content
     page.context.clear_cookies()
 
     # 4. A counsellor opens a vacancy's ranked candidates, reads the reasons and refers one in one click.

@@ -3,6 +3,9 @@
 `data` holds plain values and model instances (commune: AdministrativeUnit, employer_type: CodeItem,
 industry: Industry or None); the API serializer and the form turn codes into those rows. Errors are raised as
 one ValidationError naming every wrong field, so a 400 or a form can show them all at once.
+
+Staff register employers in their areas (employer_create); an employer account registers its own company
+(employer_register_self). Both run the same checks and audit trail; only the area check differs.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.accounts.scoping import scope_for
+from vieclam.accounts.choices import Role
+from vieclam.accounts.scoping import AreaScope, scope_for
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
@@ -20,7 +24,7 @@ from vieclam.employers import taxcode
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
 
-__all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_update")
+__all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_register_self", "employer_update")
 
 EMPLOYER_FIELDS = (
     "name", "tax_code", "employer_type", "industry", "commune", "street_address",
@@ -30,6 +34,7 @@ EMPLOYER_FIELDS = (
 PLAIN_AUDITED = tuple(f for f in EMPLOYER_FIELDS if f not in {"employer_type", "industry", "commune"}) + ("id_kind",)
 
 NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên, cấp xã) được tạo hoặc sửa người sử dụng lao động.")
+NOT_EMPLOYER_ACCOUNT = _("Chỉ tài khoản người sử dụng lao động được tự đăng ký doanh nghiệp.")
 OUTSIDE_AREA = _("Người sử dụng lao động này nằm ngoài địa bàn bạn phụ trách.")
 UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
 DUPLICATE_TAX_CODE = _("Mã số thuế {code} đã có trong sổ đăng ký người sử dụng lao động.")
@@ -45,10 +50,24 @@ def employer_create(*, actor, data: dict) -> Employer:
     _check_actor(actor)
     employer = Employer()
     _apply(employer, data)
-    _validate(actor=actor, employer=employer, changed=set(EMPLOYER_FIELDS))
-    _save(employer)
-    changes = {k: [None, v] for k, v in _audit_values(employer).items() if v not in (None, "", False)}
-    audit_record(actor=actor, action=AuditAction.CREATE, instance=employer, changes=changes, area=employer.commune)
+    _validate(scope=scope_for(actor), employer=employer, changed=set(EMPLOYER_FIELDS))
+    _save_new(actor=actor, employer=employer)
+    return employer
+
+
+@transaction.atomic
+def employer_register_self(*, account, data: dict) -> Employer:
+    """An employer account registers its own company (Employer.account), audited under the account's name.
+
+    `data` is what employer_create takes. Any commune in force will do: a company is registered where it is,
+    not in anybody's scope; the counsellors of its province approve the vacancies it posts.
+    """
+    if not getattr(account, "is_authenticated", False) or account.role != Role.EMPLOYER:
+        raise PermissionDenied(NOT_EMPLOYER_ACCOUNT)
+    employer = Employer(account=account)
+    _apply(employer, data)
+    _validate(scope=None, employer=employer, changed=set(EMPLOYER_FIELDS))
+    _save_new(actor=account, employer=employer, extra_changes={"account": [None, account.username]})
     return employer
 
 
@@ -60,7 +79,7 @@ def employer_update(*, actor, employer: Employer, data: dict) -> Employer:
         raise PermissionDenied(OUTSIDE_AREA)
     before = _audit_values(employer)
     _apply(employer, data)
-    _validate(actor=actor, employer=employer, changed=set(data))
+    _validate(scope=scope_for(actor), employer=employer, changed=set(data))
     changes = diff(before, _audit_values(employer))
     if changes:
         _save(employer)
@@ -81,13 +100,14 @@ def _apply(employer: Employer, data: dict) -> None:
         setattr(employer, field, value.strip() if isinstance(value, str) else value)
 
 
-def _validate(*, actor, employer: Employer, changed: set[str]) -> None:
-    """Every rule at once: identifier, commune (in force and in the actor's areas), industry, then the model's own."""
+def _validate(*, scope: AreaScope | None, employer: Employer, changed: set[str]) -> None:
+    """Every rule at once: identifier, commune (in force, and inside `scope` unless it is None), industry, then the
+    model's own."""
     errors: dict[str, list[str]] = {}
     if "tax_code" in changed:
         _check_tax_code(employer, errors)
     if "commune" in changed and employer.commune_id is not None:
-        _check_commune(actor, employer, errors)
+        _check_commune(scope, employer, errors)
     if "industry" in changed and employer.industry_id is not None and not employer.industry.is_valid_on(today()):
         errors["industry"] = [INDUSTRY_EXPIRED.format(code=employer.industry.code, day=_day())]
     exclude = {*errors, "id_kind", "search_text"}
@@ -111,14 +131,21 @@ def _check_tax_code(employer: Employer, errors: dict) -> None:
         errors["tax_code"] = [DUPLICATE_TAX_CODE.format(code=parsed.code)]
 
 
-def _check_commune(actor, employer: Employer, errors: dict) -> None:
+def _check_commune(scope: AreaScope | None, employer: Employer, errors: dict) -> None:
     unit = employer.commune
     if unit.level != Level.COMMUNE:
         errors["commune"] = [NOT_A_COMMUNE.format(name=unit.name, code=unit.code)]
     elif not unit.is_valid_on(today()):
         errors["commune"] = [COMMUNE_EXPIRED.format(name=unit.name, code=unit.code, day=_day())]
-    elif not scope_for(actor).covers_unit(unit):
+    elif scope is not None and not scope.covers_unit(unit):
         errors["commune"] = [COMMUNE_OUT_OF_SCOPE.format(name=unit.name, code=unit.code)]
+
+
+def _save_new(*, actor, employer: Employer, extra_changes: dict | None = None) -> None:
+    _save(employer)
+    changes = {k: [None, v] for k, v in _audit_values(employer).items() if v not in (None, "", False)}
+    changes.update(extra_changes or {})
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=employer, changes=changes, area=employer.commune)
 
 
 def _save(employer: Employer) -> None:

@@ -1,13 +1,19 @@
-"""Writes on households and persons: validated as a whole, audited in the same transaction."""
+"""Writes on households and persons: validated as a whole, audited in the same transaction.
+
+Staff register people in their areas (person_create); a worker account registers its own record
+(person_register_self). Both share the same field checks, record and audit trail; only who may write where differs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from vieclam.accounts.choices import Role
 from vieclam.codelists.models import EthnicGroup
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
@@ -17,6 +23,8 @@ from vieclam.people import cccd
 from vieclam.people.choices import ChangeKind, Sex
 from vieclam.people.models import LABOUR_AGE, Household, LabourEvent, Person
 from vieclam.people.validation import CODED_FIELDS, Errors, check_coded, resolve_commune
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit
 
 PLAIN_FIELDS = (
     "full_name",
@@ -42,6 +50,8 @@ STATUS_FIELDS = (
     "residence_commune_id",
 )
 AUDIT_FIELDS = ("national_id", "ethnicity_id", "household_id", "permanent_commune_id", *PLAIN_FIELDS, *STATUS_FIELDS)
+# What a worker states about themself when signing up; everything else is recorded by staff.
+SELF_FIELDS = ("full_name", "national_id", "date_of_birth", "sex", "phone")
 LABOUR_FIELDS = (
     "activity_status",
     "employment_status",
@@ -52,8 +62,20 @@ LABOUR_FIELDS = (
     "technical_level",
 )
 
+NOT_WORKER_ACCOUNT = gettext_lazy("Chỉ tài khoản người lao động được tự đăng ký hồ sơ người lao động.")
+ACCOUNT_LINKED = gettext_lazy("Tài khoản này đã gắn với một hồ sơ người lao động.")
+NATIONAL_ID_TAKEN = gettext_lazy(
+    "Số CCCD này đã có trong sổ đăng ký lao động. Hãy liên hệ UBND xã hoặc trung tâm dịch vụ việc làm "
+    "để được gắn tài khoản với hồ sơ đã có."
+)
+UNDER_AGE = gettext_lazy("Người lao động đăng ký tài khoản phải đủ {age} tuổi.")
+NOT_A_COMMUNE_IN_FORCE = gettext_lazy("Chọn một xã, phường đang có hiệu lực.")
+NOT_SELF_FIELD = gettext_lazy("Trường này do cán bộ ghi, không tự khai khi đăng ký.")
+REQUIRED = gettext_lazy("Trường này bắt buộc.")
 
-def _check_identity(data: dict, errors: Errors, *, exclude_pk=None) -> None:
+
+def _check_identity(data: dict, errors: Errors, *, exclude_pk=None, clash_message=None) -> None:
+    """Birth date, sex and ID agree; an ID already registered is named (`clash_message` hides whose it is)."""
     dob, sex, nid = data.get("date_of_birth"), data.get("sex"), data.get("national_id")
     if dob and dob > today():
         errors.add("date_of_birth", _("Ngày sinh không thể ở tương lai."))
@@ -64,7 +86,9 @@ def _check_identity(data: dict, errors: Errors, *, exclude_pk=None) -> None:
     for message in cccd.check_against(nid, date_of_birth=dob, sex=sex):
         errors.add("national_id", message)
     clash = Person.objects.filter(national_id=nid).exclude(pk=exclude_pk).first()
-    if clash:
+    if clash and clash_message is not None:
+        errors.add("national_id", str(clash_message))
+    elif clash:
         errors.add("national_id", _("Số định danh {nid} đã được đăng ký (hồ sơ #{pk}).").format(nid=nid, pk=clash.pk))
 
 
@@ -117,25 +141,74 @@ def _search_text(full_name: str) -> str:
 def person_create(*, actor, data: dict) -> tuple[Person, list[str]]:
     """Register a person; returns (person, warnings). Raises ValidationError naming every bad field."""
     errors, warnings = Errors(), []
-    for field in ("full_name", "date_of_birth", "sex", "residence_commune"):
-        if not data.get(field):
-            errors.add(field, _("Trường này bắt buộc."))
+    _check_required(data, errors, ("full_name", "date_of_birth", "sex", "residence_commune"))
     _check_identity(data, errors)
     _check_labour_age(data, errors)
     check_coded(data, errors)
     refs = _resolve_refs(data, actor, errors, warnings)
     if errors:
         raise ValidationError(errors)
+    person = _build(data, refs, warnings)
+    _save_new(actor=actor, person=person)
+    return person, warnings
+
+
+@transaction.atomic
+def person_register_self(*, account, commune: AdministrativeUnit, data: dict) -> tuple[Person, list[str]]:
+    """A worker account's own record in `commune`, linked by Person.account and audited under the worker's name.
+
+    `data`: full_name, national_id, date_of_birth, sex, phone (SELF_FIELDS). Any commune in force will do: a
+    worker lives where they live, not in anybody's scope. A CCCD already in the registry is refused without
+    saying whose it is: the existing record is linked by staff, not claimed by whoever knows the number.
+    """
+    if not getattr(account, "is_authenticated", False) or account.role != Role.WORKER:
+        raise PermissionDenied(NOT_WORKER_ACCOUNT)
+    errors, warnings = Errors(), []
+    if Person.objects.filter(account=account).exists():
+        errors.add("account", str(ACCOUNT_LINKED))
+    for field in data:
+        if field not in SELF_FIELDS:
+            errors.add(field, str(NOT_SELF_FIELD))
+    _check_required(data, errors, ("full_name", "date_of_birth", "sex"))
+    _check_identity(data, errors, clash_message=NATIONAL_ID_TAKEN)
+    dob = data.get("date_of_birth")
+    if dob and "date_of_birth" not in errors and Person(date_of_birth=dob).age_on(today()) < LABOUR_AGE:
+        errors.add("date_of_birth", UNDER_AGE.format(age=LABOUR_AGE))
+    if commune is None or commune.level != Level.COMMUNE or not commune.is_valid_on(today()):
+        errors.add("residence_commune", str(NOT_A_COMMUNE_IN_FORCE))
+    if errors:
+        raise ValidationError(errors)
+    # No "possible twin" warnings here: they would show other people's names to whoever signs up.
+    person = _build({k: v for k, v in data.items() if v}, {"residence_commune": commune}, warnings, twins=False)
+    person.account = account
+    _save_new(actor=account, person=person, extra_changes={"account": [None, account.username]})
+    return person, warnings
+
+
+def _check_required(data: dict, errors: Errors, fields: tuple[str, ...]) -> None:
+    for field in fields:
+        if not data.get(field):
+            errors.add(field, str(REQUIRED))
+
+
+def _build(data: dict, refs: dict, warnings: list[str], *, twins: bool = True) -> Person:
+    """An unsaved Person from checked values; notes an old CMND (and possible twins) in `warnings`."""
     person = Person(**{f: data[f] for f in PLAIN_FIELDS if f in data}, **refs)
     person.national_id = data.get("national_id") or None
     person.id_kind = cccd.decode(person.national_id).kind if person.national_id else ""
     person.search_text = _search_text(person.full_name)
     if person.id_kind == cccd.CMND:
         warnings.append(_("CMND 9 số là giấy tờ cũ: hãy cập nhật số CCCD khi có."))
-    twins = possible_duplicates(
-        full_name=person.full_name, date_of_birth=person.date_of_birth, commune=person.residence_commune
-    )
-    warnings += [_("Có thể trùng với hồ sơ #{pk} ({name}).").format(pk=p.pk, name=p.full_name) for p in twins[:5]]
+    if twins:
+        found = possible_duplicates(
+            full_name=person.full_name, date_of_birth=person.date_of_birth, commune=person.residence_commune
+        )
+        warnings += [_("Có thể trùng với hồ sơ #{pk} ({name}).").format(pk=p.pk, name=p.full_name) for p in found[:5]]
+    return person
+
+
+def _save_new(*, actor, person: Person, extra_changes: dict | None = None) -> None:
+    """Save a new person with its "registered" labour event and its audit event (same transaction)."""
     person.save()
     LabourEvent.objects.create(
         person=person,
@@ -144,14 +217,14 @@ def person_create(*, actor, data: dict) -> tuple[Person, list[str]]:
         changes=snapshot(person, STATUS_FIELDS),
         recorded_by=_user(actor),
     )
+    changes = {k: [None, v] for k, v in snapshot(person, AUDIT_FIELDS).items() if v not in (None, "", [])}
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
         instance=person,
         area=person.residence_commune,
-        changes={k: [None, v] for k, v in snapshot(person, AUDIT_FIELDS).items() if v not in (None, "", [])},
+        changes={**changes, **(extra_changes or {})},
     )
-    return person, warnings
 
 
 @transaction.atomic

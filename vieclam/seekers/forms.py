@@ -1,4 +1,5 @@
-"""Staff forms for job-seeker profiles; they only parse input, seekers.services checks and writes.
+"""Forms for job-seeker profiles (staff, and a worker's own); they only parse input, seekers.services checks and
+writes.
 
 Repeated parts of Mẫu 02 are typed one per line: experience as "đơn vị | chức vụ | công việc chính | từ mm/yyyy
 | đến mm/yyyy", languages as "ngoại ngữ | Tốt/Khá/Trung bình", skills one per line.
@@ -9,17 +10,20 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.models import CodeItem
 from vieclam.core.dates import today
 from vieclam.core.text import fold
+from vieclam.places.choices import Level
+from vieclam.places.models import AdministrativeUnit
 from vieclam.seekers.choices import Hands, LanguageLevel, Lifting, RecruitmentMode, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.validation import CODED_FIELDS, MAX_LANGUAGES
 
-__all__ = ("PersonPickForm", "ProfileForm", "style")
+__all__ = ("OwnProfileForm", "PersonPickForm", "ProfileForm", "style")
 
 DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
@@ -209,3 +213,45 @@ class ProfileForm(forms.Form):
         if data.get("registered_on", "") is None:  # left empty: today for a new profile, unchanged for an edit
             del data["registered_on"]
         return data
+
+
+class OwnProfileForm(ProfileForm):
+    """A worker's own profile: the staff form without the registration date (today, set by the service), and the
+    workplaces picked from a list (provinces, then the communes of this province) rather than typed as codes."""
+
+    def __init__(self, *args, profile: JobSeekerProfile | None = None, **kwargs) -> None:
+        super().__init__(*args, profile=profile, **kwargs)
+        del self.fields["registered_on"]
+        keep = [getattr(profile, name) for name in ("workplace_1", "workplace_2")] if profile is not None else []
+        choices = workplace_choices(keep=[unit for unit in keep if unit is not None])
+        labels = (_("Nơi muốn làm việc (ưu tiên 1)"), _("Nơi muốn làm việc (ưu tiên 2)"))
+        for name, label in zip(("workplace_1", "workplace_2"), labels, strict=True):
+            self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False)
+        self.fields["occupation"].help_text = _(
+            "Bấm một mã gợi ý hiện dưới ô “Tên công việc cần tìm”, hoặc để trống: cán bộ sẽ ghi giúp."
+        )
+        style(self)
+
+
+def workplace_choices(*, keep=()) -> list:
+    """Provinces in force, then the communes of the deployment's province, as grouped select choices by code.
+
+    `keep` are units already on the profile that the lists lack (a commune of another province set by staff),
+    offered first so that saving the form does not drop them.
+    """
+    units = AdministrativeUnit.objects.current()
+    provinces = units.filter(level=Level.PROVINCE).order_by("name", "code")
+    communes = units.filter(
+        level=Level.COMMUNE, province__code=settings.VIECLAM_DEMO_PROVINCE, province__level=Level.PROVINCE
+    ).order_by("name", "code")
+    province_rows = [(u.code, u.name) for u in provinces]
+    commune_rows = [(u.code, u.name) for u in communes]
+    listed = {code for code, _name in province_rows + commune_rows}
+    choices: list = [("", "—")]
+    extra = [(u.code, f"{u.name} ({u.code})") for u in keep if u.code not in listed]
+    if extra:
+        choices.append((_("Đang chọn"), extra))
+    choices.append((_("Tỉnh, thành phố"), province_rows))
+    if commune_rows:
+        choices.append((_("Xã, phường trong tỉnh"), commune_rows))
+    return choices

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.codelists.models import CodeItem
@@ -41,6 +41,37 @@ def profile_open(*, viewer, pk: int) -> JobSeekerProfile:
     profile = profile_get(viewer=viewer, pk=pk)
     audit_read(actor=viewer, instance=profile, area=profile.person.residence_commune)
     return profile
+
+
+def own_profile(*, viewer) -> JobSeekerProfile | None:
+    """The worker's current profile: the active one, else the latest placed or closed one; None without any.
+
+    Read through the scope like any profile: a worker's scope is their own records (owner_path), nobody else's.
+    """
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    first_active = Case(When(status=ProfileStatus.ACTIVE, then=Value(0)), default=Value(1))
+    return _own_profiles(viewer).order_by(first_active, "-registered_on", "-pk").first()
+
+
+def own_active_profile(*, viewer) -> JobSeekerProfile | None:
+    """The worker's active profile, the one they edit; None without one."""
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    return _own_profiles(viewer).filter(status=ProfileStatus.ACTIVE).first()
+
+
+def own_person(*, viewer) -> Person | None:
+    """The worker's own record (Person.account), read through the scope; None when the account has none."""
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    people = scope_queryset(Person.objects.select_related("residence_commune__province"), viewer)
+    return people.filter(account=viewer).first()
+
+
+def _own_profiles(viewer) -> QuerySet[JobSeekerProfile]:
+    rows = scope_queryset(JobSeekerProfile.objects.select_related(*DETAIL_RELATED), viewer)
+    return rows.filter(person__account=viewer)
 
 
 def item_names(*, profile: JobSeekerProfile) -> dict[str, str]:

@@ -4,15 +4,23 @@
 or "25459", position "nhan_vien", dates as datetime.date); seekers.validation turns them into stored values.
 Every problem is raised as one ValidationError naming its fields, and nothing is written then. An old pre-2025
 area code is mapped to the unit that absorbed it; the note is left in `profile.warnings` (not stored).
+
+Staff keep the profiles of the people in their areas (profile_create, profile_update, profile_set_status). A worker
+keeps their own (profile_create_self, profile_update_self: the Mẫu 02 fields of the job sought, never the status
+or the registration date). A hire recorded by the vacancy's employer marks the profile placed
+(profile_place_on_hire). All of them share the field checks, the saving and the audit trail under the real actor.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.accounts.scoping import scope_for
+from vieclam.accounts.choices import Role
+from vieclam.accounts.scoping import scope_for, scope_queryset
+from vieclam.applications.choices import ApplicationStatus
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
@@ -22,11 +30,22 @@ from vieclam.seekers.choices import STATUS_TRANSITIONS, ProfileStatus
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.validation import PROFILE_FIELDS, clean_fields
 
-__all__ = ("profile_create", "profile_set_status", "profile_update")
+__all__ = (
+    "SELF_FIELDS",
+    "profile_create",
+    "profile_create_self",
+    "profile_place_on_hire",
+    "profile_set_status",
+    "profile_update",
+    "profile_update_self",
+    "self_defaults",
+)
 
 # Audited as stored values; the foreign keys are audited by their codes (see _audit_values).
 FK_FIELDS = ("occupation", "workplace_1", "workplace_2")
 PLAIN_AUDITED = ("status", *(f for f in PROFILE_FIELDS if f not in FK_FIELDS))
+# What a worker fills in about their own job search: everything but the registration date (set by staff, or today).
+SELF_FIELDS = tuple(f for f in PROFILE_FIELDS if f != "registered_on")
 
 NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên, cấp xã) được tạo hoặc sửa hồ sơ người tìm việc.")
 OUTSIDE_AREA = _("Hồ sơ này nằm ngoài địa bàn bạn phụ trách.")
@@ -43,30 +62,38 @@ AVAILABLE_TWICE = _("Chọn “sẵn sàng làm việc ngay” hoặc ngày bắ
 BAD_STATUS = _("Trạng thái '{value}' không hợp lệ; chọn một trong: {choices}.")
 SAME_STATUS = _("Hồ sơ đã ở trạng thái “{status}”.")
 BAD_TRANSITION = _("Không chuyển được từ “{old}” sang “{new}”.")
+ONLY_WORKER = _("Chỉ tài khoản người lao động tự lập hồ sơ tìm việc của mình; cán bộ dùng trang Người tìm việc.")
+NO_PERSON = _("Tài khoản của bạn chưa gắn với hồ sơ người lao động: hãy liên hệ trung tâm dịch vụ việc làm.")
+SELF_UNDER_AGE = _("Bạn mới {age} tuổi: người tìm việc phải đủ {min_age} tuổi trở lên.")
+SELF_ALREADY_ACTIVE = _("Bạn đã có hồ sơ tìm việc đang hoạt động (#{pk}): hãy sửa hồ sơ đó.")
+SELF_NOT_ACTIVE = _("Hồ sơ này đã chuyển sang “{status}”: hãy lập hồ sơ tìm việc mới.")
+SELF_FIELD_FIXED = _("Trường này do cán bộ ghi, bạn không tự sửa được.")
+NOT_HIRED = _("Hồ sơ ứng tuyển chưa ở trạng thái “Đã tuyển dụng”.")
+NOT_THE_HIRER = _("Chỉ người sử dụng lao động của việc làm này, hoặc cán bộ phụ trách địa bàn, ghi nhận tuyển dụng.")
 
 
 @transaction.atomic
 def profile_create(*, actor, person: Person, data: dict) -> JobSeekerProfile:
     """Open an active profile for a person aged 15+ living in the actor's areas; returns the saved profile."""
     _check_actor(actor)
-    values, errors, notes = clean_fields(data)
-    _reject_unknown(data, errors)
+    errors = Errors()
     _check_person(actor, person, errors)
-    profile = JobSeekerProfile(person=person, status=ProfileStatus.ACTIVE, registered_on=today())
-    for field, value in values.items():
-        setattr(profile, field, value)
-    if "title" not in data:
-        errors.add("title", str(REQUIRED))
-    _check_together(profile, errors)
-    if "person" not in errors:
-        _check_single_active(profile, errors, field="person")
-    if errors:
-        raise ValidationError(errors)
-    _save(profile)
-    changes = {k: [None, v] for k, v in _audit_values(profile).items() if v not in (None, "", [], False)}
-    audit_record(actor=actor, action=AuditAction.CREATE, instance=profile, changes=changes, area=_area(profile))
-    profile.warnings = notes
-    return profile
+    return _create(actor=actor, person=person, data=data, errors=errors, allowed=PROFILE_FIELDS)
+
+
+@transaction.atomic
+def profile_create_self(*, actor, data: dict) -> JobSeekerProfile:
+    """A worker opens their own active profile (the Person linked to their account); registered today.
+
+    `data` takes the SELF_FIELDS, as profile_create does. A worker with an active profile edits that one
+    (profile_update_self); after a placed or closed one they open a new one here.
+    """
+    person = _own_person(actor)
+    errors = Errors()
+    age = person.age_on(today())
+    if age < LABOUR_AGE:
+        errors.add("person", SELF_UNDER_AGE.format(age=age, min_age=LABOUR_AGE))
+    return _create(actor=actor, person=person, data=data, errors=errors, allowed=SELF_FIELDS, own=True)
 
 
 @transaction.atomic
@@ -76,8 +103,61 @@ def profile_update(*, actor, profile: JobSeekerProfile, data: dict) -> JobSeeker
     _check_in_scope(actor, profile)
     if getattr(data.get("person"), "pk", None) == profile.person_id:  # a full object sent back unchanged
         data = {k: v for k, v in data.items() if k != "person"}
+    return _update(actor=actor, profile=profile, data=data, allowed=PROFILE_FIELDS)
+
+
+@transaction.atomic
+def profile_update_self(*, actor, profile: JobSeekerProfile, data: dict) -> JobSeekerProfile:
+    """A worker changes the given SELF_FIELDS of their own active profile; Http404 for anybody else's profile."""
+    _check_worker(actor)
+    # Through the scope, like every read (a worker's scope is their own records), and under a row lock: the status
+    # must still be active when the change is saved.
+    own = JobSeekerProfile.objects.select_for_update(of=("self",)).filter(pk=profile.pk, person__account=actor)
+    status = scope_queryset(own, actor).values_list("status", flat=True).first()
+    if status is None:
+        raise Http404
+    if status != ProfileStatus.ACTIVE:
+        raise ValidationError(SELF_NOT_ACTIVE.format(status=ProfileStatus(status).label))
+    return _update(actor=actor, profile=profile, data=data, allowed=SELF_FIELDS)
+
+
+def self_defaults() -> dict:
+    """Each of the SELF_FIELDS as on a new profile, in service input form: what a full replacement (PUT) resets."""
+    values = {}
+    for name in SELF_FIELDS:
+        field = JobSeekerProfile._meta.get_field(name)
+        values[name] = None if field.is_relation else field.get_default()
+    return values
+
+
+def _create(
+    *, actor, person: Person, data: dict, errors: Errors, allowed: tuple[str, ...], own: bool = False
+) -> JobSeekerProfile:
+    """Shared by staff and self-service: clean, check, save and audit a new active profile (errors: found so far)."""
+    values, field_errors, notes = clean_fields(data)
+    _merge(errors, field_errors)
+    _reject_unknown(data, errors, allowed=allowed)
+    profile = JobSeekerProfile(person=person, status=ProfileStatus.ACTIVE, registered_on=today())
+    for field, value in values.items():
+        setattr(profile, field, value)
+    if "title" not in data:
+        errors.add("title", str(REQUIRED))
+    _check_together(profile, errors)
+    if "person" not in errors:
+        _check_single_active(profile, errors, field="person", own=own)
+    if errors:
+        raise ValidationError(errors)
+    _save(profile, own=own)
+    changes = {k: [None, v] for k, v in _audit_values(profile).items() if v not in (None, "", [], False)}
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=profile, changes=changes, area=_area(profile))
+    profile.warnings = notes
+    return profile
+
+
+def _update(*, actor, profile: JobSeekerProfile, data: dict, allowed: tuple[str, ...]) -> JobSeekerProfile:
+    """Shared by staff and self-service: clean, check, save and audit the changed fields."""
     values, errors, notes = clean_fields(data)
-    _reject_unknown(data, errors)
+    _reject_unknown(data, errors, allowed=allowed)
     before = _audit_values(profile)
     for field, value in values.items():
         setattr(profile, field, value)
@@ -97,6 +177,35 @@ def profile_set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobS
     """Mark a profile placed or closed, or reopen it (only if the person has no other active profile)."""
     _check_actor(actor)
     _check_in_scope(actor, profile)
+    return _set_status(actor=actor, profile=profile, status=status)
+
+
+@transaction.atomic
+def profile_place_on_hire(*, actor, application) -> JobSeekerProfile | None:
+    """The person of a hired application found work: their active profile, if any, becomes placed.
+
+    Called by applications.services.application_transition in the same transaction as the hire. `actor` is who
+    recorded it: the account of the application's vacancy's employer, or staff of the person's area.
+    """
+    if application.status != ApplicationStatus.HIRED:
+        raise ValidationError({"status": str(NOT_HIRED)})
+    person = application.person
+    hirer = getattr(actor, "is_authenticated", False) and application.vacancy.employer.account_id == actor.pk
+    staff = getattr(actor, "is_staff_role", False) and scope_for(actor).covers_unit(person.residence_commune)
+    if not (hirer or staff):
+        raise PermissionDenied(NOT_THE_HIRER)
+    profile = (
+        JobSeekerProfile.objects.select_for_update(of=("self",))
+        .select_related("person__residence_commune")
+        .filter(person=person, status=ProfileStatus.ACTIVE)
+        .first()
+    )
+    if profile is None:
+        return None
+    return _set_status(actor=actor, profile=profile, status=ProfileStatus.PLACED)
+
+
+def _set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobSeekerProfile:
     old = profile.status
     if status not in ProfileStatus.values:
         choices = ", ".join(ProfileStatus.values)
@@ -126,19 +235,44 @@ def _check_actor(actor) -> None:
         raise PermissionDenied(NOT_STAFF)
 
 
+def _check_worker(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or actor.role != Role.WORKER:
+        raise PermissionDenied(ONLY_WORKER)
+
+
+def _own_person(actor) -> Person:
+    """The worker's own record (Person.account, read through the scope like any record); else refused."""
+    _check_worker(actor)
+    people = scope_queryset(Person.objects.select_related("residence_commune"), actor)
+    person = people.filter(account=actor).first()
+    if person is None:
+        raise ValidationError({"person": str(NO_PERSON)})
+    return person
+
+
 def _check_in_scope(actor, profile: JobSeekerProfile) -> None:
     if not scope_for(actor).covers_unit(profile.person.residence_commune):
         raise PermissionDenied(OUTSIDE_AREA)
 
 
-def _reject_unknown(data: dict, errors: Errors) -> None:
+def _reject_unknown(data: dict, errors: Errors, *, allowed: tuple[str, ...]) -> None:
     for field in data:
+        if field in allowed:
+            continue
         if field == "person":
             errors.add(field, str(PERSON_FIXED))
         elif field == "status":
             errors.add(field, str(STATUS_SEPARATE))
-        elif field not in PROFILE_FIELDS:
+        elif field in PROFILE_FIELDS:
+            errors.add(field, str(SELF_FIELD_FIXED))
+        else:
             errors.add(field, str(UNKNOWN_FIELD))
+
+
+def _merge(errors: Errors, more: Errors) -> None:
+    for field, messages in more.items():
+        for message in messages:
+            errors.add(field, message)
 
 
 def _check_person(actor, person: Person, errors: Errors) -> None:
@@ -161,10 +295,16 @@ def _check_together(profile: JobSeekerProfile, errors: Errors) -> None:
         errors.add("available_from", str(AVAILABLE_TWICE))
 
 
-def _check_single_active(profile: JobSeekerProfile, errors: Errors, *, field: str) -> None:
+def _check_single_active(profile: JobSeekerProfile, errors: Errors, *, field: str, own: bool = False) -> None:
     other = _other_active(profile)
     if other is not None:
-        errors.add(field, PERSON_ALREADY_ACTIVE.format(name=profile.person.full_name, pk=other))
+        errors.add(field, _already_active(profile, other, own=own))
+
+
+def _already_active(profile: JobSeekerProfile, other: int, *, own: bool) -> str:
+    if own:
+        return SELF_ALREADY_ACTIVE.format(pk=other)
+    return PERSON_ALREADY_ACTIVE.format(name=profile.person.full_name, pk=other)
 
 
 def _other_active(profile: JobSeekerProfile) -> int | None:
@@ -177,7 +317,7 @@ def _other_active(profile: JobSeekerProfile) -> int | None:
 #
 # Saving and audit
 #
-def _save(profile: JobSeekerProfile, *, field: str = "person") -> None:
+def _save(profile: JobSeekerProfile, *, field: str = "person", own: bool = False) -> None:
     """Save; a concurrent second active profile surfaces as the same field error, not a 500."""
     profile.search_text = profile.build_search_text()
     profile.copy_person_facts()
@@ -187,8 +327,7 @@ def _save(profile: JobSeekerProfile, *, field: str = "person") -> None:
     except IntegrityError as exc:
         other = _other_active(profile)
         if other is not None:
-            message = PERSON_ALREADY_ACTIVE.format(name=profile.person.full_name, pk=other)
-            raise ValidationError({field: message}) from exc
+            raise ValidationError({field: _already_active(profile, other, own=own)}) from exc
         raise
 
 

@@ -9,4 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.profile_detail, name="profile_detail"),
     path("<int:pk>/edit/", views.profile_edit, name="profile_edit"),
     path("<int:pk>/status/", views.profile_status, name="profile_status"),
+    # A worker's own profile
+    path("me/", views.own_profile, name="own_profile"),
+    path("me/edit/", views.own_profile_edit, name="own_profile_edit"),
 ]

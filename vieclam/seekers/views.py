@@ -1,22 +1,28 @@
 """Staff pages of the job-seeker registry: list (with CSV/Excel export), audited detail with history and status
-buttons, create (pick a person in scope, then Mẫu 02) and edit."""
+buttons, create (pick a person in scope, then Mẫu 02) and edit. And a worker's own profile: see it, open and edit it.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vieclam.accounts.choices import Role
 from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
 from vieclam.core.viewkit import call_service, staff_required
 from vieclam.seekers import exporters, selectors, services
 from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
 from vieclam.seekers.filtersets import JobSeekerFilterSet
-from vieclam.seekers.forms import PersonPickForm, ProfileForm, style
+from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm, style
 from vieclam.seekers.models import JobSeekerProfile
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -46,14 +52,8 @@ def profile_detail(request, pk: int):
     profile = selectors.profile_open(viewer=request.user, pk=pk)
     transitions = [(s, ProfileStatus(s).label) for s in ProfileStatus.values if s in STATUS_TRANSITIONS[profile.status]]
     context = {
-        "profile": profile,
+        **_shown(profile),
         "person": profile.person,
-        "items": selectors.item_names(profile=profile),
-        "modes": [RecruitmentMode(mode).label for mode in profile.recruitment_modes],
-        "language_rows": [
-            {"language": lang["language"], "level": LanguageLevel(lang["level"]).label if lang["level"] else ""}
-            for lang in profile.languages
-        ],
         "transitions": transitions,
         "history": history_for(profile) if request.user.can_view_history else None,
     }
@@ -108,6 +108,72 @@ def profile_status(request, pk: int):
     else:
         messages.success(request, _("Trạng thái mới: {status}.").format(status=profile.get_status_display()))
     return redirect(profile)
+
+
+#
+# A worker's own profile
+#
+def worker_required(view: Callable) -> Callable:
+    """Signed-in worker accounts only; anonymous visitors sign in first, every other role gets 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if request.user.role != Role.WORKER:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@worker_required
+def own_profile(request):
+    """Page "Hồ sơ tìm việc của tôi" (my job-seeker profile): the active one, else the latest, or an invitation."""
+    profile = selectors.own_profile(viewer=request.user)
+    context = {"person": selectors.own_person(viewer=request.user), **(_shown(profile) if profile else {})}
+    return render(request, "seekers/own_profile.html", context)
+
+
+@worker_required
+def own_profile_edit(request):
+    """Edit the active profile; without one, open a new one (prefilled from the latest placed or closed one)."""
+    person = selectors.own_person(viewer=request.user)
+    if person is None:
+        messages.error(request, services.NO_PERSON)
+        return redirect("seekers:own_profile")
+    current = selectors.own_profile(viewer=request.user)
+    active = current if current is not None and current.status == ProfileStatus.ACTIVE else None
+    form = OwnProfileForm(request.POST or None, profile=current)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(form, lambda: _save_own(request.user, active, form))
+        if saved is not None:
+            done = _("Đã lưu hồ sơ tìm việc của bạn.") if active else _("Đã lập hồ sơ tìm việc của bạn.")
+            _saved(request, saved, done)
+            return redirect("seekers:own_profile")
+    context = {"form": form, "person": person, "profile": active}
+    return render(request, "seekers/own_profile_form.html", context)
+
+
+def _save_own(user, active: JobSeekerProfile | None, form: OwnProfileForm) -> JobSeekerProfile:
+    if active is None:
+        return services.profile_create_self(actor=user, data=form.service_data(changed_only=False))
+    return services.profile_update_self(actor=user, profile=active, data=form.service_data(changed_only=True))
+
+
+#
+# Helpers
+#
+def _shown(profile: JobSeekerProfile) -> dict:
+    """What a profile page shows besides the profile: coded answers by name, recruitment modes, languages."""
+    return {
+        "profile": profile,
+        "items": selectors.item_names(profile=profile),
+        "modes": [RecruitmentMode(mode).label for mode in profile.recruitment_modes],
+        "language_rows": [
+            {"language": lang["language"], "level": LanguageLevel(lang["level"]).label if lang["level"] else ""}
+            for lang in profile.languages
+        ],
+    }
 
 
 def _pick_person(request, *, not_found: bool):

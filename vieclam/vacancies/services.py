@@ -3,6 +3,10 @@
 `data` holds plain values and model instances (employer: Employer, occupation: Occupation, workplace_commune and
 exchange_province: AdministrativeUnit); the API serializer and the form turn ids and codes into those rows. Errors
 are raised as one ValidationError naming every wrong field; nothing is written when there is one.
+
+Staff record vacancies at the exchanges of their provinces (vacancy_create); an employer account submits its own
+for approval (vacancy_submit_for_approval). Both run the same checks and audit trail; only who may write where
+differs.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.accounts.choices import Role
 from vieclam.accounts.scoping import scope_for, scope_queryset
 from vieclam.codelists.models import CodeItem
 from vieclam.core.audit import audit_record, diff, snapshot
@@ -31,6 +36,7 @@ __all__ = (
     "vacancy_create",
     "vacancy_expire_overdue",
     "vacancy_set_status",
+    "vacancy_submit_for_approval",
     "vacancy_update",
 )
 
@@ -49,6 +55,11 @@ PLAIN_AUDITED = tuple(f for f in VACANCY_FIELDS if f not in FK_FIELDS) + ("statu
 CREATE_STATUSES = (VacancyStatus.DRAFT, VacancyStatus.OPEN)
 
 NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên) được tạo hoặc sửa việc tìm người.")
+NOT_EMPLOYER = _("Chỉ tài khoản người sử dụng lao động được đăng tin tuyển dụng.")
+NOT_YOUR_EMPLOYER = _("Chọn một doanh nghiệp của tài khoản bạn.")
+SET_ON_SUBMIT = _(
+    "Tin của doanh nghiệp luôn được gửi ở trạng thái chờ duyệt, tại sàn việc làm của tỉnh nơi doanh nghiệp đặt trụ sở."
+)
 OUTSIDE_AREA = _("Việc tìm người này thuộc sàn việc làm ngoài địa bàn bạn phụ trách.")
 UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
 STATUS_BY_SERVICE = _("Trạng thái được đổi bằng nút chuyển trạng thái (POST …/status/), không sửa trực tiếp.")
@@ -86,12 +97,29 @@ def vacancy_create(*, actor, data: dict) -> Vacancy:
     _apply(vacancy, data)
     if vacancy.exchange_province_id is None:
         vacancy.exchange_province = default_exchange_province(actor=actor, commune=vacancy.workplace_commune)
-    _validate(actor=actor, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
-    vacancy.save()
-    changes = {k: [None, v] for k, v in _audit_values(vacancy).items() if v not in (None, "", False, [])}
-    audit_record(
-        actor=actor, action=AuditAction.CREATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
-    )
+    _validate(staff=actor, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
+    _save_new(actor=actor, vacancy=vacancy)
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict) -> Vacancy:
+    """An employer's own account posts a vacancy: always a draft, waiting for a counsellor's approval.
+
+    It is held by the exchange of the employer's province, whose counsellors approve it (vacancy_set_status to
+    open). `data` is what vacancy_create takes, without employer, status and exchange_province.
+    """
+    if not getattr(actor, "is_authenticated", False) or actor.role != Role.EMPLOYER:
+        raise PermissionDenied(NOT_EMPLOYER)
+    if employer.account_id != actor.pk:
+        raise ValidationError({"employer": str(NOT_YOUR_EMPLOYER)})
+    fixed = {field: str(SET_ON_SUBMIT) for field in ("employer", "status", "exchange_province") if field in data}
+    if fixed:
+        raise ValidationError(fixed)
+    vacancy = Vacancy(status=VacancyStatus.DRAFT, employer=employer, exchange_province=employer.commune.province)
+    _apply(vacancy, data)
+    _validate(staff=None, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
+    _save_new(actor=actor, vacancy=vacancy)
     return vacancy
 
 
@@ -105,7 +133,7 @@ def vacancy_update(*, actor, vacancy: Vacancy, data: dict) -> Vacancy:
     # Only values that really change are checked against today's rules: re-sending an unchanged employer or
     # deadline must not fail because the employer moved out of the area or the deadline has since passed.
     changed = {field for field, value in stored.items() if _stored(vacancy, field) != value}
-    _validate(actor=actor, vacancy=vacancy, changed=changed)
+    _validate(staff=actor, vacancy=vacancy, changed=changed)
     changes = diff(before, _audit_values(vacancy))
     if changes:
         vacancy.save()
@@ -217,17 +245,21 @@ def _apply(vacancy: Vacancy, data: dict) -> None:
         setattr(vacancy, field, value)
 
 
-def _validate(*, actor, vacancy: Vacancy, changed: set[str]) -> None:
-    """Every rule at once: references in force and in the actor's areas, item codes, deadline, then the model's."""
+def _validate(*, staff, vacancy: Vacancy, changed: set[str]) -> None:
+    """Every rule at once: references in force and in the areas of `staff`, item codes, deadline, then the model's.
+
+    `staff` is None for an employer's own submission: its employer was checked by ownership and its exchange is
+    the employer's province, so no area check applies.
+    """
     errors: dict[str, list[str]] = {}
-    if "employer" in changed and vacancy.employer_id is not None:
-        _check_employer(actor, vacancy, errors)
+    if "employer" in changed and vacancy.employer_id is not None and staff is not None:
+        _check_employer(staff, vacancy, errors)
     if "occupation" in changed and vacancy.occupation_id is not None and not vacancy.occupation.is_valid_on(_today()):
         errors["occupation"] = [OCCUPATION_EXPIRED.format(code=vacancy.occupation.code, day=_day())]
     if "workplace_commune" in changed and vacancy.workplace_commune_id is not None:
         _check_unit(vacancy.workplace_commune, Level.COMMUNE, "workplace_commune", errors)
     if "exchange_province" in changed and vacancy.exchange_province_id is not None:
-        _check_exchange(actor, vacancy.exchange_province, errors)
+        _check_exchange(staff, vacancy.exchange_province, errors)
     _check_coded(vacancy, changed, errors)
     if "deadline" in changed and vacancy.status == VacancyStatus.OPEN:
         _collect(errors, _check_deadline, vacancy)
@@ -244,6 +276,14 @@ def _validate(*, actor, vacancy: Vacancy, changed: set[str]) -> None:
         raise ValidationError(errors)
 
 
+def _save_new(*, actor, vacancy: Vacancy) -> None:
+    vacancy.save()
+    changes = {k: [None, v] for k, v in _audit_values(vacancy).items() if v not in (None, "", False, [])}
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+    )
+
+
 def _check_employer(actor, vacancy: Vacancy, errors: dict) -> None:
     if not scope_queryset(Employer.objects.filter(pk=vacancy.employer_id), actor).exists():
         errors["employer"] = [EMPLOYER_OUT_OF_SCOPE.format(id=vacancy.employer_id)]
@@ -258,10 +298,9 @@ def _check_unit(unit: AdministrativeUnit, level: str, field: str, errors: dict) 
     return field not in errors
 
 
-def _check_exchange(actor, province: AdministrativeUnit, errors: dict) -> None:
-    if _check_unit(province, Level.PROVINCE, "exchange_province", errors) and not scope_for(actor).covers_unit(
-        province
-    ):
+def _check_exchange(staff, province: AdministrativeUnit, errors: dict) -> None:
+    in_force = _check_unit(province, Level.PROVINCE, "exchange_province", errors)
+    if in_force and staff is not None and not scope_for(staff).covers_unit(province):
         errors["exchange_province"] = [EXCHANGE_OUT_OF_SCOPE.format(name=province.name)]
 
 

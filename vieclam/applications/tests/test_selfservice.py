@@ -1,4 +1,5 @@
-"""Self-service sign-up and vacancy posting: the owning apps' services do the work, under the real user's name."""
+"""Self-service sign-up and vacancy posting: the owning apps' self-service services do the work, under the real
+user's name, all or nothing."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +13,7 @@ from vieclam.employers.models import Employer
 from vieclam.employers.tests.factories import commune
 from vieclam.people.models import Person
 from vieclam.vacancies.models import Vacancy
+from vieclam.vacancies.services import vacancy_submit_for_approval
 from vieclam.vacancies.tests.factories import in_days, occupation
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +38,12 @@ def test_worker_sign_up_makes_a_worker_account_linked_to_its_own_person():
     assert (person.full_name, person.national_id, person.residence_commune.code) == ("Lê Thị Hoa", HOA[0], "25459")
     created = AuditEvent.objects.get(content_type__model="person", action="create", object_id=str(person.pk))
     assert created.actor == user  # audited under the worker's own name
+
+
+def test_worker_sign_up_is_one_create_event_naming_the_account(db):
+    user = make_worker("hoa")
+    events = AuditEvent.objects.filter(content_type__model="person")
+    assert [(e.action, e.actor_id, e.changes["account"]) for e in events] == [("create", user.pk, [None, "hoa"])]
 
 
 def test_worker_sign_up_with_a_registered_cccd_is_refused_without_saying_whose(db):
@@ -71,9 +79,18 @@ def test_employer_sign_up_with_a_taken_tax_code_is_refused(db):
     assert not User.objects.filter(username="b").exists()
 
 
+def test_a_failing_employer_leaves_no_account_behind(db):
+    data = {"name": "Cơ sở X", "tax_code": "123", "employer_type": None, "commune": commune("25459").province}
+    with pytest.raises(ValidationError) as error:
+        selfservice.employer_register(username="x", password=PASSWORD, data=data)
+    assert {"tax_code", "commune"} <= set(error.value.message_dict)
+    assert not User.objects.filter(username="x").exists() and not Employer.objects.exists()
+    assert not AuditEvent.objects.filter(content_type__model__in=["user", "employer"]).exists()
+
+
 def test_an_employer_posts_a_draft_that_a_counsellor_of_the_province_approves(cast):
     user, employer = make_employer_account("may_tan_ninh")
-    vacancy = selfservice.employer_vacancy_create(actor=user, employer=employer, data=vacancy_data())
+    vacancy = vacancy_submit_for_approval(actor=user, employer=employer, data=vacancy_data())
     assert vacancy.status == "draft" and vacancy.exchange_province.code == "80"
     assert [v.pk for v in selectors.approval_list(viewer=cast["counsellor_a"])] == [vacancy.pk]
     assert not selectors.approval_list(viewer=cast["province_b"]).exists()
@@ -84,16 +101,16 @@ def test_an_employer_cannot_post_for_another_employer(cast):
     user, _employer = make_employer_account("a")
     _other_user, other = make_employer_account("b")
     with pytest.raises(ValidationError) as error:
-        selfservice.employer_vacancy_create(actor=user, employer=other, data=vacancy_data())
+        vacancy_submit_for_approval(actor=user, employer=other, data=vacancy_data())
     assert "employer" in error.value.message_dict
     with pytest.raises(PermissionDenied):
-        selfservice.employer_vacancy_create(actor=cast["worker"], employer=other, data=vacancy_data())
+        vacancy_submit_for_approval(actor=cast["worker"], employer=other, data=vacancy_data())
     assert not Vacancy.objects.exists()
 
 
 def test_a_bad_vacancy_names_its_fields_and_writes_nothing(cast):
     user, employer = make_employer_account("a")
     with pytest.raises(ValidationError) as error:
-        selfservice.employer_vacancy_create(actor=user, employer=employer, data=vacancy_data(pay_min=None))
+        vacancy_submit_for_approval(actor=user, employer=employer, data=vacancy_data(pay_min=None))
     assert "pay_min" in error.value.message_dict
     assert not Vacancy.objects.exists() and Employer.objects.count() == 1

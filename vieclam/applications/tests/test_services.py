@@ -24,6 +24,7 @@ from vieclam.applications.tests.factories import (
 from vieclam.core.dates import today
 from vieclam.core.models import AuditEvent
 from vieclam.seekers.models import JobSeekerProfile
+from vieclam.seekers.services import profile_create_self
 from vieclam.seekers.tests.factories import make_profile
 from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import vacancy_set_status
@@ -296,6 +297,44 @@ def test_unknown_fields_are_refused(world):
     with pytest.raises(ValidationError) as error:
         move(world["employer_a"], application, "seen", salary=10)
     assert "salary" in error.value.message_dict
+
+
+def test_a_counsellor_hiring_for_the_employer_places_the_profile_under_the_counsellors_name(world):
+    profile = make_profile(world["counsellor_a"], person_of(world["hoa"]))
+    application = submit(world)
+    move(world["counsellor_a"], application, "seen")
+    hire(world["counsellor_a"], application)
+    profile.refresh_from_db()
+    assert profile.status == "placed"
+    placed = AuditEvent.objects.get(object_id=str(profile.pk), changes__status=["active", "placed"])
+    assert placed.actor == world["counsellor_a"]
+
+
+def test_a_worker_who_kept_their_own_profile_is_placed_when_hired(world):
+    profile = profile_create_self(actor=world["hoa"], data={"title": "Công nhân may", "occupation": "7533"})
+    application = submit(world)
+    move(world["employer_a"], application, "seen")
+    hire(world["employer_a"], application)
+    profile.refresh_from_db()
+    assert profile.status == "placed"
+    events = AuditEvent.objects.filter(content_type__model="jobseekerprofile", object_id=str(profile.pk))
+    assert list(events.order_by("pk").values_list("actor", flat=True)) == [world["hoa"].pk, world["employer_a"].pk]
+
+
+def test_a_failing_placement_undoes_the_hire(world, monkeypatch):
+    make_profile(world["counsellor_a"], person_of(world["hoa"]))
+    application = submit(world)
+    move(world["employer_a"], application, "seen")
+
+    def refuse(**kwargs):
+        raise PermissionDenied
+
+    monkeypatch.setattr(services, "profile_place_on_hire", refuse)
+    with pytest.raises(PermissionDenied):
+        hire(world["employer_a"], application)
+    application.refresh_from_db()
+    assert application.status == "seen" and not application.events.filter(to_status="hired").exists()
+    assert JobSeekerProfile.objects.get().status == "active"
 
 
 def test_hiring_without_an_active_profile_still_works(world):

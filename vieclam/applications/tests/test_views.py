@@ -322,8 +322,8 @@ def test_list_pages_have_a_flat_query_count(world, count, django_assert_num_quer
     # session + user, vacancies, applications, events, employers, contract types (×2)
     with django_assert_num_queries(8):
         assert employer.get(MY).status_code == 200
-    # session + user, applications, events, own person, contract types (×2)
-    with django_assert_num_queries(7):
+    # session + user, applications, events, own person, own active job-seeker profile, contract types (×2)
+    with django_assert_num_queries(8):
         assert worker.get(MY).status_code == 200
     # session + user, areas (scope), count, drafts page
     with django_assert_num_queries(5):

@@ -7,6 +7,8 @@ the generated enum names would collide.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,6 +17,7 @@ from vieclam.accounts.scoping import scope_queryset
 from vieclam.people.models import Person
 from vieclam.seekers.choices import Hands, Lifting, RecruitmentMode, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
+from vieclam.seekers.services import SELF_FIELD_FIXED, UNKNOWN_FIELD
 
 STATUS_HELP = "active, placed, closed"
 AREA_HELP = "a province (80) or commune (25459) code; an old pre-2025 code is mapped and warned about"
@@ -90,13 +93,46 @@ class JobSeekerInputSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         viewer = request.user if request is not None else None
-        self.fields["person"].queryset = scope_queryset(Person.objects.select_related("residence_commune"), viewer)
+        if "person" in self.fields:
+            self.fields["person"].queryset = scope_queryset(Person.objects.select_related("residence_commune"), viewer)
 
     def to_internal_value(self, data):
         values = super().to_internal_value(data)
         for field in ("experience", "languages"):  # plain dicts and lists for the JSON columns
             if field in values:
                 values[field] = [dict(item) for item in values[field]]
+        return values
+
+
+class OwnJobSeekerInputSerializer(JobSeekerInputSerializer):
+    """What a worker sends about their own profile: PUT (title required) or PATCH (any subset).
+
+    The person is the account's own; `person`, `status` and `registered_on` are set by staff, and sending them, or
+    a field that does not exist, is a 400 naming the field rather than silently ignored.
+    """
+
+    person = None
+    status = None
+    registered_on = None
+
+    STAFF_ONLY = ("person", "status", "registered_on")
+
+    def to_internal_value(self, data):
+        extra = {}
+        if isinstance(data, Mapping):
+            extra = {
+                key: [str(SELF_FIELD_FIXED if key in self.STAFF_ONLY else UNKNOWN_FIELD)]
+                for key in data
+                if key not in self.fields
+            }
+        try:
+            values = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if extra and isinstance(exc.detail, dict):
+                raise serializers.ValidationError({**exc.detail, **extra}) from exc
+            raise
+        if extra:
+            raise serializers.ValidationError(extra)
         return values
 
 

@@ -1,17 +1,22 @@
-"""Staff API of job-seeker profiles; every read and write stays inside the caller's areas."""
+"""API of job-seeker profiles: staff within their areas (every read and write stays inside the caller's areas),
+and a worker's own profile at /me/job-seeker-profile/."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from vieclam.accounts.choices import Role
 from vieclam.seekers import selectors, services
 from vieclam.seekers.api.serializers import (
     JobSeekerInputSerializer,
     JobSeekerListSerializer,
     JobSeekerSerializer,
     JobSeekerWriteResultSerializer,
+    OwnJobSeekerInputSerializer,
     StatusInputSerializer,
 )
 from vieclam.seekers.filtersets import JobSeekerFilterSet
@@ -22,6 +27,17 @@ class IsStaffRole(permissions.BasePermission):
 
     def has_permission(self, request, view):
         return bool(getattr(request.user, "is_staff_role", False))
+
+
+NO_PROFILE = _("Bạn chưa có hồ sơ tìm việc: gửi PUT để lập hồ sơ.")
+NO_ACTIVE_PROFILE = _("Bạn không có hồ sơ tìm việc đang hoạt động: gửi PUT để lập hồ sơ mới.")
+
+
+class IsWorker(permissions.BasePermission):
+    """Worker accounts; staff and employers get 403 (staff use /job-seekers/)."""
+
+    def has_permission(self, request, view):
+        return getattr(request.user, "role", None) == Role.WORKER
 
 
 class StaffApiMixin:
@@ -80,3 +96,49 @@ class JobSeekerStatusApi(StaffApiMixin, generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         profile = services.profile_set_status(actor=request.user, profile=profile, **serializer.validated_data)
         return Response(JobSeekerSerializer(profile).data)
+
+
+class OwnJobSeekerApi(generics.GenericAPIView):
+    """The signed-in worker's own job-seeker profile (Mẫu 02); other accounts get 403.
+
+    GET: the active profile, else the latest placed or closed one (404 without any). PUT: the whole profile
+    (`title` required): opens an active one when there is none (201), otherwise replaces the active one, fields
+    left out going back to their defaults (200). PATCH: changes the given fields of the active profile (404
+    without one). `person`, `status` and `registered_on` are set by staff. Writes are audited under the worker.
+    """
+
+    permission_classes = [permissions.IsAuthenticated, IsWorker]
+    serializer_class = JobSeekerSerializer
+    http_method_names = ["get", "put", "patch", "head", "options"]
+
+    def get(self, request):
+        profile = selectors.own_profile(viewer=request.user)
+        if profile is None:
+            raise NotFound(NO_PROFILE)
+        return Response(JobSeekerSerializer(profile).data)
+
+    @extend_schema(
+        request=OwnJobSeekerInputSerializer,
+        responses={200: JobSeekerWriteResultSerializer, 201: JobSeekerWriteResultSerializer},
+    )
+    def put(self, request):
+        serializer = OwnJobSeekerInputSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        active = selectors.own_active_profile(viewer=request.user)
+        if active is None:
+            profile = services.profile_create_self(actor=request.user, data=data)
+            return Response(JobSeekerWriteResultSerializer(profile).data, status=status.HTTP_201_CREATED)
+        data = {**services.self_defaults(), **data}
+        profile = services.profile_update_self(actor=request.user, profile=active, data=data)
+        return Response(JobSeekerWriteResultSerializer(profile).data)
+
+    @extend_schema(request=OwnJobSeekerInputSerializer, responses={200: JobSeekerWriteResultSerializer})
+    def patch(self, request):
+        active = selectors.own_active_profile(viewer=request.user)
+        if active is None:
+            raise NotFound(NO_ACTIVE_PROFILE)
+        serializer = OwnJobSeekerInputSerializer(data=request.data, partial=True, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        profile = services.profile_update_self(actor=request.user, profile=active, data=dict(serializer.validated_data))
+        return Response(JobSeekerWriteResultSerializer(profile).data)

@@ -111,6 +111,10 @@ class EmployerRegisterForm(AccountFields):
     employer_type = TypeChoiceField(label=_("Loại hình"))
     commune = CommuneChoiceField(label=_("Xã, phường nơi đặt trụ sở"))
     phone = forms.CharField(label=_("Điện thoại"), max_length=20)
+    publish_contact = forms.BooleanField(
+        label=_("Công khai điện thoại của tôi trên sàn việc làm để người tìm việc liên hệ trực tiếp"),
+        required=False,
+    )
     display_name_field = "name"
 
     def __init__(self, *args, **kwargs) -> None:
@@ -119,7 +123,8 @@ class EmployerRegisterForm(AccountFields):
         bootstrap(self)
 
     def employer_data(self) -> dict:
-        return {f: self.cleaned_data[f] for f in ("name", "tax_code", "employer_type", "commune", "phone")}
+        fields = ("name", "tax_code", "employer_type", "commune", "phone", "publish_contact")
+        return {f: self.cleaned_data[f] for f in fields}
 
 
 class EmployerVacancyForm(VacancyForm):

@@ -101,6 +101,11 @@ class EmployerForm(forms.Form):
     contact_person = forms.CharField(label=_("Người liên hệ"), max_length=150, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    publish_contact = forms.BooleanField(
+        label=Employer._meta.get_field("publish_contact").verbose_name.capitalize(),
+        help_text=Employer._meta.get_field("publish_contact").help_text,
+        required=False,
+    )
 
     def __init__(self, *args, employer: Employer | None = None, **kwargs) -> None:
         if employer is not None:

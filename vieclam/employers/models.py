@@ -82,6 +82,11 @@ class Employer(TimeStampedModel):
     contact_person = models.CharField(_("người liên hệ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True, validators=[phone_validator])
     email = models.EmailField(_("thư điện tử"), blank=True)
+    publish_contact = models.BooleanField(
+        _("công khai điện thoại, thư điện tử trên sàn việc làm"),
+        default=False,
+        help_text=_("Chỉ khi người sử dụng lao động đồng ý; người tìm việc sẽ thấy để liên hệ trực tiếp."),
+    )
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản doanh nghiệp"),

@@ -28,7 +28,7 @@ __all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_register_self", "empl
 
 EMPLOYER_FIELDS = (
     "name", "tax_code", "employer_type", "industry", "commune", "street_address",
-    "in_industrial_zone", "zone_name", "size_band", "contact_person", "phone", "email",
+    "in_industrial_zone", "zone_name", "size_band", "contact_person", "phone", "email", "publish_contact",
 )  # fmt: skip
 # Audited as stored values; the three foreign keys are audited by their codes (see _audit_values).
 PLAIN_AUDITED = tuple(f for f in EMPLOYER_FIELDS if f not in {"employer_type", "industry", "commune"}) + ("id_kind",)

@@ -80,11 +80,11 @@ def job_detail(request, pk: int):
 
 
 def public_employer(employer: Employer) -> dict:
-    """What the public may see of an employer: name, place, zone, and the phone and email of an organisation.
+    """What the public may see of an employer: name, place, zone, and the phone and email it agreed to publish.
 
-    Household businesses and individuals are people: their contacts (and address) are personal data, and are
-    not published; applicants reach them through the centre's application form. The contact person's name is
-    never shown.
+    Contacts are shown only with the employer's consent (`publish_contact`): for household businesses and
+    individuals they are personal data. Their zone is never shown either; applicants reach any employer through
+    the centre's application form. The contact person's name is never shown.
     """
     organisation = employer.employer_type.code not in PERSONAL_ID_TYPES
     commune = employer.commune
@@ -94,8 +94,8 @@ def public_employer(employer: Employer) -> dict:
         "commune_code": commune.code,
         "province": commune.province.name if commune.province_id else "",
         "zone_name": employer.zone_name if organisation else "",
-        "phone": employer.phone if organisation else "",
-        "email": employer.email if organisation else "",
+        "phone": employer.phone if employer.publish_contact else "",
+        "email": employer.email if employer.publish_contact else "",
     }
 
 

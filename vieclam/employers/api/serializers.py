@@ -30,7 +30,8 @@ class EmployerSerializer(serializers.ModelSerializer):
         fields = [
             "id", "tax_code", "id_kind", "name", "employer_type", "employer_type_name", "industry", "industry_name",
             "commune", "commune_name", "province", "province_name", "street_address", "in_industrial_zone",
-            "zone_name", "size_band", "contact_person", "phone", "email", "created_at", "updated_at",
+            "zone_name", "size_band", "contact_person", "phone", "email", "publish_contact", "created_at",
+            "updated_at",
         ]  # fmt: skip
 
 
@@ -95,6 +96,9 @@ class EmployerInputSerializer(serializers.Serializer):
     contact_person = serializers.CharField(required=False, allow_blank=True, max_length=150)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
     email = serializers.EmailField(required=False, allow_blank=True)
+    publish_contact = serializers.BooleanField(
+        required=False, help_text="the employer agrees to show phone and email on the public job board"
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -107,6 +107,7 @@ def test_the_vacancy_page_shows_pay_deadline_requirements_and_how_to_apply(clien
         phone="0272 3826 111",
         email="tuyendung@detmay.vn",
         contact_person="Nguyễn Văn A",
+        publish_contact=True,
         commune_code=TAY_NINH_OLD_LA,
     )
     deadline = in_days(20)
@@ -135,6 +136,16 @@ def test_a_household_business_keeps_its_phone_private(client, cast, post):
     vacancy = post("Phụ bếp", employer=employer)
     body = client.get(f"{URL}{vacancy.pk}/").content.decode()
     assert "Hộ kinh doanh Bún Bò" in body and "0909 123 456" not in body and "hẻm 12" not in body
+
+
+def test_contacts_are_published_only_with_the_employers_consent(client, cast, post):
+    silent = make_employer(cast["admin"], name="Công ty Kín Tiếng", phone="0272 3000 001", email="hr@kin.vn")
+    household = make_employer(cast["admin"], name="Hộ kinh doanh Cơm Tấm", employer_type=employer_type("ho_kinh_doanh"),
+                              phone="0909 555 666", street_address="Số 9 hẻm 3", publish_contact=True)  # fmt: skip
+    silent_body = client.get(f"{URL}{post('Kế toán', employer=silent).pk}/").content.decode()
+    household_body = client.get(f"{URL}{post('Phụ bếp', employer=household).pk}/").content.decode()
+    assert "0272 3000 001" not in silent_body and "hr@kin.vn" not in silent_body
+    assert "0909 555 666" in household_body and "hẻm 3" not in household_body
 
 
 def test_vacancies_not_live_are_not_found(client, cast, post):

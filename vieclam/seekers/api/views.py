@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from vieclam.accounts.choices import Role
+from vieclam.core.api.permissions import StaffApiMixin
 from vieclam.seekers import selectors, services
 from vieclam.seekers.api.serializers import (
     JobSeekerInputSerializer,
@@ -21,14 +22,6 @@ from vieclam.seekers.api.serializers import (
 )
 from vieclam.seekers.filtersets import JobSeekerFilterSet
 
-
-class IsStaffRole(permissions.BasePermission):
-    """Administrators, province and commune officers and counsellors; employer and worker accounts get 403."""
-
-    def has_permission(self, request, view):
-        return bool(getattr(request.user, "is_staff_role", False))
-
-
 NO_PROFILE = _("Bạn chưa có hồ sơ tìm việc: gửi PUT để lập hồ sơ.")
 NO_ACTIVE_PROFILE = _("Bạn không có hồ sơ tìm việc đang hoạt động: gửi PUT để lập hồ sơ mới.")
 
@@ -38,10 +31,6 @@ class IsWorker(permissions.BasePermission):
 
     def has_permission(self, request, view):
         return getattr(request.user, "role", None) == Role.WORKER
-
-
-class StaffApiMixin:
-    permission_classes = [permissions.IsAuthenticated, IsStaffRole]
 
 
 class JobSeekerListApi(StaffApiMixin, generics.ListAPIView):

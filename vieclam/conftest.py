@@ -65,3 +65,14 @@ def api_as():
 def fast_password_hashing(settings):
     """Real hashing costs ~0.3 s a user; tests only need hashing to work, not to be slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_by_default():
+    """A request in English (language cookie) leaves English active in the thread; each test starts in Vietnamese."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

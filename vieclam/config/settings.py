@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "vieclam.applications",
     "vieclam.matching",
     "vieclam.jobboard",
+    "vieclam.imports",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("applications/", include("vieclam.applications.urls")),
     path("matching/", include("vieclam.matching.urls")),
     path("coding/", include("vieclam.coding.urls")),
+    path("imports/", include("vieclam.imports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("vieclam.config.api")),

@@ -51,6 +51,8 @@ UNKNOWN_OCCUPATION = _("Mã nghề '{code}' không có trong VSCO 2020 đang có
 UNKNOWN_ITEM = _("Mã '{code}' không có trong danh mục {slug}.")
 WORKPLACE_LEVEL = _("{name} ({code}) không phải tỉnh hay xã: hãy nhập mã tỉnh 2 chữ số hoặc mã xã 5 chữ số.")
 PAY_NOT_AMOUNT = _("Lương mong muốn phải là số đồng/tháng, không âm.")
+PAY_LIMIT = 1_000_000_000  # a monthly wish above one billion đồng is a typing slip, and beyond it the column overflows
+PAY_TOO_LARGE = _("Lương mong muốn tối đa 1.000.000.000 đồng/tháng: kiểm tra lại số chữ số 0.")
 REGISTERED_IN_FUTURE = _("Ngày đăng ký không thể ở tương lai.")
 EXPERIENCE_SHAPE = _("Dòng {n}: chỉ gồm employer, position, duty, from, to.")
 EXPERIENCE_EMPLOYER = _("Dòng {n}: thiếu tên đơn vị.")
@@ -166,6 +168,8 @@ def _pay(value, notes) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValidationError(str(PAY_NOT_AMOUNT))
+    if value > PAY_LIMIT:
+        raise ValidationError(str(PAY_TOO_LARGE))
     return value
 
 

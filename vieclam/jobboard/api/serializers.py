@@ -105,7 +105,7 @@ class JobSerializer(JobFieldsSerializer):
 
 
 class JobPublicEmployerSerializer(serializers.Serializer):
-    """jobboard.views.public_employer: name and place; phone and email of organisations only."""
+    """jobboard.views.public_employer: name and place; phone and email only when the employer agreed to publish them."""
 
     name = serializers.CharField()
     commune = serializers.CharField()

@@ -1,8 +1,9 @@
 """Benchmark: importing a file of 5.000 postings (vieclam.imports) against a bare bulk_create, in the same run.
 
-    .venv/bin/python bench/import_vacancies.py [--rows 5000]
+    .venv/bin/python bench/import_vacancies.py [--rows 5000] [--database-url postgres://…/vieclam_bench_import]
 
-Set-up, not timed: a temporary SQLite database (migrate, load_reference), a province officer of Hà Nội, 200
+Set-up, not timed: a temporary SQLite database, or the PostgreSQL database of --database-url, recreated (its name
+must contain "bench": it is dropped first), migrated, reference data loaded; a province officer of Hà Nội, 200
 employers registered in Hà Nội, and the occupation suggester's index (built once per process, ≈ 1 s). The file is
 a TopCV-shaped CSV (job_id, title, company, salary, location, url): the 1.640 real titles of
 vieclam/coding/data/eval_titles.csv and training_titles.csv cycled, the 200 companies, varied pay texts and
@@ -11,7 +12,8 @@ locations, a distinct job id per row.
 Timed:
 1. dry run: read and check every row, write each in a savepoint, roll everything back;
 2. the import, committed: employer match, occupation suggestion, pay, place, vacancies.services.vacancy_create
-   (validation, audit event, job-board index by post_save) and the ImportedPosting link, per row;
+   (validation, audit event) and the ImportedPosting link per row, the job board's index of all the rows at the
+   end (jobboard.indexing.deferred);
 3. the same file again: every row found already present;
 4. baseline: Vacancy.objects.bulk_create of the same vacancies with the values the import resolved (no
    validation, no audit, no index, no link), rolled back.
@@ -33,6 +35,18 @@ ROOT = Path(__file__).resolve().parent.parent
 PAY = ["8 - 12 triệu", "Thoả thuận", "Tới 20 triệu", "Từ 10 triệu", "15 - 25 triệu", "$1,000 - $1,500"]
 PLACES = ["Hà Nội", "Hà Nội: Phường Cầu Giấy", "Hà Nội: Số 1 Phố Huế, Phường Hai Bà Trưng", "Ha Noi"]
 COMPANIES = 200
+
+
+def recreate(url: str) -> None:
+    """Drop and create the PostgreSQL database of `url` (only a benchmark's: its name must contain 'bench')."""
+    base, name = url.rsplit("/", 1)
+    if "bench" not in name:
+        raise SystemExit(f"--database-url: “{name}” would be dropped; use a database named *bench*")
+    import psycopg
+
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def titles() -> list[str]:
@@ -101,15 +115,21 @@ def baseline() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument("--database-url", default="", help="a PostgreSQL database to recreate (default: SQLite)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ.update(VIECLAM_VAR_DIR=tmp, DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3")
+        if args.database_url:
+            recreate(args.database_url)
+        os.environ.update(VIECLAM_VAR_DIR=tmp, DATABASE_URL=args.database_url or f"sqlite:///{tmp}/bench.sqlite3")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vieclam.config.settings")
         sys.path.insert(0, str(ROOT))
         import django
 
         django.setup()
+        from django.db import connection
+
         from vieclam.imports.services import import_batch_run
+        from vieclam.jobboard.models import JobIndex
 
         officer = set_up()
         data = build_file(args.rows)
@@ -117,14 +137,18 @@ def main() -> None:
         def run(**options):
             return import_batch_run(actor=officer, filename="bench.csv", content=data, **options)
 
+        vendor = connection.vendor
         dry, dry_s = timed(lambda: run(dry_run=True))
         done, done_s = timed(run)
+        indexed = JobIndex.objects.filter(is_live=True).count()  # every vacancy on the job board once committed
         again, again_s = timed(run)
         base_s = baseline()
     counts = done.counts
     assert done.committed and counts["created"] == args.rows, (counts, done.error_lines()[:5])
+    assert indexed == args.rows, indexed
     n = args.rows
     print(f"rows: {n:,}".replace(",", "."), f"(flagged for review: {counts['flagged']}, errors: {counts['errors']})")
+    print(f"database: {vendor}")
     print(f"baseline bulk_create of the same vacancies: {base_s:7.2f} s  ({n / base_s:8.0f} rows/s)")
     print(f"dry run (check all, roll back):             {dry_s:7.2f} s  ({n / dry_s:8.0f} rows/s)")
     print(f"import, committed:                          {done_s:7.2f} s  ({n / done_s:8.0f} rows/s)", end="")

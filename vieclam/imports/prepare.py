@@ -103,7 +103,10 @@ EMPLOYER_NOT_FOUND = _(
     "“Mã số thuế” và “Loại hình” để đăng ký cùng lúc nhập."
 )
 EMPLOYER_AMBIGUOUS = _("Có {count} người sử dụng lao động tên “{name}” ở {province}: thêm cột “Mã số thuế” để chọn.")
-EMPLOYER_ELSEWHERE = _("Mã số thuế {code} là của “{name}”, nằm ngoài địa bàn bạn phụ trách.")
+EMPLOYER_ELSEWHERE = _(
+    "Mã số thuế {code} đã được đăng ký cho một người sử dụng lao động ngoài địa bàn bạn phụ trách: tin thuộc sàn "
+    "việc làm tỉnh khác."
+)
 EMPLOYER_TYPE_NEEDED = _(
     "Chưa có người sử dụng lao động mã số thuế {code}: để đăng ký mới cần cột “Loại hình” ({choices})."
 )
@@ -130,7 +133,8 @@ class PreparedRow:
 
 
 class BatchPreparer:
-    """Prepares the rows of one file; caches suggestions, occupations, places and employer names for the file."""
+    """Prepares the rows of one file; caches suggestions, occupations, places (by their texts), employer names and
+    rows for the file."""
 
     def __init__(self, *, actor, spec: SourceSpec, columns: dict[str, str], today: dt.date, review_below: float):
         self.actor = actor
@@ -146,6 +150,7 @@ class BatchPreparer:
         self._employers: dict[int, Employer] = {}
         self._types: dict[str, CodeItem] | None = None
         self._tax_codes: dict[str, tuple[Employer | None, Employer | None]] = {}
+        self._places: dict[tuple[str, str, str], Place | PlaceError] = {}
 
     def column(self, field_name: str) -> str:
         """The column of a field as named in the file (or as it should be named, when the file lacks it)."""
@@ -163,7 +168,9 @@ class BatchPreparer:
         row.cells = {f: flat.get(header) for f, header in self.columns.items()}
         row.values = {f: _text(value) for f, value in row.cells.items()}
         report.title, report.company = _one_line(row.values.get("title", "")), _one_line(row.values.get("company", ""))
-        report.url = row.values.get("url", "")
+        url = row.values.get("url", "")
+        url_ok = not url or (re.match(r"https?://\S+$", url) and len(url) <= URL_MAX)
+        report.url = url if url_ok else ""  # never a javascript: or data: link on the preview
         report.external_id = self._external_id(row)
         self._deadline(row)
         if report.outcome == Outcome.EXPIRED:
@@ -172,7 +179,7 @@ class BatchPreparer:
             match = _HTML.search(row.values.get(field_name, ""))
             if match:
                 report.error(self.column(field_name), HTML_IN_CELL.format(tag=match.group(0)[:40]))
-        if report.url and (not re.match(r"https?://\S+$", report.url) or len(report.url) > URL_MAX):
+        if not url_ok:
             report.error(self.column("url"), BAD_URL.format(max=URL_MAX))
         return row
 
@@ -302,10 +309,15 @@ class BatchPreparer:
 
     def _place(self, row: PreparedRow) -> None:
         location, address = row.values.get("location", ""), row.values.get("address", "")
-        try:
-            place = self.places.resolve(location=location, address=address, commune_code=row.values.get("commune", ""))
-        except PlaceError as exc:
-            row.report.error(self.column("commune"), str(exc))
+        key = (location, address, row.values.get("commune", ""))
+        if key not in self._places:  # a file names the same few places over and over
+            try:
+                self._places[key] = self.places.resolve(location=location, address=address, commune_code=key[2])
+            except PlaceError as exc:
+                self._places[key] = exc
+        place = self._places[key]
+        if isinstance(place, PlaceError):
+            row.report.error(self.column("commune"), str(place))
             return
         row.place = place
         row.report.notes.extend(place.notes)
@@ -338,8 +350,8 @@ class BatchPreparer:
             self._use_employer(row, inside)
             if selectors.employer_key(inside.name) != selectors.employer_key(report.company):
                 report.flag(EMPLOYER_OTHER_NAME.format(code=code, registered=inside.name, name=report.company))
-        elif elsewhere is not None:
-            report.error(self.column("tax_code"), EMPLOYER_ELSEWHERE.format(code=code, name=elsewhere.name))
+        elif elsewhere:
+            report.error(self.column("tax_code"), EMPLOYER_ELSEWHERE.format(code=code))
         else:
             self._register(row, code)
 
@@ -476,7 +488,7 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, list):
         return "; ".join(_text(item) for item in value if item not in (None, ""))
-    return str(value).strip()
+    return str(value).replace("\x00", "").strip()  # a NUL is no text (PostgreSQL refuses it), only a file's noise
 
 
 def _one_line(text: str) -> str:
@@ -531,7 +543,9 @@ def _json_safe(values: dict[str, Any]) -> dict[str, Any]:
             return [clean(v) for v in value]
         if isinstance(value, dt.datetime | dt.date | dt.time):
             return value.isoformat()
-        if value is None or isinstance(value, str | int | float | bool):
+        if isinstance(value, str):
+            return value.replace("\x00", "")
+        if value is None or isinstance(value, int | float | bool):
             return value
         return str(value)
 

@@ -69,10 +69,14 @@ def employer_names(*, viewer, province: AdministrativeUnit) -> dict[str, list[in
     return names
 
 
-def employer_by_tax_code(*, viewer, code: str) -> tuple[Employer | None, Employer | None]:
-    """(the employer with this tax code within the viewer's areas, or None; the one outside them, or None)."""
+def employer_by_tax_code(*, viewer, code: str) -> tuple[Employer | None, bool]:
+    """(the employer with this tax code within the viewer's areas, or None; whether one exists outside them).
+
+    Only whether: the name of an employer outside the viewer's areas is not theirs to read, and for a household
+    business or an individual the tax code is a person's CCCD.
+    """
     employers = Employer.objects.filter(tax_code=code).select_related("commune")
     inside = scope_queryset(employers, viewer).first()
     if inside is not None:
-        return inside, None
-    return None, employers.first()
+        return inside, False
+    return None, employers.exists()

@@ -1,19 +1,33 @@
 """Keeps the search index (JobIndex, JobWord) in line with the vacancy and employer registries.
 
 `jobindex_sync()` compares what each row should be with what it is and rewrites only the differences, so it is
-idempotent and a second run writes nothing. The post_save signals (jobboard.signals) call it for one vacancy or
-one employer's vacancies; `vieclam jobs_reindex` calls it for all, and also rebuilds the vocabulary.
+idempotent and a second run writes nothing. The post_save signals (jobboard.signals) call `jobindex_update()` for
+one vacancy or one employer's vacancies; `vieclam jobs_reindex` calls `jobindex_sync()` for all, and also rebuilds
+the vocabulary.
 
-Rows written by COPY (the demo generator, bulk imports) bypass the signals: run `vieclam jobs_reindex` after them.
+A writer that saves many vacancies through the ORM (vieclam.imports) wraps them in `deferred()`: the signals then
+only note the ids, and the index rows are brought up to date together when the block ends, in the writer's
+transaction (one sync of 5.000 vacancies instead of 5.000 syncs of one):
+
+    with transaction.atomic(), indexing.deferred():
+        for data in rows:
+            vacancy_create(actor=officer, data=data)
+    # the index is current for every vacancy saved above, and commits with them
+
+Rows written by COPY or queryset.update() (the demo generator) bypass the signals: run `vieclam jobs_reindex`.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from vieclam.jobboard.models import JobIndex, JobWord
 from vieclam.jobboard.text import document
@@ -22,7 +36,16 @@ from vieclam.places.models import AdministrativeUnit, Succession
 from vieclam.vacancies.choices import PAY_BAND_CEILINGS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
-__all__ = ("PROVINCE_ALIASES", "UNBOUNDED_PAY", "jobindex_sync", "pay_top", "place_texts", "vacancy_ids_of_employer")
+__all__ = (
+    "PROVINCE_ALIASES",
+    "UNBOUNDED_PAY",
+    "deferred",
+    "jobindex_sync",
+    "jobindex_update",
+    "pay_top",
+    "place_texts",
+    "vacancy_ids_of_employer",
+)
 
 # Sorts first and passes every "pays at least" filter: the Mẫu 01 band "trên 50 triệu" has no ceiling.
 UNBOUNDED_PAY = 2_147_483_647
@@ -37,6 +60,80 @@ SOURCE = (
     "workplace_commune_id", "contract_type", "pay_min", "pay_max", "pay_band", "status", "deadline", "created_at",
 )  # fmt: skip
 BATCH = 5000
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Pending:
+    """What a deferred() block has to reindex when it ends."""
+
+    vacancy_ids: set[int] = field(default_factory=set)
+    employer_ids: set[int] = field(default_factory=set)
+
+
+_pending: ContextVar[_Pending | None] = ContextVar("jobboard_index_pending", default=None)
+
+
+def jobindex_update(*, vacancy_ids: Iterable[int] = (), employer_ids: Iterable[int] = ()) -> None:
+    """Bring the index rows of these vacancies (and of all the vacancies of these employers) up to date: at once,
+    or at the end of the enclosing deferred() block. What the post_save signals call."""
+    pending = _pending.get()
+    if pending is not None:
+        pending.vacancy_ids.update(vacancy_ids)
+        pending.employer_ids.update(employer_ids)
+        return
+    ids = [*vacancy_ids, *(pk for employer_id in employer_ids for pk in vacancy_ids_of_employer(employer_id))]
+    if ids:
+        jobindex_sync(vacancy_ids=ids)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Reindex the vacancies saved inside the block once, together, when it ends (see the module docstring).
+
+    Open it inside the writer's transaction: the index rows are then written before that transaction ends and
+    commit or roll back with the vacancies. When the transaction is already marked for rollback (a dry run,
+    transaction.set_rollback(True)) nothing is reindexed: nothing saved in the block will stay. When the block
+    raises, what was saved before is still reindexed (in a savepoint; a database error there is logged), since
+    the caller may catch the exception and commit. A vacancy whose savepoint was rolled back is looked up and
+    simply not found. A nested block joins the outermost. The pending ids are kept per thread (a context
+    variable): other requests are not deferred.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending = _Pending()
+    token = _pending.set(pending)
+    try:
+        yield
+    except Exception:
+        _pending.reset(token)
+        _sync_pending_after_error(pending)
+        raise
+    except BaseException:
+        _pending.reset(token)
+        raise
+    _pending.reset(token)
+    _sync_pending(pending)
+
+
+def _sync_pending(pending: _Pending) -> None:
+    if connection.in_atomic_block and connection.needs_rollback:
+        return
+    ids = sorted(pending.vacancy_ids | _vacancy_ids_of_employers(pending.employer_ids))
+    for start in range(0, len(ids), BATCH):
+        jobindex_sync(vacancy_ids=ids[start : start + BATCH])
+
+
+def _sync_pending_after_error(pending: _Pending) -> None:
+    if connection.in_atomic_block and connection.needs_rollback:
+        return
+    try:
+        with transaction.atomic():
+            _sync_pending(pending)
+    except DatabaseError:
+        logger.warning("Could not reindex %d vacancies after an error", len(pending.vacancy_ids), exc_info=True)
 
 
 @transaction.atomic
@@ -192,3 +289,12 @@ def _vocabulary_add(documents: Iterable[str]) -> int:
 
 def vacancy_ids_of_employer(employer_id: int) -> list[int]:
     return list(Vacancy.objects.filter(employer_id=employer_id).values_list("pk", flat=True))
+
+
+def _vacancy_ids_of_employers(employer_ids: set[int]) -> set[int]:
+    ids: set[int] = set()
+    ordered = sorted(employer_ids)
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start : start + BATCH]
+        ids.update(Vacancy.objects.filter(employer_id__in=chunk).values_list("pk", flat=True))
+    return ids

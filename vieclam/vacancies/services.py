@@ -7,14 +7,23 @@ are raised as one ValidationError naming every wrong field; nothing is written w
 Staff record vacancies at the exchanges of their provinces (vacancy_create); an employer account submits its own
 for approval (vacancy_submit_for_approval). Both run the same checks and audit trail; only who may write where
 differs.
+
+A writer of many vacancies in one transaction (vieclam.imports) wraps its vacancy_create calls in
+`vacancy_batch()`: the same checks, but what they read of the other registries is read once per distinct value.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.db.models import CheckConstraint, Q
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +42,7 @@ from vieclam.vacancies.models import Vacancy
 
 __all__ = (
     "VACANCY_FIELDS",
+    "vacancy_batch",
     "vacancy_create",
     "vacancy_expire_overdue",
     "vacancy_set_status",
@@ -96,10 +106,47 @@ def vacancy_create(*, actor, data: dict) -> Vacancy:
     vacancy = Vacancy(status=status)
     _apply(vacancy, data)
     if vacancy.exchange_province_id is None:
-        vacancy.exchange_province = default_exchange_province(actor=actor, commune=vacancy.workplace_commune)
+        vacancy.exchange_province = _default_exchange(actor, vacancy.workplace_commune)
     _validate(staff=actor, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
     _save_new(actor=actor, vacancy=vacancy)
     return vacancy
+
+
+@dataclasses.dataclass
+class _Batch:
+    """What a vacancy_batch() block has read of the other registries: whether an employer lies within an actor's
+    areas, the (foreign key, value) pairs full_clean accepted, the default exchange of an actor and commune."""
+
+    employers_in_scope: dict[tuple[int, int], bool] = dataclasses.field(default_factory=dict)
+    references: set[tuple[str, object]] = dataclasses.field(default_factory=set)
+    exchanges: dict[tuple[int, int | None], AdministrativeUnit | None] = dataclasses.field(default_factory=dict)
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("vacancy_batch", default=None)
+
+
+@contextmanager
+def vacancy_batch() -> Iterator[None]:
+    """Many vacancy_create calls in one transaction (an import of thousands of rows): the same rules and messages,
+    but what they read of the other registries is read once per distinct value for the whole block.
+
+    Without it each vacancy asks again whether its employer lies within the actor's areas, whether its employer,
+    occupation, commune and exchange exist (Model.full_clean, a query for each), and which province is the
+    actor's exchange. Inside the transaction those answers stay true for the block: it reads no row that it
+    deletes. A row created in the block and then rolled back to a savepoint must not be used again (it no longer
+    exists; the database's foreign keys would refuse it at commit). Nested blocks join the outermost; the cache is
+    per thread (a context variable) and ends with the block.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise TransactionManagementError("vacancy_batch() belongs inside the transaction that writes the vacancies.")
+    if _batch.get() is not None:
+        yield
+        return
+    token = _batch.set(_Batch())
+    try:
+        yield
+    finally:
+        _batch.reset(token)
 
 
 @transaction.atomic
@@ -267,13 +314,119 @@ def _validate(*, staff, vacancy: Vacancy, changed: set[str]) -> None:
     exclude = {*errors, "search_text"}
     if vacancy.exchange_province_id is None and vacancy.workplace_commune_id is None:
         exclude.add("exchange_province")  # it defaults from the commune, whose own error says what is missing
+    accepted = _references_accepted(vacancy, exclude)
     try:
-        vacancy.full_clean(exclude=exclude)
+        # clean_fields, clean and validate_unique; the constraints just below
+        vacancy.full_clean(exclude=exclude | accepted, validate_constraints=False)
     except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            errors.setdefault(field, []).extend(messages)
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+        exclude |= {name for name in exc.message_dict if name != NON_FIELD_ERRORS}  # as full_clean does
+    _references_remember(vacancy, exclude)
+    _collect(errors, _check_constraints, vacancy, exclude)
     if errors:
         raise ValidationError(errors)
+
+
+def _references_accepted(vacancy: Vacancy, exclude: set[str]) -> set[str]:
+    """The foreign keys whose value full_clean already accepted in this vacancy_batch() (it would ask the database
+    again whether the row exists): left out of full_clean, with the same outcome."""
+    batch = _batch.get()
+    if batch is None:
+        return set()
+    return {
+        name
+        for name in FK_FIELDS - exclude
+        if (name, getattr(vacancy, Vacancy._meta.get_field(name).attname)) in batch.references
+    }
+
+
+def _references_remember(vacancy: Vacancy, failed: set[str]) -> None:
+    batch = _batch.get()
+    if batch is None:
+        return
+    for name in FK_FIELDS - failed:
+        value = getattr(vacancy, Vacancy._meta.get_field(name).attname)
+        if value is not None:
+            batch.references.add((name, value))
+
+
+# Verdicts of check constraints, by constraint and the values it reads: see _check_constraints.
+_CHECK_VERDICTS: dict[tuple, bool] = {}
+_CHECK_VERDICTS_MAX = 10_000
+_CHECK_FIELDS: dict[tuple[str, str], frozenset[str]] = {}  # (model, constraint) → the fields its condition reads
+
+
+def _check_constraints(vacancy: Vacancy, exclude: set[str]) -> None:
+    """Model.validate_constraints (the last step of full_clean), asking the database once per distinct set of
+    values a check constraint reads.
+
+    Django checks each CheckConstraint with a query of its own (a savepoint and every field of the vacancy as a
+    parameter): five per vacancy, most of the time of an import. Its verdict depends only on the values of the
+    fields its condition names, so it is kept by those values; the first vacancy with them asks the database as
+    Django does, and a failed check raises the same error as CheckConstraint.validate.
+    """
+    using = router.db_for_write(Vacancy, instance=vacancy)
+    errors: dict = {}
+    for model_class, constraints in vacancy.get_constraints():
+        for constraint in constraints:
+            key = _check_key(constraint, vacancy, exclude, using)
+            if key is None:
+                try:
+                    constraint.validate(model_class, vacancy, exclude=exclude, using=using)
+                except ValidationError as exc:  # as Model.validate_constraints files it
+                    if getattr(exc, "code", None) == "unique" and len(constraint.fields) == 1:
+                        errors.setdefault(constraint.fields[0], []).append(exc)
+                    else:
+                        errors = exc.update_error_dict(errors)
+                continue
+            passed = _CHECK_VERDICTS.get(key)
+            if passed is None:
+                try:
+                    constraint.validate(model_class, vacancy, exclude=exclude, using=using)
+                    passed = True
+                except ValidationError:
+                    passed = False
+                if len(_CHECK_VERDICTS) >= _CHECK_VERDICTS_MAX:
+                    _CHECK_VERDICTS.clear()
+                _CHECK_VERDICTS[key] = passed
+            if not passed:  # the error CheckConstraint.validate raises, in today's language
+                error = ValidationError(constraint.get_violation_error_message(), code=constraint.violation_error_code)
+                errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_key(constraint, vacancy: Vacancy, exclude: set[str], using: str) -> tuple | None:
+    """(database, constraint, the values its condition reads) for a CheckConstraint whose fields are all plain
+    and checked; None when the verdict is not to be kept (then Django is asked as usual)."""
+    if not isinstance(constraint, CheckConstraint):
+        return None
+    label = vacancy._meta.label
+    names = _CHECK_FIELDS.get((label, constraint.name))
+    if names is None:
+        names = _CHECK_FIELDS[label, constraint.name] = frozenset(Q(constraint.condition).referenced_base_fields)
+    if not names or names & exclude:
+        return None  # a field left out: Django skips the constraint
+    values = []
+    for name in sorted(names):
+        if name == "pk":
+            value = vacancy.pk
+        else:
+            try:
+                field = vacancy._meta.get_field(name)
+            except FieldDoesNotExist:
+                return None
+            if not getattr(field, "concrete", False) or field.generated:
+                return None
+            value = getattr(vacancy, field.attname)
+        values.append((name, type(value), value))
+    key = (using, label, constraint.name, tuple(values))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _save_new(*, actor, vacancy: Vacancy) -> None:
@@ -285,8 +438,25 @@ def _save_new(*, actor, vacancy: Vacancy) -> None:
 
 
 def _check_employer(actor, vacancy: Vacancy, errors: dict) -> None:
-    if not scope_queryset(Employer.objects.filter(pk=vacancy.employer_id), actor).exists():
+    batch, key = _batch.get(), (actor.pk, vacancy.employer_id)
+    inside = batch.employers_in_scope.get(key) if batch is not None else None
+    if inside is None:
+        inside = scope_queryset(Employer.objects.filter(pk=vacancy.employer_id), actor).exists()
+        if batch is not None:
+            batch.employers_in_scope[key] = inside
+    if not inside:
         errors["employer"] = [EMPLOYER_OUT_OF_SCOPE.format(id=vacancy.employer_id)]
+
+
+def _default_exchange(actor, commune: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    """default_exchange_province, once per actor and commune in a vacancy_batch()."""
+    batch = _batch.get()
+    if batch is None:
+        return default_exchange_province(actor=actor, commune=commune)
+    key = (actor.pk, commune.pk if commune is not None else None)
+    if key not in batch.exchanges:
+        batch.exchanges[key] = default_exchange_province(actor=actor, commune=commune)
+    return batch.exchanges[key]
 
 
 def _check_unit(unit: AdministrativeUnit, level: str, field: str, errors: dict) -> bool:

@@ -345,7 +345,8 @@ def test_an_employer_outside_the_officers_area_is_not_used_by_tax_code(run, hano
     employer = hanoi_employers["VSEC"]
     report = run("province_a", template(row(company="VSEC", tax_code=employer.tax_code)))
     assert errors_of(report) == [
-        f"Dòng 2, cột “Mã số thuế”: Mã số thuế {employer.tax_code} là của “VSEC”, nằm ngoài địa bàn bạn phụ trách."
+        f"Dòng 2, cột “Mã số thuế”: Mã số thuế {employer.tax_code} đã được đăng ký cho một người sử dụng lao động "
+        "ngoài địa bàn bạn phụ trách: tin thuộc sàn việc làm tỉnh khác."
     ]
 
 

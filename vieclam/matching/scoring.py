@@ -21,6 +21,9 @@ PAY_POINTS = {"meets": 10, "negotiable": 6}
 CONDITIONS_POINTS = 10
 AVAILABILITY_POINTS = 5
 CONDITION_PENALTY = 30  # a demand the person cannot meet pushes the job far down, without hiding it
+# The most that qualification, experience, pay, working conditions and availability can add together: a vacancy
+# whose occupation and place give `coarse_score` points scores at most coarse_score + REST_MAX (before the boost).
+REST_MAX = QUALIFICATION_POINTS + EXPERIENCE_POINTS + max(PAY_POINTS.values()) + CONDITIONS_POINTS + AVAILABILITY_POINTS
 
 TECHNICAL_ORDER = ["chua_qua_dao_tao", "cnkt_khong_bang", "chung_chi_nghe_duoi_3_thang", "so_cap", "trung_cap",
                    "cao_dang", "dai_hoc", "tren_dai_hoc", "thac_si", "tien_si"]  # fmt: skip

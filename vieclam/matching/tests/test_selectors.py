@@ -87,16 +87,20 @@ def test_closed_vacancies_are_not_recommended(cast, vacancy, seekers):
 
 
 def test_sql_total_for_recommendations_equals_the_pure_score(cast, vacancy, seekers):
-    from vieclam.matching.selectors import recommendation_queryset, seeker_facts, vacancy_facts
+    from vieclam.matching.selectors import ranked_vacancies, seeker_facts, vacancy_facts
+    from vieclam.vacancies.models import Vacancy
 
     for i, demands in enumerate([{}, {"demands_hearing": True}, {"demands_lifting": "over_20"}]):
         make_vacancy(cast["admin"], title=f"Thợ điện {i}", occupation=occupation("7412"), status="open",
                      pay_min=5_000_000, pay_max=None, technical_level="trung_cap", **demands)  # fmt: skip
+    by_pk = {v.pk: v for v in Vacancy.objects.select_related("workplace_commune")}
     for person in seekers.values():
         profile = person.job_seeker_profiles.get()
         facts = seeker_facts(profile, person)
-        for row in recommendation_queryset(person=person, facts=facts).select_related("workplace_commune"):
-            assert row.total == scoring.score(vacancy_facts(row), facts, priority_boost=0).score, (person, row)
+        rows = ranked_vacancies(person=person, facts=facts, limit=100)  # a limit above the count: every row
+        assert len(rows) == 4
+        for pk, total in rows:
+            assert total == scoring.score(vacancy_facts(by_pk[pk]), facts, priority_boost=0).score, (person, pk)
 
 
 def test_sql_rough_score_for_candidates_equals_the_pure_score_without_boost(cast, vacancy, seekers):

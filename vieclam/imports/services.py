@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.accounts.scoping import scope_for
+from vieclam.accounts.scoping import scope_for, scope_queryset
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction, Channel
 from vieclam.core.context import channel
@@ -45,6 +45,7 @@ from vieclam.imports.readers import ImportFileError, Record, Table, read_table
 from vieclam.imports.report import ImportReport
 from vieclam.imports.sources import SPECS, SourceSpec, detect_source, norm, resolve_columns
 from vieclam.jobboard import indexing
+from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import default_exchange_province, vacancy_batch, vacancy_create
 
 __all__ = ("can_import", "import_batch_commit", "import_batch_preview", "import_batch_run")
@@ -61,6 +62,7 @@ ALREADY_COMMITTED = _("Lô nhập này đã được ghi; muốn nhập lại h�
 NOT_YOURS = _("Chỉ người tải tệp lên được xác nhận lô nhập này.")
 DUPLICATE_IN_FILE = _("Trùng tin ở dòng {line} (cùng mã tin {id}): bỏ qua.")
 ALREADY_PRESENT = _("Đã có: nhập ở lô số {batch} ngày {day}, việc tìm người số {vacancy}.")
+PRESENT_ELSEWHERE = _("Đã có: sàn việc làm của tỉnh khác đã nhập tin này.")
 PRESENT_MEANWHILE = _("Tin này vừa được nhập ở một lô khác.")
 NO_EMPLOYER = _("Không xác định được người sử dụng lao động của dòng này.")
 # Which column a service's field error belongs to.
@@ -180,7 +182,7 @@ def _prepare(*, actor, table: Table, report: ImportReport, review: float):
     columns = resolve_columns(spec, headers)
     preparer = BatchPreparer(actor=actor, spec=spec, columns=columns, today=today(), review_below=review)
     rows = [preparer.read(record, values) for record, values in zip(table.records, flat, strict=True)]
-    _mark_present(rows, spec.source)
+    _mark_present(rows, spec.source, viewer=actor)
     for row in rows:  # a row with an error in its cells is checked in full too, so all its errors are listed
         if row.values and row.report.outcome in (Outcome.CREATED, Outcome.ERROR):
             preparer.complete(row)
@@ -195,8 +197,11 @@ def _flatten(spec: SourceSpec, file_format: str, record: Record) -> dict[str, An
     return record.values
 
 
-def _mark_present(rows: list[PreparedRow], source: str) -> None:
-    """Rows whose posting is already in the registry, or earlier in the file, are 'present' and skipped."""
+def _mark_present(rows: list[PreparedRow], source: str, *, viewer) -> None:
+    """Rows whose posting is already in the registry, or earlier in the file, are 'present' and skipped.
+
+    A posting another province's exchange imported is named only as such: its batch and vacancy are not the
+    viewer's to read."""
     first_line: dict[str, int] = {}
     candidates = [r for r in rows if r.report.outcome in (Outcome.CREATED, Outcome.EXPIRED) and r.report.external_id]
     for row in candidates:
@@ -205,9 +210,16 @@ def _mark_present(rows: list[PreparedRow], source: str) -> None:
             row.report.outcome = Outcome.PRESENT
             row.report.note = str(DUPLICATE_IN_FILE.format(line=line, id=row.report.external_id))
     present = selectors.postings_present(source=source, external_ids=[r.report.external_id for r in candidates])
+    visible = set(
+        scope_queryset(Vacancy.objects.filter(pk__in=[p.vacancy_id for p in present.values()]), viewer).values_list(
+            "pk", flat=True
+        )
+    )
     for row in candidates:
         posting = present.get(row.report.external_id)
-        if posting is not None and row.report.outcome != Outcome.PRESENT:
+        if posting is not None and row.report.outcome != Outcome.PRESENT and posting.vacancy_id not in visible:
+            row.report.outcome, row.report.note = Outcome.PRESENT, str(PRESENT_ELSEWHERE)
+        elif posting is not None and row.report.outcome != Outcome.PRESENT:
             day = date_format(timezone.localtime(posting.batch.created_at), "SHORT_DATE_FORMAT")
             row.report.outcome, row.report.vacancy_id = Outcome.PRESENT, posting.vacancy_id
             row.report.note = str(ALREADY_PRESENT.format(batch=posting.batch_id, day=day, vacancy=posting.vacancy_id))

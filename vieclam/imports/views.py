@@ -78,7 +78,9 @@ def batch_detail(request, pk: int):
         "page": page,
         "problems": problems,
         "query": "show=problems" if problems else "",
-        "can_commit": batch.status == BatchStatus.PREVIEWED and (batch.skip_errors or not batch.error_count),
+        "can_commit": batch.status == BatchStatus.PREVIEWED
+        and batch.created_by_id == request.user.pk
+        and (batch.skip_errors or not batch.error_count),
         "outcomes": Outcome,
     }
     return render(request, "imports/batch_detail.html", context)

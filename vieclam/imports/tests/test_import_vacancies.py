@@ -197,6 +197,14 @@ def test_importing_the_same_file_again_reports_it_present_and_creates_nothing(ru
     assert again.rows[0].note.startswith("Đã có: nhập ở lô số") and again.rows[0].vacancy_id == first.vacancy_id
 
 
+def test_a_posting_another_province_imported_is_present_without_its_batch_or_vacancy(run, hanoi_employers):
+    run("province_b", "topcv_listings.csv")
+    other = run("province_a", "topcv_listings.csv")
+    assert other.counts["present"] == 6 and other.counts["created"] == 0
+    assert {r.note for r in other.rows} == {"Đã có: sàn việc làm của tỉnh khác đã nhập tin này."}
+    assert all(r.vacancy_id is None for r in other.rows)
+
+
 def test_a_posting_twice_in_one_file_is_imported_once(run, hanoi_employers):
     lines = content("topcv_listings.csv").decode().splitlines()
     report = run("province_b", "\n".join([*lines, lines[1]]).encode(), filename="tin.csv")

@@ -142,3 +142,11 @@ def test_the_template_downloaded_in_english_reads_back(client, officer, settings
     assert text.startswith("\ufeff") and "Tên vị trí" not in text.splitlines()[0]
     response = upload(client, name="template.csv", data=text.encode("utf-8"))
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_only_the_officer_who_uploaded_a_batch_is_offered_to_confirm_it(client, officer, cast):
+    batch_url = upload(client)["Location"]
+    assert "Xác nhận nhập" in client.get(batch_url).content.decode()
+    client.force_login(cast["admin"])
+    body = client.get(batch_url).content.decode()
+    assert "SOC Tier 1" in body and "Xác nhận nhập" not in body

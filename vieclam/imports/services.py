@@ -21,6 +21,7 @@ the registries (employer in the officer's areas, the rows referenced) once per b
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,7 @@ from vieclam.jobboard import indexing
 from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import default_exchange_province, vacancy_batch, vacancy_create
 
-__all__ = ("can_import", "import_batch_commit", "import_batch_preview", "import_batch_run")
+__all__ = ("can_import", "import_batch_commit", "import_batch_preview", "import_batch_purge", "import_batch_run")
 
 NOT_ALLOWED = _(
     "Chỉ quản trị hệ thống, cán bộ cấp tỉnh và tư vấn viên (những người ghi nhận việc tìm người của sàn việc làm "
@@ -343,3 +344,13 @@ def _audit_values(batch: ImportBatch) -> dict[str, Any]:
     values = {"filename": batch.filename, "source": batch.source, "file_format": batch.file_format}
     values |= {field: getattr(batch, field) for field in _COUNT_FIELDS}
     return values
+
+
+def import_batch_purge(*, older_than_days: int = 7) -> int:
+    """Delete previews never confirmed for `older_than_days`: the uploaded file and its row report hold names,
+    phone numbers and tax codes (a person's CCCD for an individual employer), kept only while an officer decides.
+    Returns how many batches were deleted; committed batches stay (their postings link the vacancies)."""
+    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
+    stale = ImportBatch.objects.filter(status=BatchStatus.PREVIEWED, created_at__lt=cutoff)
+    deleted, _by_model = stale.delete()
+    return deleted

@@ -1,10 +1,14 @@
 """`vieclam import_vacancies`: summary, exit status, dry run."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from vieclam.imports.models import ImportBatch
+from vieclam.imports.services import import_batch_preview
 from vieclam.imports.tests.conftest import DATA
 from vieclam.vacancies.models import Vacancy
 
@@ -65,3 +69,15 @@ def test_a_file_error_exits_not_zero(cast, tmp_path):
 def test_a_wrong_user_or_file_is_refused(cast, path, user, message):
     with pytest.raises(CommandError, match=message):
         command(path, user=user)
+
+
+def test_purge_deletes_only_previews_left_unconfirmed_too_long(cast, hanoi_employers):
+    content = (DATA / "topcv_listings.csv").read_bytes()
+    old, recent = (
+        import_batch_preview(actor=cast["province_b"], filename="tin.csv", content=content) for _ in range(2)
+    )
+    ImportBatch.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=8))
+    out = io.StringIO()
+    call_command("purge_import_previews", "--days", "7", stdout=out)
+    assert "Đã xóa 1 lô" in out.getvalue()
+    assert list(ImportBatch.objects.values_list("pk", flat=True)) == [recent.pk]

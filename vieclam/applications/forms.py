@@ -24,18 +24,18 @@ __all__ = (
     "ReferForm",
     "TransitionForm",
     "WorkerRegisterForm",
-    "demo_communes",
+    "province_communes",
 )
 
 PASSWORDS_DIFFER = _("Hai mật khẩu không giống nhau.")
 USERNAME_TAKEN = _("Tên đăng nhập {name} đã có.")
 
 
-def demo_communes():
-    """Communes in force of the deployment's province (settings.VIECLAM_DEMO_PROVINCE), by name."""
+def province_communes():
+    """Communes in force of the province this installation serves (settings.VIECLAM_PROVINCE), by name."""
     return (
         AdministrativeUnit.objects.current()
-        .filter(level=Level.COMMUNE, province__code=settings.VIECLAM_DEMO_PROVINCE, province__level=Level.PROVINCE)
+        .filter(level=Level.COMMUNE, province__code=settings.VIECLAM_PROVINCE, province__level=Level.PROVINCE)
         .select_related("province")
         .order_by("name", "code")
     )
@@ -96,7 +96,7 @@ class WorkerRegisterForm(AccountFields):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["residence_commune"].queryset = demo_communes()
+        self.fields["residence_commune"].queryset = province_communes()
         bootstrap(self)
 
     def person_data(self) -> dict:
@@ -119,7 +119,7 @@ class EmployerRegisterForm(AccountFields):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = demo_communes()
+        self.fields["commune"].queryset = province_communes()
         bootstrap(self)
 
     def employer_data(self) -> dict:

@@ -218,6 +218,8 @@ X_FRAME_OPTIONS = "DENY"
 # Domain settings (thresholds that change with the law live in reference data, not here)
 #
 VIECLAM_DEMO_PROVINCE = env_str("VIECLAM_DEMO_PROVINCE", "80")  # Tây Ninh, which absorbed Long An
+# The province this installation serves: its communes are the ones offered on sign-up and profile forms.
+VIECLAM_PROVINCE = env_str("VIECLAM_PROVINCE", VIECLAM_DEMO_PROVINCE)
 # "Hộ mới thoát nghèo": how long after leaving the poor/near-poor lists a household still counts (no legal
 # definition found; 36 months is the programme's usage, see docs).
 VIECLAM_POVERTY_EXIT_MONTHS = env_int("VIECLAM_POVERTY_EXIT_MONTHS", 36)

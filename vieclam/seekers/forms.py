@@ -242,7 +242,7 @@ def workplace_choices(*, keep=()) -> list:
     units = AdministrativeUnit.objects.current()
     provinces = units.filter(level=Level.PROVINCE).order_by("name", "code")
     communes = units.filter(
-        level=Level.COMMUNE, province__code=settings.VIECLAM_DEMO_PROVINCE, province__level=Level.PROVINCE
+        level=Level.COMMUNE, province__code=settings.VIECLAM_PROVINCE, province__level=Level.PROVINCE
     ).order_by("name", "code")
     province_rows = [(u.code, u.name) for u in provinces]
     commune_rows = [(u.code, u.name) for u in communes]

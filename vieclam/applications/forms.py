@@ -24,6 +24,7 @@ __all__ = (
     "ReferForm",
     "TransitionForm",
     "WorkerRegisterForm",
+    "EmployerContactForm",
     "province_communes",
 )
 
@@ -183,3 +184,24 @@ class TransitionForm(forms.Form):
         """The extra fields that were filled in (the service says which ones the move requires)."""
         names = ("interview_at", "contract_type", "start_date", "reason", "note")
         return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name) not in (None, "")}
+
+
+class EmployerContactForm(forms.Form):
+    """What an employer account edits of its own company: contacts, and whether the job board shows them."""
+
+    contact_person = forms.CharField(label=_("Người liên hệ"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    publish_contact = forms.BooleanField(
+        label=_("Công khai điện thoại và thư điện tử trên sàn việc làm để người tìm việc liên hệ trực tiếp"),
+        help_text=_("Bỏ chọn để thôi công khai: sàn việc làm chỉ còn hiện tên và nơi làm việc."),
+        required=False,
+    )
+
+    def __init__(self, *args, employer, **kwargs) -> None:
+        kwargs.setdefault("initial", {name: getattr(employer, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+
+    def changed_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.changed_data}

@@ -18,4 +18,5 @@ urlpatterns = [
     path("apply/<int:vacancy_id>/", views.apply, name="apply"),
     path("my/", views.my, name="my"),
     path("my/vacancies/new/", views.my_vacancy_create, name="my_vacancy_create"),
+    path("my/employers/<int:pk>/contact/", views.my_employer_contact, name="my_employer_contact"),
 ]

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from vieclam.applications.choices import ApplicationStatus, RefusalReason
 from vieclam.applications.exporters import FILENAME, FORMATS, columns
 from vieclam.applications.filtersets import ApplicationFilterSet
 from vieclam.applications.forms import (
+    EmployerContactForm,
     EmployerRegisterForm,
     EmployerVacancyForm,
     ReferForm,
@@ -35,6 +36,7 @@ from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
 from vieclam.core.viewkit import call_service, staff_required
 from vieclam.employers.forms import bootstrap
+from vieclam.employers.services import employer_update_contact_self
 from vieclam.seekers import selectors as seeker_selectors
 from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.choices import VacancyStatus
@@ -186,6 +188,24 @@ def my_vacancy_create(request):
                 messages.warning(request, note)
             return redirect("applications:my")
     return render(request, "applications/vacancy_form.html", {"form": form})
+
+
+@login_required
+def my_employer_contact(request, pk: int):
+    """An employer account edits its company's contacts and gives or withdraws consent to publish them."""
+    if request.user.role != Role.EMPLOYER:
+        raise PermissionDenied
+    employer = get_object_or_404(selectors.own_employers(viewer=request.user), pk=pk)
+    form = EmployerContactForm(request.POST or None, employer=employer)
+    if request.method == "POST" and form.is_valid():
+        data = form.changed_values()
+        done = call_service(
+            form, lambda: employer_update_contact_self(account=request.user, employer=employer, data=data)
+        )
+        if done is not None:
+            messages.success(request, _("Đã lưu thông tin liên hệ của {name}.").format(name=employer.name))
+            return redirect("applications:my")
+    return render(request, "applications/employer_contact.html", {"form": form, "employer": employer})
 
 
 #

@@ -71,6 +71,35 @@ def employer_register_self(*, account, data: dict) -> Employer:
     return employer
 
 
+SELF_CONTACT_FIELDS = ("contact_person", "phone", "email", "publish_contact")
+NOT_YOUR_EMPLOYER = _("Đây không phải người sử dụng lao động của tài khoản bạn.")
+NOT_SELF_CONTACT_FIELD = _(
+    "Tài khoản doanh nghiệp chỉ tự sửa người liên hệ, điện thoại, thư điện tử và việc công khai."
+)
+
+
+@transaction.atomic
+def employer_update_contact_self(*, account, employer: Employer, data: dict) -> Employer:
+    """An employer account changes its own company's contacts and whether the job board shows them (consent is
+    the company's to give and to withdraw); the rest of the record stays with staff."""
+    if not getattr(account, "is_authenticated", False) or account.role != Role.EMPLOYER:
+        raise PermissionDenied(NOT_EMPLOYER_ACCOUNT)
+    if employer.account_id != account.pk:
+        raise PermissionDenied(NOT_YOUR_EMPLOYER)
+    outside = [field for field in data if field not in SELF_CONTACT_FIELDS]
+    if outside:
+        raise ValidationError({field: str(NOT_SELF_CONTACT_FIELD) for field in outside})
+    before = _audit_values(employer)
+    _apply(employer, data)
+    _validate(scope=None, employer=employer, changed=set(data))
+    changes = diff(before, _audit_values(employer))
+    if changes:
+        _save(employer)
+        area = employer.commune
+        audit_record(actor=account, action=AuditAction.UPDATE, instance=employer, changes=changes, area=area)
+    return employer
+
+
 @transaction.atomic
 def employer_update(*, actor, employer: Employer, data: dict) -> Employer:
     """Change the fields given in `data`; records old and new values (nothing is written when nothing changed)."""

@@ -57,7 +57,9 @@ class RowReport:
     errors: list[RowError] = field(default_factory=list)
 
     def error(self, column: str, message) -> None:
-        self.errors.append(RowError(column, str(message)))
+        error = RowError(column, str(message))
+        if error not in self.errors:  # two checks may reach the same verdict (a place outside the areas)
+            self.errors.append(error)
         self.outcome = Outcome.ERROR
 
     def flag(self, message) -> None:

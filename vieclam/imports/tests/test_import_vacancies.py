@@ -365,6 +365,11 @@ def test_a_new_employer_outside_the_officers_area_is_refused(run):
     assert not Employer.objects.filter(tax_code="9000000038").exists()
 
 
+def test_an_unknown_employer_outside_the_officers_area_is_one_error_not_two(run):
+    report = run("province_a", template(row(company="Công ty Lạ", location="Hà Nội")))
+    assert len(errors_of(report)) == 1 and "ngoài địa bàn bạn phụ trách" in errors_of(report)[0]
+
+
 def test_an_administrator_imports_into_the_exchange_of_the_workplace(run, hanoi_employers):
     report = run("admin", "topcv_listings.csv")
     assert report.committed and {v.exchange_province.code for v in Vacancy.objects.all()} == {"01"}

@@ -1,8 +1,9 @@
 """Ranked candidates for a vacancy and ranked vacancies for a worker, with reasons.
 
-Two stages: SQL computes the score without the priority boost over the rows that pass the hard filters and
-keeps a short list; Python then scores those fully (scoring.score), adds the boost and explains the best. For a
-worker, SQL reads the open vacancies in tiers and stops once no unread one can make the list (ranked_vacancies).
+Both are exact: the order and scores of scoring every eligible row in Python (scoring.score, the priority boost
+and the floor at 0 included; ties by the lower pk), without reading every row. SQL computes the score and reads
+in tiers, stopping once no unread row can make the list (ranked_candidates, ranked_vacancies); Python then scores
+the few best again to explain them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from vieclam.accounts.scoping import scope_queryset
 from vieclam.codelists.models import Occupation
@@ -140,37 +141,128 @@ def _birth_bound(day: dt.date, years: int | None) -> dt.date | None:
 def candidates_for_vacancy(
     *, viewer, vacancy: Vacancy, limit: int = 20
 ) -> list[tuple[JobSeekerProfile, scoring.Match]]:
+    """The `limit` eligible job seekers that rank best for this vacancy, exactly as scoring every eligible profile
+    would (priority boost, floor at 0 and ties by the lower pk included). Two queries: the ranking
+    (ranked_candidates), then the best profiles with their person, household and ethnicity, to explain."""
     facts = vacancy_facts(vacancy)
-    province_communes = _province_communes(facts.province_id)
-    same_commune = (
-        Q(commune_id=facts.commune_id) | Q(workplace_1_id=facts.commune_id) | Q(workplace_2_id=facts.commune_id)
-    )
-    place = Case(
-        When(same_commune, then=Value(scoring.PLACE_POINTS["commune"])),
-        When(commune_id__in=province_communes, then=Value(scoring.PLACE_POINTS["province"])),
-        When(Q(workplace_1_id=facts.province_id) | Q(workplace_2_id=facts.province_id),
-             then=Value(scoring.PLACE_POINTS["willing"])),
-        default=Value(0), output_field=IntegerField(),
-    )  # fmt: skip
-    ids = list(
-        _eligible_profiles(viewer, vacancy, today())
-        .annotate(coarse=_occupation_case(facts.occupation_code, "occupation_id") + place)
-        .filter(coarse__gt=0).annotate(rough=F("coarse") + _profile_side_points(facts))
-        .order_by("-rough", "pk").values_list("pk", flat=True)[: limit * 3]
-    )  # fmt: skip
-    # The SQL order is the whole score but the priority boost (at most 10 points), so three times the limit is
-    # enough to find the best `limit` (bench/matching.py checks against a brute-force scan); the joins are
-    # paid for those rows only.
-    shortlist = JobSeekerProfile.objects.filter(pk__in=ids).select_related("person__household", "person__ethnicity")
-    return _rank([(p, facts, seeker_facts(p, p.person)) for p in shortlist], limit)
-
-
-def _rank(triples, limit: int) -> list:
-    """Score every shortlisted pair quickly, then explain only the `limit` best."""
+    ranked = ranked_candidates(viewer=viewer, vacancy=vacancy, facts=facts, limit=limit)
+    if not ranked:
+        return []
+    found = JobSeekerProfile.objects.filter(pk__in=[pk for pk, _ in ranked])
+    by_pk = {p.pk: p for p in found.select_related("person__household", "person__ethnicity").order_by()}
     boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
-    scored = [(scoring.score(v, s, priority_boost=boost, explain=False).score, obj, v, s) for obj, v, s in triples]
-    scored.sort(key=lambda row: (-row[0], row[1].pk))
-    return [(obj, scoring.score(v, s, priority_boost=boost)) for _, obj, v, s in scored[:limit]]
+    # The SQL order is already the exact order; Python scores the few again to explain them.
+    return [(by_pk[pk], scoring.score(facts, seeker_facts(by_pk[pk], by_pk[pk].person), priority_boost=boost))
+            for pk, _ in ranked if pk in by_pk]  # fmt: skip
+
+
+#
+# Ranking candidates for a vacancy, exactly, without scoring every profile.
+#
+# Without the boost, a profile scores its occupation points, its place points (at most PLACE_POINTS["commune"])
+# and the rest (at most scoring.REST_MAX); the boost adds at most B. The active profiles fall into groups by the
+# points their occupation scores (_occupation_groups), each read through the covering partial index of active
+# profiles by occupation (migration matching 0002). Groups are read best first, and reading stops once the k-th
+# best final score so far beats all that an unread group can reach: the result is the brute-force top k, in the
+# brute-force order (ties: lower pk first).
+#
+# Within the groups read in a round, SQL scores each profile without the boost (its `rough` score, from the
+# profile's own columns and its copies of the person's facts). Once R, the k-th best rough score of the round, is
+# known, a profile whose rough score is below R - B cannot make the list (k profiles score at least R with the
+# boost, and it scores less, or 0 if R - B <= 0, where the floor at 0 can tie: then every profile is kept). Only
+# those left are joined to their person, household and ethnicity to add the boost in SQL (_priority_sql mirrors
+# _priority) and ordered by the final score, floored at 0, then by the lower pk.
+#
+def ranked_candidates(*, viewer, vacancy: Vacancy, facts: scoring.VacancyFacts, limit: int) -> list[tuple[int, float]]:
+    """(pk, score with the boost) of the `limit` eligible profiles that rank best for the vacancy, best first."""
+    if limit < 1:
+        return []
+    boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
+    ceiling = scoring.PLACE_POINTS["commune"] + scoring.REST_MAX + boost  # over the occupation points
+    read = _CandidateReader(viewer, vacancy, facts, limit, boost)
+    groups = _occupation_groups(facts.occupation_code)
+    unread = list(groups)
+    best: list[tuple[int, float]] = []
+    rounds = 0
+    while unread:
+        if len(best) == limit and best[-1][1] > max(unread[0].points + ceiling, 0):
+            break  # nothing unread can reach the k-th best, nor tie with it
+        # One group a round, but the first reads two: the same occupation is often too few to fill the list.
+        batch, unread = unread[: 1 if rounds else 2], unread[1 if rounds else 2 :]
+        chosen = [pk for group in batch if not group.others for pk in group.ids]
+        where = Q(occupation_id__in=chosen) if chosen else Q(pk__in=[])
+        if any(group.others for group in batch):  # the last group: every occupation the others do not list
+            known = [pk for group in groups if not group.others for pk in group.ids]
+            where |= (Q(occupation__isnull=True) | ~Q(occupation_id__in=known)) if known else Q()
+        best = sorted([*best, *read(where)], key=lambda row: (-row[1], row[0]))[:limit]
+        rounds += 1
+    return best
+
+
+@dataclass
+class _CandidateReader:
+    """Reads the best `limit` eligible profiles among those matching a filter, in one query: (pk, final score)."""
+
+    viewer: object
+    vacancy: Vacancy
+    facts: scoring.VacancyFacts
+    limit: int
+    boost: float
+
+    def __call__(self, where: Q) -> list[tuple[int, float]]:
+        facts, day = self.facts, today()
+        same_commune = (
+            Q(commune_id=facts.commune_id) | Q(workplace_1_id=facts.commune_id) | Q(workplace_2_id=facts.commune_id)
+        )
+        place = Case(
+            When(same_commune, then=Value(scoring.PLACE_POINTS["commune"])),
+            When(commune_id__in=_province_communes(facts.province_id), then=Value(scoring.PLACE_POINTS["province"])),
+            When(Q(workplace_1_id=facts.province_id) | Q(workplace_2_id=facts.province_id),
+                 then=Value(scoring.PLACE_POINTS["willing"])),
+            default=Value(0), output_field=IntegerField(),
+        )  # fmt: skip
+        occupation = _occupation_case(facts.occupation_code, "occupation_id")
+        rough = (
+            _eligible_profiles(self.viewer, self.vacancy, day).filter(where)
+            .annotate(rough=occupation + place + _profile_side_points(facts))
+            .order_by().values_list("pk", "person_id", "rough")
+        )  # fmt: skip
+        inner, inner_params = rough.query.sql_with_params()
+        priority, priority_params = _priority_sql(day)
+        person, household = Person._meta.db_table, Person._meta.get_field("household").related_model._meta.db_table
+        ethnicity = Person._meta.get_field("ethnicity").related_model._meta.db_table
+        sql = (
+            f"WITH scored (id, person_id, rough) AS ({inner}), "
+            "kth AS (SELECT rough - %s AS cut FROM scored ORDER BY rough DESC LIMIT 1 OFFSET %s) "
+            "SELECT id, CASE WHEN total > 0 THEN total ELSE 0 END AS final FROM ("
+            f"SELECT s.id, s.rough + CASE WHEN {priority} THEN %s ELSE 0 END AS total FROM scored s "
+            f"JOIN {person} p ON p.id = s.person_id LEFT JOIN {household} h ON h.id = p.household_id "
+            f"LEFT JOIN {ethnicity} e ON e.id = p.ethnicity_id "
+            "WHERE s.rough >= COALESCE((SELECT CASE WHEN cut > 0 THEN cut END FROM kth), %s)) AS boosted "
+            "ORDER BY final DESC, id LIMIT %s"
+        )
+        lowest = -(scoring.CONDITION_PENALTY + 1)  # below every rough score
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*inner_params, self.boost, self.limit - 1, *priority_params, self.boost, lowest,
+                                 self.limit])  # fmt: skip
+            return cursor.fetchall()
+
+
+def _priority_sql(day: dt.date) -> tuple[str, list]:
+    """A person (p) with their household (h) and ethnicity (e) is in a priority group (_priority)."""
+    months = settings.VIECLAM_POVERTY_EXIT_MONTHS
+    first = day.year * 12 + day.month - 1 - months  # recently_exited: 0 <= months since the exit <= the window
+    after = day.year * 12 + day.month
+    exited_from, exited_before = dt.date(first // 12, first % 12 + 1, 1), dt.date(after // 12, after % 12 + 1, 1)
+    if connection.vendor == "postgresql":
+        disability = "p.priority_groups @> '[\"nguoi_khuyet_tat\"]'::jsonb"
+    else:
+        disability = "EXISTS (SELECT 1 FROM json_each(p.priority_groups) AS g WHERE g.value = 'nguoi_khuyet_tat')"
+    sql = (
+        "(h.poverty_class IN ('poor', 'near_poor') OR (h.poverty_exit_on >= %s AND h.poverty_exit_on < %s) "
+        f"OR e.code <> '01' OR {disability})"
+    )
+    return sql, [exited_from, exited_before]
 
 
 #

@@ -62,14 +62,18 @@ def test_commune_officer_sees_only_their_commune(cast, vacancy, seekers):
     assert set(names(ranked)) == {"Trần Văn Điện", "Ngô Văn Lặng"}
 
 
-def test_sql_shortlist_score_equals_the_pure_coarse_score(cast, vacancy, seekers):
+def test_every_eligible_profile_is_ranked_even_without_occupation_or_place_fit(cast, vacancy, seekers):
     from vieclam.seekers.models import JobSeekerProfile
 
+    # No shared occupation digit and another province: no occupation or place points, but the brute force ranks
+    # such a profile too (below the others), so the ranking must as well.
+    unfit = make_person(cast["admin"], name="Đỗ Văn Khác", national_id="001085000006", commune="00004")
+    make_profile(cast["admin"], unfit, occupation="2411")
     facts = selectors.vacancy_facts(vacancy)
-    for profile in JobSeekerProfile.objects.select_related("person"):
-        expected = scoring.coarse_score(facts, selectors.seeker_facts(profile, profile.person))
-        annotated = selectors.candidates_for_vacancy(viewer=cast["admin"], vacancy=vacancy, limit=50)
-        assert any(p.pk == profile.pk for p, _ in annotated) == (expected > 0)
+    ranked = selectors.candidates_for_vacancy(viewer=cast["admin"], vacancy=vacancy, limit=50)
+    assert {p.pk for p, _ in ranked} == set(JobSeekerProfile.objects.values_list("pk", flat=True))
+    last = ranked[-1][0]
+    assert last.person == unfit and scoring.coarse_score(facts, selectors.seeker_facts(last, unfit)) == 0
 
 
 def test_recommendations_for_a_worker(cast, vacancy, seekers):

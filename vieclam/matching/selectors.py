@@ -373,7 +373,7 @@ _SCORED_COLUMNS = ("technical_level, experience, pay_min, pay_max, pay_negotiabl
                    "demands_lifting, demands_standing, demands_hearing, demands_vision, demands_fine_hands, "
                    "demands_both_hands")  # fmt: skip
 # The hard filters; `status = 'open'` stays literal so PostgreSQL can use the partial index.
-_HARD_FILTERS = ("status = 'open' AND deadline >= %s AND (age_min IS NULL OR age_min <= %s) "
+_HARD_FILTERS = ("status = 'open' AND (deadline IS NULL OR deadline >= %s) AND (age_min IS NULL OR age_min <= %s) "
                  "AND (age_max IS NULL OR age_max >= %s) AND sex_required IN ('', %s)")  # fmt: skip
 
 
@@ -410,13 +410,14 @@ def ranked_vacancies(*, person: Person, facts: scoring.SeekerFacts, limit: int) 
 
 
 def _empty_groups(groups, day: dt.date) -> set[_Group]:
-    """The occupation groups (but 'all others') with no open vacancy whose deadline is `day` or later."""
+    """The occupation groups (but 'all others') with no open vacancy still taking applications on `day`."""
     groups = list(dict.fromkeys(group for group in groups if not group.others))
     if not groups:
         return set()
     table = Vacancy._meta.db_table
-    probes = ", ".join(f"EXISTS (SELECT 1 FROM {table} WHERE status = 'open' AND deadline >= %s AND "
-                       f"{_ids_sql('occupation_id', group.ids)})" for group in groups)  # fmt: skip
+    live = "status = 'open' AND (deadline IS NULL OR deadline >= %s)"
+    probes = ", ".join(f"EXISTS (SELECT 1 FROM {table} WHERE {live} AND {_ids_sql('occupation_id', group.ids)})"
+                       for group in groups)  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {probes}", [day] * len(groups))
         found = cursor.fetchone()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from vieclam.core.dates import today
@@ -45,7 +46,9 @@ def jobs(cast):
     # As imported data may have them: a level no list knows (asks nothing), a top of pay of 0 (not an offer).
     Vacancy.objects.filter(pk=unknown_level.pk).update(technical_level="bac_cu")
     Vacancy.objects.filter(pk=zero_top.pk).update(pay_min=None, pay_max=0, pay_negotiable=True)
-    made += [unknown_level, zero_top]
+    no_deadline = job("7412", "25480")  # open until closed, as the job board shows it
+    Vacancy.objects.filter(pk=no_deadline.pk).update(deadline=None)
+    made += [unknown_level, zero_top, no_deadline]
     never = [job(age_max=30, restriction_reason="Điều 160 Bộ luật Lao động 2019"),
              job(sex_required="female", restriction_reason="Điều 160 Bộ luật Lao động 2019"),
              job(), job()]  # fmt: skip
@@ -75,7 +78,8 @@ def brute_force(person, facts, boost):
     """Every open vacancy that passes the hard filters, scored in Python: the order to match."""
     day, age = today(), person.age_on(today())
     rows = [(v.pk, scoring.score(selectors.vacancy_facts(v), facts, priority_boost=boost, explain=False).score)
-            for v in Vacancy.objects.filter(status="open", deadline__gte=day).select_related("workplace_commune")
+            for v in Vacancy.objects.filter(Q(deadline__isnull=True) | Q(deadline__gte=day), status="open")
+            .select_related("workplace_commune")
             if (v.age_min or 0) <= age <= (v.age_max or 999) and v.sex_required in ("", person.sex)]  # fmt: skip
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 

@@ -13,6 +13,7 @@ counts their queries.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -68,7 +69,10 @@ def _fill(persons: int, open_vacancies: int) -> None:
     province = AdministrativeUnit.objects.get(edition="post_2025_07", level="province", code="80")
     started = time.perf_counter()
     demo_generate(province=province, persons=persons, seed=2026)
-    missing = open_vacancies - Vacancy.objects.filter(status="open").count()
+    from django.db.models import Q
+
+    live = _live(Q, today())
+    missing = open_vacancies - Vacancy.objects.filter(live).count()
     generator = _job_generator(jobs, timezone.now(), today(), next_id(Vacancy))
     employers = list(Employer.objects.values_list("pk", "name", "tax_code", "id_kind", "employer_type_id",
                                                   "industry_id", "commune_id"))  # fmt: skip
@@ -81,6 +85,9 @@ def _fill(persons: int, open_vacancies: int) -> None:
         row = list(generator.vacancy(employer, employer_province=provinces[employer[6]], home_province="80",
                                      exchange_id=province.pk))  # fmt: skip
         row[jobs.VACANCY_COLUMNS.index("status")] = "open"
+        deadline = jobs.VACANCY_COLUMNS.index("deadline")
+        if row[deadline] is not None and row[deadline] < today():  # drawn as an expired one: still taking applications
+            row[deadline] = today() + dt.timedelta(days=rng.randint(7, 60))
         rows.append(tuple(row))
     with transaction.atomic():
         bulk_write(Vacancy, jobs.VACANCY_COLUMNS, rows)
@@ -88,7 +95,7 @@ def _fill(persons: int, open_vacancies: int) -> None:
         # What autovacuum does on a live server (the development server runs without it): statistics, and the
         # visibility map that lets index-only scans skip the table.
         cursor.execute("VACUUM ANALYZE")
-    print(f"data: {persons:,} persons, {Vacancy.objects.filter(status='open').count():,} open vacancies "
+    print(f"data: {persons:,} persons, {Vacancy.objects.filter(live).count():,} open vacancies "
           f"(built in {time.perf_counter() - started:.0f} s)")  # fmt: skip
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +13,8 @@ from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
 from vieclam.employers.forms import TypeChoiceField, bootstrap
 from vieclam.people.choices import Sex
-from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
+from vieclam.places.selectors import province_communes
 from vieclam.vacancies.forms import VacancyForm
 
 __all__ = (
@@ -25,21 +24,10 @@ __all__ = (
     "TransitionForm",
     "WorkerRegisterForm",
     "EmployerContactForm",
-    "province_communes",
 )
 
 PASSWORDS_DIFFER = _("Hai mật khẩu không giống nhau.")
 USERNAME_TAKEN = _("Tên đăng nhập {name} đã có.")
-
-
-def province_communes():
-    """Communes in force of the province this installation serves (settings.VIECLAM_PROVINCE), by name."""
-    return (
-        AdministrativeUnit.objects.current()
-        .filter(level=Level.COMMUNE, province__code=settings.VIECLAM_PROVINCE, province__level=Level.PROVINCE)
-        .select_related("province")
-        .order_by("name", "code")
-    )
 
 
 class CommuneChoiceField(forms.ModelChoiceField):

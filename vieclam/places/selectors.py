@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 
 from vieclam.places.choices import Level
@@ -97,4 +98,14 @@ def area_resolve(*, code: str, on: dt.date) -> tuple[AdministrativeUnit, str]:
         _("Không có đơn vị hành chính mã {code} vào ngày {day}.").format(
             code=code, day=date_format(on, "SHORT_DATE_FORMAT")
         )
+    )
+
+
+def province_communes() -> QuerySet[AdministrativeUnit]:
+    """Communes in force of the province this installation serves (settings.VIECLAM_PROVINCE), by name."""
+    return (
+        AdministrativeUnit.objects.current()
+        .filter(level=Level.COMMUNE, province__code=settings.VIECLAM_PROVINCE, province__level=Level.PROVINCE)
+        .select_related("province")
+        .order_by("name", "code")
     )

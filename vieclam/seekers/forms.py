@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +18,7 @@ from vieclam.core.dates import today
 from vieclam.core.text import fold
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
+from vieclam.places.selectors import province_communes
 from vieclam.seekers.choices import Hands, LanguageLevel, Lifting, RecruitmentMode, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.validation import CODED_FIELDS, MAX_LANGUAGES
@@ -241,9 +241,7 @@ def workplace_choices(*, keep=()) -> list:
     """
     units = AdministrativeUnit.objects.current()
     provinces = units.filter(level=Level.PROVINCE).order_by("name", "code")
-    communes = units.filter(
-        level=Level.COMMUNE, province__code=settings.VIECLAM_PROVINCE, province__level=Level.PROVINCE
-    ).order_by("name", "code")
+    communes = province_communes()
     province_rows = [(u.code, u.name) for u in provinces]
     commune_rows = [(u.code, u.name) for u in communes]
     listed = {code for code, _name in province_rows + commune_rows}

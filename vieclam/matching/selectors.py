@@ -20,6 +20,7 @@ from vieclam.accounts.scoping import scope_queryset
 from vieclam.codelists.models import Occupation
 from vieclam.core.dates import today
 from vieclam.matching import scoring
+from vieclam.people.ages import born_on_or_before
 from vieclam.people.models import LABOUR_AGE, Person
 from vieclam.people.reviews import recently_exited
 from vieclam.places.models import AdministrativeUnit
@@ -121,21 +122,13 @@ def vacancy_facts(vacancy: Vacancy) -> scoring.VacancyFacts:
 
 def _eligible_profiles(viewer, vacancy: Vacancy, day: dt.date) -> QuerySet[JobSeekerProfile]:
     """Hard filters: active profile in the viewer's scope, legal working age, the vacancy's lawful limits."""
-    oldest = _birth_bound(day, vacancy.age_max + 1 if vacancy.age_max else None)
-    youngest = _birth_bound(day, max(LABOUR_AGE, vacancy.age_min or 0))
     profiles = scope_queryset(JobSeekerProfile.objects.filter(status="active"), viewer)
-    profiles = profiles.filter(birth_date__lte=youngest)
-    if oldest:
-        profiles = profiles.filter(birth_date__gt=oldest)
+    profiles = profiles.filter(birth_date__lte=born_on_or_before(day, max(LABOUR_AGE, vacancy.age_min or 0)))
+    if vacancy.age_max is not None:  # at most age_max: not yet age_max + 1
+        profiles = profiles.filter(birth_date__gt=born_on_or_before(day, vacancy.age_max + 1))
     if vacancy.sex_required:
         profiles = profiles.filter(sex=vacancy.sex_required)
     return profiles
-
-
-def _birth_bound(day: dt.date, years: int | None) -> dt.date | None:
-    if years is None:
-        return None
-    return day.replace(year=day.year - years, day=min(day.day, 28))
 
 
 def candidates_for_vacancy(

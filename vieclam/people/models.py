@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.models import TimeStampedModel
+from vieclam.people.ages import age_on
 from vieclam.people.choices import ChangeKind, IdKind, Relationship, ReviewKind, Sex
 from vieclam.poverty.choices import Classification
 
@@ -119,8 +120,8 @@ class Person(TimeStampedModel):
         return self.full_name
 
     def age_on(self, day: dt.date) -> int:
-        dob = self.date_of_birth
-        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+        """Completed years on `day` (a 29/02 birthday falls on 28/02 in a common year: people.ages)."""
+        return age_on(self.date_of_birth, day)
 
     @property
     def masked_national_id(self) -> str:

@@ -13,7 +13,7 @@ from vieclam.people.ages import age_on
 from vieclam.people.choices import ChangeKind, IdKind, Relationship, ReviewKind, Sex
 from vieclam.poverty.choices import Classification
 
-__all__ = ("Household", "HouseholdReview", "LabourEvent", "Person")
+__all__ = ("Household", "HouseholdCounter", "HouseholdReview", "LabourEvent", "Person")
 
 LABOUR_AGE = 15
 
@@ -44,6 +44,26 @@ class Household(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.head_name}"
+
+
+class HouseholdCounter(models.Model):
+    """The last number given to a household of a commune (codes are <commune code>-<number>).
+
+    The household service locks this row while it allocates, so officers creating households in one commune at
+    once get different numbers, and a deleted household's number is never given again.
+    """
+
+    commune = models.OneToOneField(
+        "places.AdministrativeUnit", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    last = models.PositiveIntegerField(_("số cuối đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm mã hộ")
+        verbose_name_plural = _("bộ đếm mã hộ")
+
+    def __str__(self) -> str:
+        return f"{self.commune_id}: {self.last}"
 
 
 class Person(TimeStampedModel):

@@ -6,3 +6,9 @@ class CodelistsConfig(AppConfig):
     name = "vieclam.codelists"
     label = "codelists"
     verbose_name = _("Danh mục dùng chung")
+
+    def ready(self) -> None:
+        from vieclam.codelists.loader import load_codelists
+        from vieclam.core.refdata import reference_loader_register
+
+        reference_loader_register("codelists", load_codelists, after=["places"])

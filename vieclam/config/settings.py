@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",
+    "vieclam.demo",
 ]
 
 MIDDLEWARE = [

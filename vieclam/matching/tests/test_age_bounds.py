@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from vieclam.matching import selectors
+from vieclam.matching import candidates, recommend, selectors
 from vieclam.people.models import Person
 from vieclam.seekers.tests.factories import make_person, make_profile
 from vieclam.vacancies.models import Vacancy
@@ -21,7 +21,8 @@ def on_day(monkeypatch):
     """Matching runs as if today were `day`."""
 
     def set_day(day: dt.date) -> None:
-        monkeypatch.setattr(selectors, "today", lambda: day)
+        for module in (candidates, recommend):
+            monkeypatch.setattr(module, "today", lambda: day)
 
     return set_day
 

@@ -19,6 +19,7 @@ from vieclam.accounts.scoping import scope_queryset
 from vieclam.core.dates import today
 from vieclam.matching import scoring
 from vieclam.matching.facts import occupation_codes, occupation_groups, seeker_facts, vacancy_facts
+from vieclam.matching.scoring import PLACE_POINTS, Place
 from vieclam.people.ages import born_on_or_before
 from vieclam.people.models import LABOUR_AGE, Person
 from vieclam.places.choices import Level
@@ -63,7 +64,7 @@ def eligible_profiles(viewer, vacancy: Vacancy, day: dt.date) -> QuerySet[JobSee
 #
 # Ranking candidates for a vacancy, exactly, without scoring every profile.
 #
-# Without the boost, a profile scores its occupation points, its place points (at most PLACE_POINTS["commune"])
+# Without the boost, a profile scores its occupation points, its place points (at most PLACE_POINTS[Place.COMMUNE])
 # and the rest (at most scoring.REST_MAX); the boost adds at most B. The active profiles fall into groups by the
 # points their occupation scores (facts.occupation_groups), each read through the covering partial index of active
 # profiles by occupation (migration matching 0002). Groups are read best first, and reading stops once the k-th
@@ -82,7 +83,7 @@ def ranked_candidates(*, viewer, vacancy: Vacancy, facts: scoring.VacancyFacts, 
     if limit < 1:
         return []
     boost = settings.VIECLAM_MATCHING_PRIORITY_BOOST
-    ceiling = scoring.PLACE_POINTS["commune"] + scoring.REST_MAX + boost  # over the occupation points
+    ceiling = PLACE_POINTS[Place.COMMUNE] + scoring.REST_MAX + boost  # over the occupation points
     read = _CandidateReader(viewer, vacancy, facts, limit, boost)
     groups = occupation_groups(facts.occupation_code)
     unread = list(groups)
@@ -119,10 +120,10 @@ class _CandidateReader:
             Q(commune_id=facts.commune_id) | Q(workplace_1_id=facts.commune_id) | Q(workplace_2_id=facts.commune_id)
         )
         place = Case(
-            When(same_commune, then=Value(scoring.PLACE_POINTS["commune"])),
-            When(commune_id__in=_province_communes(facts.province_id), then=Value(scoring.PLACE_POINTS["province"])),
+            When(same_commune, then=Value(PLACE_POINTS[Place.COMMUNE])),
+            When(commune_id__in=_province_communes(facts.province_id), then=Value(PLACE_POINTS[Place.PROVINCE])),
             When(Q(workplace_1_id=facts.province_id) | Q(workplace_2_id=facts.province_id),
-                 then=Value(scoring.PLACE_POINTS["willing"])),
+                 then=Value(PLACE_POINTS[Place.WILLING])),
             default=Value(0), output_field=IntegerField(),
         )  # fmt: skip
         occupation = _occupation_case(facts.occupation_code, "occupation_id")

@@ -16,6 +16,7 @@ from django.db import connection
 from vieclam.core.dates import today
 from vieclam.matching import scoring
 from vieclam.matching.facts import Group, occupation_groups, seeker_facts, unit_provinces, vacancy_facts
+from vieclam.matching.scoring import PLACE_POINTS, Place
 from vieclam.people.models import Person
 from vieclam.seekers.choices import LIFTING_ORDER, ProfileStatus, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
@@ -197,8 +198,8 @@ def _place_groups(facts: scoring.SeekerFacts) -> tuple[Group, ...]:
     own = {pk for pk in (facts.commune_id, *facts.workplace_ids) if pk is not None}
     province = set(units.get(facts.province_id, ())) - own
     willing = {pk for w in facts.workplace_ids for pk in units.get(w, ())} - own - province
-    kinds = [(scoring.PLACE_POINTS["commune"], own), (scoring.PLACE_POINTS["province"], province),
-             (scoring.PLACE_POINTS["willing"], willing)]  # fmt: skip
+    kinds = [(PLACE_POINTS[Place.COMMUNE], own), (PLACE_POINTS[Place.PROVINCE], province),
+             (PLACE_POINTS[Place.WILLING], willing)]  # fmt: skip
     return (*(Group(points, tuple(sorted(ids))) for points, ids in kinds if ids), Group(0, others=True))
 
 

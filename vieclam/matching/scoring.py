@@ -18,7 +18,18 @@ from vieclam.seekers.choices import LIFTING_ORDER, Hands, Lifting, WorkEnvironme
 
 # Points per part; together 100. The priority boost comes on top (settings.VIECLAM_MATCHING_PRIORITY_BOOST).
 OCCUPATION_POINTS = {4: 40, 3: 28, 2: 15, 1: 5}  # digits of VSCO code shared
-PLACE_POINTS = {"commune": 20, "province": 12, "willing": 10}
+
+
+class Place(StrEnum):
+    """How a vacancy's workplace fits a seeker: in their commune (or a commune they chose), in their province, or
+    in a province they chose."""
+
+    COMMUNE = "commune"
+    PROVINCE = "province"
+    WILLING = "willing"
+
+
+PLACE_POINTS = {Place.COMMUNE: 20, Place.PROVINCE: 12, Place.WILLING: 10}
 QUALIFICATION_POINTS = 10
 EXPERIENCE_POINTS = 5
 PAY_POINTS = {"meets": 10, "negotiable": 6}
@@ -122,11 +133,11 @@ def occupation_points(v: VacancyFacts, s: SeekerFacts) -> int:
 
 def place_kind(v: VacancyFacts, s: SeekerFacts) -> str:
     if v.commune_id == s.commune_id or v.commune_id in s.workplace_ids:
-        return "commune"
+        return Place.COMMUNE
     if v.province_id == s.province_id:
-        return "province"
+        return Place.PROVINCE
     if v.province_id in s.workplace_ids:
-        return "willing"
+        return Place.WILLING
     return ""
 
 
@@ -167,7 +178,8 @@ def _occupation(v, s, match) -> None:
 def _place(v, s, match) -> None:
     kind = place_kind(v, s)
     match.score += PLACE_POINTS.get(kind, 0)
-    text = {"commune": N_("Cùng xã"), "province": N_("Cùng tỉnh"), "willing": N_("Sẵn sàng làm việc ở tỉnh này")}
+    text = {Place.COMMUNE: N_("Cùng xã"), Place.PROVINCE: N_("Cùng tỉnh"),
+            Place.WILLING: N_("Sẵn sàng làm việc ở tỉnh này")}  # fmt: skip
     if kind:
         match.say(text[kind])
 

@@ -11,9 +11,8 @@ from vieclam.codelists.models import CodeItem, Industry
 from vieclam.core.dates import today
 from vieclam.employers.choices import EMPLOYER_TYPES_LIST
 from vieclam.employers.models import Employer
-from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
-from vieclam.places.selectors import AreaCodeError, area_resolve
+from vieclam.places.resolve import unit_resolve
 
 # Everything a list row, an export row or the API shows: one query for the whole page.
 LIST_RELATED = ("commune", "commune__province", "employer_type", "industry")
@@ -40,22 +39,9 @@ def industry_choice_list() -> QuerySet[Industry]:
 
 
 def area_code_resolve(*, code: str, level: str) -> tuple[AdministrativeUnit, str]:
-    """The unit in force today for `code` at `level`; an old pre-2025 code is mapped and the note says so.
-
-    Raises a ValidationError (without a field name: the caller's field owns it) when the code cannot be used.
-    """
-    try:
-        unit, note = area_resolve(code=code, on=today())
-    except AreaCodeError as exc:
-        raise ValidationError(str(exc), code="area") from exc
-    if unit.level != level:
-        message = (
-            _("{name} ({code}) không phải cấp xã: hãy nhập mã xã, phường, đặc khu 5 chữ số.")
-            if level == Level.COMMUNE
-            else _("{name} ({code}) không phải cấp tỉnh: hãy nhập mã tỉnh, thành phố 2 chữ số.")
-        )
-        raise ValidationError(message.format(name=unit.name, code=unit.code), code="level")
-    return unit, note
+    """The unit in force today for `code` at `level`, by the one recipe (places.resolve.unit_resolve), for the
+    form's area field until it becomes a picker; services resolve again whatever they are given."""
+    return unit_resolve(code, levels=[level])
 
 
 def industry_resolve(*, code: str) -> Industry:

@@ -1,8 +1,9 @@
 """Writes on the employer registry: validated in full, scoped to the actor's areas, audited in the same transaction.
 
-`data` holds plain values and model instances (commune: AdministrativeUnit, employer_type: CodeItem,
-industry: Industry or None); the API serializer and the form turn codes into those rows. Errors are raised as
-one ValidationError naming every wrong field, so a 400 or a form can show them all at once.
+`data` holds plain values and model instances (employer_type: CodeItem, industry: Industry or None); the commune
+is a code or a unit, resolved here (places.resolve: an old pre-2025 code is mapped, the note goes to `warnings`).
+Errors are raised as one ValidationError naming every wrong field, so a 400 or a form can show them all at once.
+The recipe, as in every service: validate everything, then write, then audit, in one transaction.
 
 Staff register employers in their areas (employer_create); an employer account registers its own company
 (employer_register_self). Both run the same checks and audit trail; only the area check differs.
@@ -23,6 +24,7 @@ from vieclam.core.dates import today
 from vieclam.employers import taxcode
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
+from vieclam.places.resolve import areas_resolve_in
 
 __all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_register_self", "employer_update")
 
@@ -38,25 +40,27 @@ NOT_EMPLOYER_ACCOUNT = _("Chỉ tài khoản người sử dụng lao động đ
 OUTSIDE_AREA = _("Người sử dụng lao động này nằm ngoài địa bàn bạn phụ trách.")
 UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
 DUPLICATE_TAX_CODE = _("Mã số thuế {code} đã có trong sổ đăng ký người sử dụng lao động.")
-NOT_A_COMMUNE = _("{name} ({code}) không phải xã, phường hay đặc khu.")
-COMMUNE_EXPIRED = _("{name} ({code}) không còn hiệu lực vào ngày {day}: hãy dùng xã, phường sau sắp xếp.")
 COMMUNE_OUT_OF_SCOPE = _("{name} ({code}) nằm ngoài địa bàn bạn phụ trách.")
 INDUSTRY_EXPIRED = _("Ngành {code} không còn hiệu lực vào ngày {day}.")
 
 
+AREA_FIELDS = {"commune": [Level.COMMUNE]}
+
+
 @transaction.atomic
-def employer_create(*, actor, data: dict) -> Employer:
+def employer_create(*, actor, data: dict, warnings: list[str] | None = None) -> Employer:
     """Register an employer in a commune of the actor's areas; returns the saved row."""
     _check_actor(actor)
+    data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings)
     employer = Employer()
     _apply(employer, data)
-    _validate(scope=scope_for(actor), employer=employer, changed=set(EMPLOYER_FIELDS))
+    _validate(scope=scope_for(actor), employer=employer, changed=set(EMPLOYER_FIELDS), errors=errors)
     _save_new(actor=actor, employer=employer)
     return employer
 
 
 @transaction.atomic
-def employer_register_self(*, account, data: dict) -> Employer:
+def employer_register_self(*, account, data: dict, warnings: list[str] | None = None) -> Employer:
     """An employer account registers its own company (Employer.account), audited under the account's name.
 
     `data` is what employer_create takes. Any commune in force will do: a company is registered where it is,
@@ -64,9 +68,10 @@ def employer_register_self(*, account, data: dict) -> Employer:
     """
     if not getattr(account, "is_authenticated", False) or account.role != Role.EMPLOYER:
         raise PermissionDenied(NOT_EMPLOYER_ACCOUNT)
+    data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings)
     employer = Employer(account=account)
     _apply(employer, data)
-    _validate(scope=None, employer=employer, changed=set(EMPLOYER_FIELDS))
+    _validate(scope=None, employer=employer, changed=set(EMPLOYER_FIELDS), errors=errors)
     _save_new(actor=account, employer=employer, extra_changes={"account": [None, account.username]})
     return employer
 
@@ -101,14 +106,16 @@ def employer_update_contact_self(*, account, employer: Employer, data: dict) -> 
 
 
 @transaction.atomic
-def employer_update(*, actor, employer: Employer, data: dict) -> Employer:
+def employer_update(*, actor, employer: Employer, data: dict, warnings: list[str] | None = None) -> Employer:
     """Change the fields given in `data`; records old and new values (nothing is written when nothing changed)."""
     _check_actor(actor)
     if not scope_for(actor).covers_unit(employer.commune):
         raise PermissionDenied(OUTSIDE_AREA)
     before = _audit_values(employer)
+    changed = set(data)
+    data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings)
     _apply(employer, data)
-    _validate(scope=scope_for(actor), employer=employer, changed=set(data))
+    _validate(scope=scope_for(actor), employer=employer, changed=changed, errors=errors)
     changes = diff(before, _audit_values(employer))
     if changes:
         _save(employer)
@@ -129,13 +136,15 @@ def _apply(employer: Employer, data: dict) -> None:
         setattr(employer, field, value.strip() if isinstance(value, str) else value)
 
 
-def _validate(*, scope: AreaScope | None, employer: Employer, changed: set[str]) -> None:
-    """Every rule at once: identifier, commune (in force, and inside `scope` unless it is None), industry, then the
-    model's own."""
-    errors: dict[str, list[str]] = {}
+def _validate(
+    *, scope: AreaScope | None, employer: Employer, changed: set[str], errors: dict[str, list[str]] | None = None
+) -> None:
+    """Every rule at once, after the area errors already found: identifier, commune (inside `scope` unless it is
+    None), industry, then the model's own."""
+    errors = dict(errors or {})
     if "tax_code" in changed:
         _check_tax_code(employer, errors)
-    if "commune" in changed and employer.commune_id is not None:
+    if "commune" in changed and "commune" not in errors and employer.commune_id is not None:
         _check_commune(scope, employer, errors)
     if "industry" in changed and employer.industry_id is not None and not employer.industry.is_valid_on(today()):
         errors["industry"] = [INDUSTRY_EXPIRED.format(code=employer.industry.code, day=_day())]
@@ -161,12 +170,9 @@ def _check_tax_code(employer: Employer, errors: dict) -> None:
 
 
 def _check_commune(scope: AreaScope | None, employer: Employer, errors: dict) -> None:
+    """Inside the actor's areas (places.resolve has made it a commune in force)."""
     unit = employer.commune
-    if unit.level != Level.COMMUNE:
-        errors["commune"] = [NOT_A_COMMUNE.format(name=unit.name, code=unit.code)]
-    elif not unit.is_valid_on(today()):
-        errors["commune"] = [COMMUNE_EXPIRED.format(name=unit.name, code=unit.code, day=_day())]
-    elif scope is not None and not scope.covers_unit(unit):
+    if scope is not None and not scope.covers_unit(unit):
         errors["commune"] = [COMMUNE_OUT_OF_SCOPE.format(name=unit.name, code=unit.code)]
 
 

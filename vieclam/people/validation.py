@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from vieclam.accounts.scoping import scope_for
 from vieclam.codelists.models import CodeItem
-from vieclam.places.choices import Level
-from vieclam.places.selectors import AreaCodeError, area_resolve
+from vieclam.places.resolve import commune_resolve
 
 # Person field -> TT 11/2022 code list whose item codes it holds.
 CODED_FIELDS = {
@@ -31,14 +31,12 @@ class Errors(dict):
 
 
 def resolve_commune(*, field: str, code: str, actor, errors: Errors, warnings: list[str], on: dt.date):
-    """A commune in force on `on` and inside the actor's scope; an old code is mapped and warned about."""
+    """A commune in force on `on` (places.resolve: an old code is mapped and warned about) inside the actor's scope."""
     try:
-        unit, note = area_resolve(code=code, on=on)
-    except AreaCodeError as exc:
-        errors.add(field, str(exc))
-        return None
-    if unit.level != Level.COMMUNE:
-        errors.add(field, _("{name} không phải cấp xã.").format(name=unit.name))
+        unit, note = commune_resolve(code, on=on)
+    except ValidationError as exc:
+        for message in exc.messages:
+            errors.add(field, message)
         return None
     if not scope_for(actor).covers_unit(unit):
         errors.add(field, _("{name} nằm ngoài địa bàn bạn phụ trách.").format(name=unit.name))

@@ -9,8 +9,11 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit, Succession, UnitVersion
+from vieclam.places.resolve import LEVEL_BY_CODE_LENGTH
 
-LEVEL_BY_CODE_LENGTH = {2: Level.PROVINCE, 3: Level.DISTRICT, 5: Level.COMMUNE}
+# The code → unit mapping (old pre-2025 codes included) lives in places.resolve; still importable from here.
+from vieclam.places.resolve import AreaCodeError as AreaCodeError
+from vieclam.places.resolve import area_resolve as area_resolve
 
 
 def unit_list(
@@ -59,45 +62,6 @@ def successors_of_code(*, code: str, level: str = Level.COMMUNE) -> list[Success
     """Where an old (pre-2025) code went, including the few old codes missing from our old list."""
     return list(
         Succession.objects.filter(level=level, predecessor_code=code).select_related("successor").order_by("kind")
-    )
-
-
-class AreaCodeError(ValueError):
-    """An area code that cannot be used on the given date; the message is ready to show."""
-
-
-def area_resolve(*, code: str, on: dt.date) -> tuple[AdministrativeUnit, str]:
-    """The unit in force on `on` for `code`; an old pre-reform code is mapped to its successor.
-
-    Returns (unit, note): the note is empty for a code in force, and says what was mapped otherwise.
-    """
-    from django.utils.formats import date_format
-    from django.utils.translation import gettext as _
-
-    code = (code or "").strip()
-    unit = unit_get(code=code, as_of=on)
-    if unit is not None:
-        return unit, ""
-    level = LEVEL_BY_CODE_LENGTH.get(len(code))
-    if level is None or not code.isdigit():
-        raise AreaCodeError(
-            _("Mã đơn vị hành chính '{code}' không hợp lệ: mã tỉnh có 2 chữ số, mã xã có 5.").format(code=code)
-        )
-    targets = [s.successor for s in successors_of_code(code=code, level=level) if s.successor.is_valid_on(on)]
-    if len(targets) == 1:
-        note = _("Mã cũ {old} (trước 01/07/2025) đã được chuyển thành {new} – {name}.").format(
-            old=code, new=targets[0].code, name=targets[0].name
-        )
-        return targets[0], note
-    if targets:
-        choices = ", ".join(f"{t.code} {t.name}" for t in targets)
-        raise AreaCodeError(
-            _("Mã cũ {old} đã được chia cho nhiều đơn vị; hãy chọn một: {choices}.").format(old=code, choices=choices)
-        )
-    raise AreaCodeError(
-        _("Không có đơn vị hành chính mã {code} vào ngày {day}.").format(
-            code=code, day=date_format(on, "SHORT_DATE_FORMAT")
-        )
     )
 
 

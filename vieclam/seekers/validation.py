@@ -19,7 +19,7 @@ from vieclam.codelists.models import CodeItem, Occupation
 from vieclam.core.dates import today
 from vieclam.people.validation import Errors
 from vieclam.places.choices import Level
-from vieclam.places.selectors import AreaCodeError, area_resolve
+from vieclam.places.resolve import unit_resolve
 from vieclam.seekers.choices import Hands, LanguageLevel, Lifting, RecruitmentMode, WorkEnvironment
 
 __all__ = ("CODED_FIELDS", "MAX_LANGUAGES", "PROFILE_FIELDS", "clean_fields")
@@ -49,7 +49,6 @@ NOT_A_LIST = _("Phải là một danh sách.")
 BAD_CHOICE = _("Giá trị '{value}' không hợp lệ; chọn một trong: {choices}.")
 UNKNOWN_OCCUPATION = _("Mã nghề '{code}' không có trong VSCO 2020 đang có hiệu lực.")
 UNKNOWN_ITEM = _("Mã '{code}' không có trong danh mục {slug}.")
-WORKPLACE_LEVEL = _("{name} ({code}) không phải tỉnh hay xã: hãy nhập mã tỉnh 2 chữ số hoặc mã xã 5 chữ số.")
 PAY_NOT_AMOUNT = _("Lương mong muốn phải là số đồng/tháng, không âm.")
 PAY_LIMIT = 1_000_000_000  # a monthly wish above one billion đồng is a typing slip, and beyond it the column overflows
 PAY_TOO_LARGE = _("Lương mong muốn tối đa 1.000.000.000 đồng/tháng: kiểm tra lại số chữ số 0.")
@@ -152,12 +151,7 @@ def _workplace(value, notes):
     code = _text(5)(value, notes)
     if not code:
         return None
-    try:
-        unit, note = area_resolve(code=code, on=today())
-    except AreaCodeError as exc:
-        raise ValidationError(str(exc)) from exc
-    if unit.level not in (Level.PROVINCE, Level.COMMUNE):
-        raise ValidationError(WORKPLACE_LEVEL.format(name=unit.name, code=unit.code))
+    unit, note = unit_resolve(code, levels=[Level.PROVINCE, Level.COMMUNE])
     if note:
         notes.append(note)
     return unit

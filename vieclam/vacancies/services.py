@@ -1,8 +1,9 @@
 """Writes on the vacancy registry: validated in full, scoped to the actor's provinces, audited in the same transaction.
 
-`data` holds plain values and model instances (employer: Employer, occupation: Occupation, workplace_commune and
-exchange_province: AdministrativeUnit); the API serializer and the form turn ids and codes into those rows. Errors
-are raised as one ValidationError naming every wrong field; nothing is written when there is one.
+`data` holds plain values and model instances (employer: Employer, occupation: Occupation); workplace_commune and
+exchange_province are codes or units, resolved here (places.resolve: an old pre-2025 code is mapped, the note goes
+to `warnings`). Errors are raised as one ValidationError naming every wrong field; nothing is written when there
+is one. The recipe, as in every service: validate everything, then write, then audit, in one transaction.
 
 Staff record vacancies at the exchanges of their provinces (vacancy_create); an employer account submits its own
 for approval (vacancy_submit_for_approval). Both run the same checks and audit trail; only who may write where
@@ -37,6 +38,7 @@ from vieclam.core.dates import today as local_today
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
+from vieclam.places.resolve import areas_resolve_in
 from vieclam.vacancies.choices import CODED_FIELDS, OBSOLETE_CONTRACT_TYPES, TRANSITIONS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
@@ -81,9 +83,6 @@ ALLOWED_TRANSITIONS = _("Chỉ được chuyển sang: {statuses}.")
 FINAL_STATUS = _("Trạng thái này là cuối cùng; nhu cầu mới hãy ghi thành việc tìm người mới.")
 DEADLINE_PASSED = _("Hạn nộp hồ sơ {day} đã qua: việc đang tuyển cần hạn từ hôm nay ({today}) trở đi.")
 EMPLOYER_OUT_OF_SCOPE = _("Không có người sử dụng lao động số {id} trong địa bàn bạn phụ trách.")
-NOT_A_COMMUNE = _("{name} ({code}) không phải xã, phường hay đặc khu.")
-NOT_A_PROVINCE = _("{name} ({code}) không phải tỉnh, thành phố.")
-UNIT_EXPIRED = _("{name} ({code}) không còn hiệu lực vào ngày {day}: hãy dùng đơn vị sau sắp xếp.")
 EXCHANGE_OUT_OF_SCOPE = _(
     "Sàn việc làm {name} nằm ngoài địa bàn bạn phụ trách: việc tìm người do cán bộ cấp tỉnh, "
     "tư vấn viên của tỉnh giữ sàn ghi nhận."
@@ -95,19 +94,25 @@ OBSOLETE_CONTRACT = _(
 )
 
 
+# The area fields, each a code or a unit (resolved by places.resolve), and the levels they accept.
+AREA_FIELDS = {"workplace_commune": [Level.COMMUNE], "exchange_province": [Level.PROVINCE]}
+
+
 @transaction.atomic
-def vacancy_create(*, actor, data: dict) -> Vacancy:
+def vacancy_create(*, actor, data: dict, warnings: list[str] | None = None) -> Vacancy:
     """Record a vacancy at an exchange of the actor's provinces (draft unless data['status'] is 'open')."""
     _check_actor(actor)
     data = dict(data)
     status = data.pop("status", None) or VacancyStatus.DRAFT
     if status not in CREATE_STATUSES:
         raise ValidationError({"status": CREATE_STATUS})
+    data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings, on=_today())
     vacancy = Vacancy(status=status)
     _apply(vacancy, data)
-    if vacancy.exchange_province_id is None:
-        vacancy.exchange_province = _default_exchange(actor, vacancy.workplace_commune)
-    _validate(staff=actor, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
+    if vacancy.exchange_province_id is None and "exchange_province" not in errors:
+        commune = vacancy.workplace_commune if vacancy.workplace_commune_id else None
+        vacancy.exchange_province = _default_exchange(actor, commune)
+    _validate(staff=actor, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"}, errors=errors)
     _save_new(actor=actor, vacancy=vacancy)
     return vacancy
 
@@ -150,7 +155,7 @@ def vacancy_batch() -> Iterator[None]:
 
 
 @transaction.atomic
-def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict) -> Vacancy:
+def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict, warnings: list[str] | None = None) -> Vacancy:
     """An employer's own account posts a vacancy: always a draft, waiting for a counsellor's approval.
 
     It is held by the exchange of the employer's province, whose counsellors approve it (vacancy_set_status to
@@ -163,24 +168,26 @@ def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict) -> Vac
     fixed = {field: str(SET_ON_SUBMIT) for field in ("employer", "status", "exchange_province") if field in data}
     if fixed:
         raise ValidationError(fixed)
+    data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings, on=_today())
     vacancy = Vacancy(status=VacancyStatus.DRAFT, employer=employer, exchange_province=employer.commune.province)
     _apply(vacancy, data)
-    _validate(staff=None, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"})
+    _validate(staff=None, vacancy=vacancy, changed={*VACANCY_FIELDS, "status"}, errors=errors)
     _save_new(actor=actor, vacancy=vacancy)
     return vacancy
 
 
 @transaction.atomic
-def vacancy_update(*, actor, vacancy: Vacancy, data: dict) -> Vacancy:
+def vacancy_update(*, actor, vacancy: Vacancy, data: dict, warnings: list[str] | None = None) -> Vacancy:
     """Change the fields given in `data` (not the status); records old and new values, nothing if nothing changed."""
     _check_scope(actor, vacancy)
+    data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings, on=_today())
     before = _audit_values(vacancy)
     stored = {field: _stored(vacancy, field) for field in data if field in VACANCY_FIELDS}
     _apply(vacancy, data)
     # Only values that really change are checked against today's rules: re-sending an unchanged employer or
     # deadline must not fail because the employer moved out of the area or the deadline has since passed.
     changed = {field for field, value in stored.items() if _stored(vacancy, field) != value}
-    _validate(staff=actor, vacancy=vacancy, changed=changed)
+    _validate(staff=actor, vacancy=vacancy, changed=changed, errors=errors)
     changes = diff(before, _audit_values(vacancy))
     if changes:
         vacancy.save()
@@ -292,20 +299,19 @@ def _apply(vacancy: Vacancy, data: dict) -> None:
         setattr(vacancy, field, value)
 
 
-def _validate(*, staff, vacancy: Vacancy, changed: set[str]) -> None:
-    """Every rule at once: references in force and in the areas of `staff`, item codes, deadline, then the model's.
+def _validate(*, staff, vacancy: Vacancy, changed: set[str], errors: dict[str, list[str]] | None = None) -> None:
+    """Every rule at once, after the area errors already found: references in force and in the areas of `staff`,
+    item codes, deadline, then the model's.
 
     `staff` is None for an employer's own submission: its employer was checked by ownership and its exchange is
     the employer's province, so no area check applies.
     """
-    errors: dict[str, list[str]] = {}
+    errors = dict(errors or {})
     if "employer" in changed and vacancy.employer_id is not None and staff is not None:
         _check_employer(staff, vacancy, errors)
     if "occupation" in changed and vacancy.occupation_id is not None and not vacancy.occupation.is_valid_on(_today()):
         errors["occupation"] = [OCCUPATION_EXPIRED.format(code=vacancy.occupation.code, day=_day())]
-    if "workplace_commune" in changed and vacancy.workplace_commune_id is not None:
-        _check_unit(vacancy.workplace_commune, Level.COMMUNE, "workplace_commune", errors)
-    if "exchange_province" in changed and vacancy.exchange_province_id is not None:
+    if "exchange_province" in changed and "exchange_province" not in errors and vacancy.exchange_province_id:
         _check_exchange(staff, vacancy.exchange_province, errors)
     _check_coded(vacancy, changed, errors)
     if "deadline" in changed and vacancy.status == VacancyStatus.OPEN:
@@ -459,18 +465,9 @@ def _default_exchange(actor, commune: AdministrativeUnit | None) -> Administrati
     return batch.exchanges[key]
 
 
-def _check_unit(unit: AdministrativeUnit, level: str, field: str, errors: dict) -> bool:
-    if unit.level != level:
-        message = NOT_A_COMMUNE if level == Level.COMMUNE else NOT_A_PROVINCE
-        errors[field] = [message.format(name=unit.name, code=unit.code)]
-    elif not unit.is_valid_on(_today()):
-        errors[field] = [UNIT_EXPIRED.format(name=unit.name, code=unit.code, day=_day())]
-    return field not in errors
-
-
 def _check_exchange(staff, province: AdministrativeUnit, errors: dict) -> None:
-    in_force = _check_unit(province, Level.PROVINCE, "exchange_province", errors)
-    if in_force and staff is not None and not scope_for(staff).covers_unit(province):
+    """Inside the areas of `staff` (places.resolve has made it a province in force)."""
+    if staff is not None and not scope_for(staff).covers_unit(province):
         errors["exchange_province"] = [EXCHANGE_OUT_OF_SCOPE.format(name=province.name)]
 
 

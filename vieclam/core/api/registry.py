@@ -1,7 +1,8 @@
 """List/create and detail/patch endpoints shared by the registries whose services return warnings.
 
 A registry names its selectors, services and serializers; reads go through its selectors (which scope by area)
-and writes through its services (which validate and audit), so the views stay thin and alike.
+and writes through its services (which validate, resolve codes and audit; their notes, e.g. an old area code
+mapped, come back in `warnings`), so the views stay thin and alike.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ class RegistryListApi(StaffApiMixin, generics.ListAPIView):
     def post(self, request):
         serializer = self.create_serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
-        instance = type(self).create_service(actor=request.user, data=serializer.validated_data)
+        instance = type(self).create_service(
+            actor=request.user, data=serializer.validated_data, warnings=serializer.warnings
+        )
         result = self.result_serializer_class(instance, context={"warnings": serializer.warnings})
         return Response(result.data, status=status.HTTP_201_CREATED)
 
@@ -52,7 +55,7 @@ class RegistryDetailApi(StaffApiMixin, generics.GenericAPIView):
         instance = self.get_object()
         serializer = self.input_serializer_class(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        changes = {self.update_argument: instance, "data": serializer.validated_data}
+        changes = {self.update_argument: instance, "data": serializer.validated_data, "warnings": serializer.warnings}
         instance = type(self).update_service(actor=request.user, **changes)
         result = self.result_serializer_class(instance, context={"warnings": serializer.warnings})
         return Response(result.data)

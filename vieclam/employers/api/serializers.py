@@ -10,6 +10,7 @@ from rest_framework.fields import empty
 from vieclam.employers import selectors, taxcode
 from vieclam.employers.choices import SizeBand
 from vieclam.employers.models import Employer
+from vieclam.places.api.fields import AreaCodeField
 from vieclam.places.choices import Level
 
 
@@ -59,16 +60,6 @@ class CodeField(serializers.CharField):
         raise NotImplementedError
 
 
-class CommuneCodeField(CodeField):
-    """A commune code in force today, or an old pre-2025 code (mapped; the note goes to the parent's warnings)."""
-
-    def resolve(self, code: str):
-        unit, note = selectors.area_code_resolve(code=code, level=Level.COMMUNE)
-        if note:
-            self.parent.warnings.append(note)
-        return unit
-
-
 class IndustryCodeField(CodeField):
     """A VSIC code in force today: a section letter (C) or a level-4 code (1010)."""
 
@@ -88,7 +79,9 @@ class EmployerInputSerializer(serializers.Serializer):
         error_messages={"does_not_exist": _("Không có loại hình “{value}”: chọn một loại hình của Mẫu 01.")},
     )
     industry = IndustryCodeField(required=False, allow_null=True, max_length=5, help_text="VSIC: C, 1010…")
-    commune = CommuneCodeField(max_length=5, help_text="25459; an old pre-2025 code is mapped and warned about")
+    commune = AreaCodeField(
+        levels=[Level.COMMUNE], max_length=5, help_text="25459; an old pre-2025 code is mapped and warned about"
+    )
     street_address = serializers.CharField(required=False, allow_blank=True, max_length=255)
     in_industrial_zone = serializers.BooleanField(required=False)
     zone_name = serializers.CharField(required=False, allow_blank=True, max_length=200)

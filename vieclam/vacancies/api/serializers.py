@@ -11,9 +11,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 
-from vieclam.employers.api.serializers import CodeField, CommuneCodeField
+from vieclam.employers.api.serializers import CodeField
 from vieclam.employers.models import Employer
-from vieclam.employers.selectors import area_code_resolve
+from vieclam.places.api.fields import AreaCodeField
 from vieclam.places.choices import Level
 from vieclam.vacancies import selectors
 from vieclam.vacancies.choices import CODED_FIELDS, SexRequirement
@@ -80,16 +80,6 @@ class VacancyWriteResultSerializer(VacancySerializer):
         return self.context.get("warnings", [])
 
 
-class ProvinceCodeField(CodeField):
-    """A province code in force today, or an old pre-2025 code (mapped; the note goes to the parent's warnings)."""
-
-    def resolve(self, code: str):
-        unit, note = area_code_resolve(code=code, level=Level.PROVINCE)
-        if note:
-            self.parent.warnings.append(note)
-        return unit
-
-
 class OccupationCodeField(CodeField):
     """A VSCO 2020 code in force; levels 1–4 only (checked by the model, so the API and the form say the same)."""
 
@@ -136,7 +126,9 @@ class VacancyInputSerializer(serializers.Serializer):
     restriction_reason = serializers.CharField(
         required=False, allow_blank=True, help_text="Legal ground; required with age_min, age_max or sex_required"
     )
-    workplace_commune = CommuneCodeField(max_length=5, help_text="25459; any province; an old code is mapped")
+    workplace_commune = AreaCodeField(
+        levels=[Level.COMMUNE], max_length=5, help_text="25459; any province; an old code is mapped"
+    )
     contract_type = _item_field("contract_type")
     working_time = _item_field("working_time")
     pay_min = serializers.IntegerField(required=False, allow_null=True, min_value=0, help_text="VND per month")
@@ -145,8 +137,11 @@ class VacancyInputSerializer(serializers.Serializer):
     pay_negotiable = serializers.BooleanField(required=False)
     benefits = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
     deadline = serializers.DateField(required=False, allow_null=True)
-    exchange_province = ProvinceCodeField(
-        required=False, max_length=2, help_text="Default: the caller's province, else the workplace's"
+    exchange_province = AreaCodeField(
+        levels=[Level.PROVINCE],
+        required=False,
+        max_length=2,
+        help_text="Default: the caller's province, else the workplace's",
     )
     demands_outdoor = serializers.BooleanField(required=False)
     demands_lifting = serializers.ChoiceField(choices=["", "under_5", "5_to_20", "over_20"], required=False)

@@ -12,6 +12,7 @@ An area in a user's scope includes everything below it: a province covers all it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
@@ -79,7 +80,11 @@ def _compute_scope(user) -> AreaScope:
     return AreaScope(province_ids=frozenset(provinces), commune_ids=frozenset(communes))
 
 
-def scope_queryset(queryset: QuerySet, user) -> QuerySet:
+_M = TypeVar("_M", bound=Model)
+_QS = TypeVar("_QS", bound=QuerySet)
+
+
+def scope_queryset(queryset: _QS, user) -> _QS:
     """Only the rows of `queryset` the user may see: inside their areas, or their own."""
     model = queryset.model
     scope = scope_for(user)
@@ -98,7 +103,7 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
     return filtered.distinct() if getattr(model, "area_path_is_many", False) else filtered
 
 
-def get_scoped_or_404(queryset: QuerySet, user, **lookup) -> Model:
+def get_scoped_or_404(queryset: QuerySet[_M], user, **lookup) -> _M:
     """A record outside the user's scope answers 404, exactly like one that does not exist."""
     try:
         return scope_queryset(queryset, user).get(**lookup)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.applications.querysets import ApplicationQuerySet
 from vieclam.codelists.models import CodeItem
 from vieclam.employers.models import Employer
 from vieclam.people.models import Person
@@ -46,7 +47,7 @@ LIST_RELATED = (
 EVENTS = Prefetch("events", queryset=ApplicationEvent.objects.order_by("at", "pk"))
 
 
-def application_list(*, viewer) -> QuerySet[Application]:
+def application_list(*, viewer) -> ApplicationQuerySet:
     """Applications the viewer may see, newest first."""
     return scope_queryset(Application.objects.select_related(*LIST_RELATED), viewer).order_by("-created_at", "-pk")
 

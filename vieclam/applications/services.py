@@ -8,6 +8,7 @@ An actor who cannot see the application (another employer, another worker) gets 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -37,6 +38,9 @@ from vieclam.people.validation import Errors
 from vieclam.seekers.services import profile_place_on_hire
 from vieclam.vacancies.choices import CODED_FIELDS, OBSOLETE_CONTRACT_TYPES, VacancyStatus
 from vieclam.vacancies.models import Vacancy
+
+if TYPE_CHECKING:
+    from vieclam.accounts.models import User
 
 __all__ = (
     "TRANSITION_FIELDS",
@@ -84,7 +88,7 @@ BAD_REASON = _("Không có lý do “{reason}”: dùng một trong {choices}.")
 # Submit and refer
 #
 @transaction.atomic
-def application_submit(*, actor, vacancy: Vacancy, person: Person) -> Application:
+def application_submit(*, actor: User, vacancy: Vacancy, person: Person) -> Application:
     """A worker applies to an open vacancy for themself (their own Person, linked through Person.account)."""
     if not getattr(actor, "is_authenticated", False) or actor.role != Role.WORKER:
         raise PermissionDenied(ONLY_WORKER)
@@ -97,7 +101,7 @@ def application_submit(*, actor, vacancy: Vacancy, person: Person) -> Applicatio
 
 
 @transaction.atomic
-def application_refer(*, actor, vacancy: Vacancy, person: Person, note: str = "") -> Application:
+def application_refer(*, actor: User, vacancy: Vacancy, person: Person, note: str = "") -> Application:
     """A counsellor (or other staff) refers a person living in their areas to an open vacancy."""
     if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
         raise PermissionDenied(ONLY_STAFF)
@@ -111,7 +115,7 @@ def application_refer(*, actor, vacancy: Vacancy, person: Person, note: str = ""
     return _create(actor=actor, vacancy=vacancy, person=person, channel=ApplicationChannel.REFERRED, note=note)
 
 
-def _create(*, actor, vacancy: Vacancy, person: Person, channel: str, note: str = "") -> Application:
+def _create(*, actor: User, vacancy: Vacancy, person: Person, channel: str, note: str = "") -> Application:
     # Re-read the vacancy under a row lock: it must still be open when the application is saved.
     vacancy = Vacancy.objects.select_for_update(of=("self",)).get(pk=vacancy.pk)
     errors = Errors()
@@ -174,7 +178,7 @@ def _save_new(application: Application, channel: str) -> None:
 # Transitions
 #
 @transaction.atomic
-def application_transition(*, actor, application: Application, to_status: str, **data) -> Application:
+def application_transition(*, actor: User, application: Application, to_status: str, **data) -> Application:
     """Move an application along the transition table (choices.allowed_transitions) for the actor's side.
 
     `data` may hold contract_type + start_date (hired, both required), reason (+ note) (refused, reason
@@ -205,9 +209,9 @@ def application_transition(*, actor, application: Application, to_status: str, *
     return application
 
 
-def sides_of(actor, application: Application) -> set[str]:
+def sides_of(actor: User, application: Application) -> set[str]:
     """Every side the actor acts on for this application (empty when it is not theirs to act on)."""
-    sides = set()
+    sides: set[str] = set()
     if getattr(actor, "is_staff_role", False) and scope_for(actor).covers_unit(application.person.residence_commune):
         sides.add(Side.STAFF)
     if getattr(actor, "is_authenticated", False):
@@ -218,7 +222,7 @@ def sides_of(actor, application: Application) -> set[str]:
     return sides
 
 
-def transitions_for(actor, application: Application) -> list[str]:
+def transitions_for(actor: User, application: Application) -> list[str]:
     """The statuses the actor may move this application to now (for buttons and the API)."""
     return _allowed(sides_of(actor, application), application.status)
 
@@ -228,7 +232,7 @@ def _allowed(sides: set[str], status: str) -> list[str]:
     return [s for s in ApplicationStatus.values if s in allowed]
 
 
-def _sides(actor, application: Application) -> set[str]:
+def _sides(actor: User, application: Application) -> set[str]:
     """The actor's sides (staff, employer, worker); Http404 for anyone who cannot see the application."""
     visible = scope_queryset(Application.objects.filter(pk=application.pk), actor).exists()
     sides = sides_of(actor, application) if visible else set()
@@ -254,7 +258,7 @@ def _check_transition(sides: set[str], old: str, new: str) -> None:
 
 def _clean_data(to_status: str, data: dict) -> dict:
     """The model fields the move sets, from `data`; every missing or wrong value is reported at once."""
-    errors, values = Errors(), {}
+    errors, values = Errors(), dict[str, object]()
     if len(data.get("note") or "") > NOTE_MAX:
         errors.add("note", NOTE_TOO_LONG.format(max=NOTE_MAX))
     if to_status == ApplicationStatus.INTERVIEW_SCHEDULED:
@@ -318,7 +322,7 @@ def _reason(value, errors: Errors) -> str:
 # Expiry (daily command: `vieclam expire_applications`)
 #
 @transaction.atomic
-def applications_expire(today: dt.date | None = None, *, actor=None) -> int:
+def applications_expire(today: dt.date | None = None, *, actor: User | None = None) -> int:
     """Expire the open applications of vacancies that stopped recruiting; returns how many.
 
     Filled and closed vacancies end their open applications at once; an expired vacancy's open applications
@@ -358,7 +362,9 @@ def applications_expire(today: dt.date | None = None, *, actor=None) -> int:
 #
 # Helpers
 #
-def _event(application: Application, *, actor, old: str, note: str, data: dict | None = None) -> ApplicationEvent:
+def _event(
+    application: Application, *, actor: User | None, old: str, note: str, data: dict | None = None
+) -> ApplicationEvent:
     user = actor if getattr(actor, "is_authenticated", False) else None
     return ApplicationEvent.objects.create(
         application=application,

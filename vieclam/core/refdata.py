@@ -29,7 +29,7 @@ def sync_rows(
 
     Example: sync_rows(EthnicGroup, key=["code"], rows=[{"code": "01", "name": "Kinh"}], fields=["name"])
     """
-    existing = {tuple(getattr(obj, k) for k in key): obj for obj in model.objects.all()}
+    existing = {tuple(getattr(obj, k) for k in key): obj for obj in model._default_manager.all()}
     to_create, to_update, seen = [], [], set()
     for row in rows:
         row_key = tuple(row[k] for k in key)
@@ -43,14 +43,14 @@ def sync_rows(
             setattr(obj, f, row[f])
         if changed:
             to_update.append(obj)
-    model.objects.bulk_create(to_create, batch_size=1000)
+    model._default_manager.bulk_create(to_create, batch_size=1000)
     if to_update:
-        model.objects.bulk_update(to_update, list(fields), batch_size=500)
+        model._default_manager.bulk_update(to_update, list(fields), batch_size=500)
     deleted = 0
     if delete_missing:
         stale = [obj.pk for k, obj in existing.items() if k not in seen]
         for start in range(0, len(stale), 500):
-            deleted += model.objects.filter(pk__in=stale[start : start + 500]).delete()[0]
+            deleted += model._default_manager.filter(pk__in=stale[start : start + 500]).delete()[0]
     return len(to_create) + len(to_update) + deleted
 
 

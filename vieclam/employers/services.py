@@ -11,6 +11,8 @@ Staff register employers in their areas (employer_create); an employer account r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
@@ -25,6 +27,9 @@ from vieclam.employers import taxcode
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
 from vieclam.places.resolve import areas_resolve_in
+
+if TYPE_CHECKING:
+    from vieclam.accounts.models import User
 
 __all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_register_self", "employer_update")
 
@@ -48,7 +53,7 @@ AREA_FIELDS = {"commune": [Level.COMMUNE]}
 
 
 @transaction.atomic
-def employer_create(*, actor, data: dict, warnings: list[str] | None = None) -> Employer:
+def employer_create(*, actor: User, data: dict, warnings: list[str] | None = None) -> Employer:
     """Register an employer in a commune of the actor's areas; returns the saved row."""
     _check_actor(actor)
     data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings)
@@ -106,7 +111,7 @@ def employer_update_contact_self(*, account, employer: Employer, data: dict) -> 
 
 
 @transaction.atomic
-def employer_update(*, actor, employer: Employer, data: dict, warnings: list[str] | None = None) -> Employer:
+def employer_update(*, actor: User, employer: Employer, data: dict, warnings: list[str] | None = None) -> Employer:
     """Change the fields given in `data`; records old and new values (nothing is written when nothing changed)."""
     _check_actor(actor)
     if not scope_for(actor).covers_unit(employer.commune):
@@ -123,7 +128,7 @@ def employer_update(*, actor, employer: Employer, data: dict, warnings: list[str
     return employer
 
 
-def _check_actor(actor) -> None:
+def _check_actor(actor: User) -> None:
     if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
         raise PermissionDenied(NOT_STAFF)
 
@@ -146,8 +151,9 @@ def _validate(
         _check_tax_code(employer, errors)
     if "commune" in changed and "commune" not in errors and employer.commune_id is not None:
         _check_commune(scope, employer, errors)
-    if "industry" in changed and employer.industry_id is not None and not employer.industry.is_valid_on(today()):
-        errors["industry"] = [INDUSTRY_EXPIRED.format(code=employer.industry.code, day=_day())]
+    industry = employer.industry if employer.industry_id is not None else None
+    if "industry" in changed and industry is not None and not industry.is_valid_on(today()):
+        errors["industry"] = [INDUSTRY_EXPIRED.format(code=industry.code, day=_day())]
     exclude = {*errors, "id_kind", "search_text"}
     try:
         employer.full_clean(exclude=exclude)
@@ -176,7 +182,7 @@ def _check_commune(scope: AreaScope | None, employer: Employer, errors: dict) ->
         errors["commune"] = [COMMUNE_OUT_OF_SCOPE.format(name=unit.name, code=unit.code)]
 
 
-def _save_new(*, actor, employer: Employer, extra_changes: dict | None = None) -> None:
+def _save_new(*, actor: User, employer: Employer, extra_changes: dict | None = None) -> None:
     _save(employer)
     changes = {k: [None, v] for k, v in _audit_values(employer).items() if v not in (None, "", False)}
     changes.update(extra_changes or {})
@@ -199,7 +205,7 @@ def _audit_values(employer: Employer) -> dict:
     values = snapshot(employer, PLAIN_AUDITED)
     values["commune"] = employer.commune.code if employer.commune_id else None
     values["employer_type"] = employer.employer_type.code if employer.employer_type_id else None
-    values["industry"] = employer.industry.code if employer.industry_id else None
+    values["industry"] = employer.industry.code if employer.industry is not None else None
     return values
 
 

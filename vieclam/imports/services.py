@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -48,6 +48,9 @@ from vieclam.imports.sources import SPECS, SourceSpec, detect_source, norm, reso
 from vieclam.jobboard import indexing
 from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import default_exchange_province, vacancy_batch, vacancy_create
+
+if TYPE_CHECKING:
+    from vieclam.accounts.models import User
 
 __all__ = ("can_import", "import_batch_commit", "import_batch_preview", "import_batch_purge", "import_batch_run")
 
@@ -89,7 +92,7 @@ def can_import(user) -> bool:
 
 def import_batch_run(
     *,
-    actor,
+    actor: User,
     filename: str,
     content: bytes,
     source: str = "",
@@ -117,7 +120,7 @@ def import_batch_run(
 
 
 def import_batch_preview(
-    *, actor, filename: str, content: bytes, source: str = "", skip_errors: bool = False
+    *, actor: User, filename: str, content: bytes, source: str = "", skip_errors: bool = False
 ) -> ImportBatch:
     """Check a file without writing any vacancy and keep it as a batch waiting for confirmation.
 
@@ -148,7 +151,7 @@ def import_batch_preview(
     return batch
 
 
-def import_batch_commit(*, actor, batch: ImportBatch) -> ImportReport:
+def import_batch_commit(*, actor: User, batch: ImportBatch) -> ImportReport:
     """Run a previewed batch for real, re-reading its file (the registry may have changed since the preview)."""
     if batch.created_by_id != getattr(actor, "pk", None):
         raise PermissionDenied(NOT_YOURS)
@@ -171,7 +174,7 @@ def import_batch_commit(*, actor, batch: ImportBatch) -> ImportReport:
 #
 # 1. Read and check
 #
-def _prepare(*, actor, table: Table, report: ImportReport, review: float):
+def _prepare(*, actor: User, table: Table, report: ImportReport, review: float):
     report.file_format = table.file_format
     urls = [str(r.values.get(h) or "") for r in table.records[:5] for h in r.values if norm(h) in ("url", "link")]
     report.source = report.source or detect_source(table.headers, urls)
@@ -242,7 +245,7 @@ class _Target:
 
 
 @transaction.atomic
-def _write_all(*, actor, rows: list[PreparedRow], target: _Target, batch: ImportBatch | None) -> None:
+def _write_all(*, actor: User, rows: list[PreparedRow], target: _Target, batch: ImportBatch | None) -> None:
     report = target.report
     if batch is not None:
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -280,7 +283,7 @@ def _write_all(*, actor, rows: list[PreparedRow], target: _Target, batch: Import
     )
 
 
-def _write_row(*, actor, row: PreparedRow, target: _Target, batch: ImportBatch, registered: dict) -> None:
+def _write_row(*, actor: User, row: PreparedRow, target: _Target, batch: ImportBatch, registered: dict) -> None:
     """One row in its own savepoint: its employer (if the file registers it), vacancy and posting link."""
     new_employer = None
     if row.employer is None and row.new_employer is None:  # prepare.py gives such a row an error; never trust it
@@ -289,7 +292,7 @@ def _write_row(*, actor, row: PreparedRow, target: _Target, batch: ImportBatch, 
     try:
         with transaction.atomic():
             employer = row.employer or registered.get(row.employer_tax_code)
-            if employer is None:
+            if employer is None and row.new_employer is not None:
                 employer = new_employer = employer_create(actor=actor, data=row.new_employer)
             vacancy = vacancy_create(actor=actor, data={**row.vacancy, "employer": employer})
             ImportedPosting.objects.create(

@@ -7,6 +7,7 @@ Staff register people in their areas (person_create); a worker account registers
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,6 +26,9 @@ from vieclam.people.models import LABOUR_AGE, Household, HouseholdCounter, Labou
 from vieclam.people.validation import CODED_FIELDS, Errors, check_coded, resolve_commune
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
+
+if TYPE_CHECKING:
+    from vieclam.accounts.models import User
 
 PLAIN_FIELDS = (
     "full_name",
@@ -100,7 +104,7 @@ def _check_labour_age(data: dict, errors: Errors) -> None:
                 errors.add(field, _("Người dưới 15 tuổi là thành viên hộ, không có thông tin lao động."))
 
 
-def _resolve_refs(data: dict, actor, errors: Errors, warnings: list[str]) -> dict:
+def _resolve_refs(data: dict, actor: User, errors: Errors, warnings: list[str]) -> dict:
     refs, on = {}, today()
     for field in ("residence_commune", "permanent_commune", "workplace_commune"):
         if data.get(field):
@@ -138,9 +142,9 @@ def _search_text(full_name: str) -> str:
 
 
 @transaction.atomic
-def person_create(*, actor, data: dict) -> tuple[Person, list[str]]:
+def person_create(*, actor: User, data: dict) -> tuple[Person, list[str]]:
     """Register a person; returns (person, warnings). Raises ValidationError naming every bad field."""
-    errors, warnings = Errors(), []
+    errors, warnings = Errors(), list[str]()
     _check_required(data, errors, ("full_name", "date_of_birth", "sex", "residence_commune"))
     _check_identity(data, errors)
     _check_labour_age(data, errors)
@@ -163,7 +167,7 @@ def person_register_self(*, account, commune: AdministrativeUnit, data: dict) ->
     """
     if not getattr(account, "is_authenticated", False) or account.role != Role.WORKER:
         raise PermissionDenied(NOT_WORKER_ACCOUNT)
-    errors, warnings = Errors(), []
+    errors, warnings = Errors(), list[str]()
     if Person.objects.filter(account=account).exists():
         errors.add("account", str(ACCOUNT_LINKED))
     for field in data:
@@ -207,7 +211,7 @@ def _build(data: dict, refs: dict, warnings: list[str], *, twins: bool = True) -
     return person
 
 
-def _save_new(*, actor, person: Person, extra_changes: dict | None = None) -> None:
+def _save_new(*, actor: User, person: Person, extra_changes: dict | None = None) -> None:
     """Save a new person with its "registered" labour event and its audit event (same transaction)."""
     person.save()
     LabourEvent.objects.create(
@@ -228,9 +232,11 @@ def _save_new(*, actor, person: Person, extra_changes: dict | None = None) -> No
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, data: dict, effective: dt.date | None = None) -> tuple[Person, list[str]]:
+def person_update(
+    *, actor: User, person: Person, data: dict, effective: dt.date | None = None
+) -> tuple[Person, list[str]]:
     """Change fields; a change of labour status is also a dated LabourEvent."""
-    errors, warnings = Errors(), []
+    errors, warnings = Errors(), list[str]()
     merged = {"date_of_birth": person.date_of_birth, "sex": person.sex, "national_id": person.national_id, **data}
     if {"national_id", "date_of_birth", "sex"} & set(data):
         _check_identity(merged, errors, exclude_pk=person.pk)
@@ -268,8 +274,8 @@ def person_update(*, actor, person: Person, data: dict, effective: dt.date | Non
 
 
 @transaction.atomic
-def household_create(*, actor, commune: str, address: str = "", head_name: str = "") -> Household:
-    errors, warnings = Errors(), []
+def household_create(*, actor: User, commune: str, address: str = "", head_name: str = "") -> Household:
+    errors, warnings = Errors(), list[str]()
     unit = resolve_commune(field="commune", code=commune, actor=actor, errors=errors, warnings=warnings, on=today())
     if errors:
         raise ValidationError(errors)
@@ -319,12 +325,13 @@ def _household_number_highest(unit: AdministrativeUnit) -> int:
 
 
 @transaction.atomic
-def household_add_member(*, actor, household: Household, person: Person, relationship: str) -> Person:
-    if person.household_id and person.household_id != household.pk:
+def household_add_member(*, actor: User, household: Household, person: Person, relationship: str) -> Person:
+    current = person.household
+    if current is not None and current.pk != household.pk:
         raise ValidationError(
             {
                 "household": _("{name} đã thuộc hộ {code}: một người chỉ thuộc một hộ.").format(
-                    name=person.full_name, code=person.household.code
+                    name=person.full_name, code=current.code
                 )
             }
         )
@@ -332,5 +339,5 @@ def household_add_member(*, actor, household: Household, person: Person, relatio
     return person
 
 
-def _user(actor):
+def _user(actor: User):
     return actor if getattr(actor, "is_authenticated", False) else None

@@ -12,7 +12,7 @@ Services call it (services validate; forms and serializers pass codes through):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
@@ -42,7 +42,7 @@ NOT_IN_FORCE = gettext_lazy("{name} ({code}) không còn hiệu lực vào ngày
 NOT_A_COMMUNE = gettext_lazy("{name} ({code}) không phải cấp xã: hãy chọn một xã, phường hoặc đặc khu.")
 NOT_A_PROVINCE = gettext_lazy("{name} ({code}) không phải cấp tỉnh: hãy chọn một tỉnh hoặc thành phố.")
 NOT_A_WORKPLACE = gettext_lazy("{name} ({code}) không phải cấp tỉnh hay cấp xã: hãy chọn một tỉnh hoặc một xã.")
-NOT_OF_LEVEL = {Level.COMMUNE: NOT_A_COMMUNE, Level.PROVINCE: NOT_A_PROVINCE}
+NOT_OF_LEVEL = {Level.COMMUNE.value: NOT_A_COMMUNE, Level.PROVINCE.value: NOT_A_PROVINCE}
 
 
 class AreaCodeError(ValueError):
@@ -92,7 +92,7 @@ def unit_resolve(
         except AreaCodeError as exc:
             raise ValidationError(str(exc), code="area") from exc
     if unit.level not in levels:
-        message = NOT_OF_LEVEL.get(next(iter(levels)), NOT_A_WORKPLACE) if len(levels) == 1 else NOT_A_WORKPLACE
+        message = NOT_OF_LEVEL[str(next(iter(levels)))] if len(levels) == 1 else NOT_A_WORKPLACE
         raise ValidationError(message.format(name=unit.name, code=unit.code), code="level")
     return unit, note
 
@@ -108,7 +108,7 @@ def province_resolve(value: str | AdministrativeUnit, *, on: dt.date | None = No
 
 
 def areas_resolve_in(
-    data: dict, fields: dict[str, Collection[str]], *, warnings: list[str] | None = None, on: dt.date | None = None
+    data: dict, fields: Mapping[str, Collection[str]], *, warnings: list[str] | None = None, on: dt.date | None = None
 ) -> tuple[dict, dict[str, list[str]]]:
     """(data with each area field given — a code or a unit — replaced by its unit in force, {field: [message]}).
 

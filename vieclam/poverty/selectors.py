@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from vieclam.places.choices import AreaClass, Level, UnitType
 from vieclam.places.selectors import AreaCodeError, area_resolve
 from vieclam.poverty import rules
 from vieclam.poverty.models import LowIncomeThreshold, PovertyLine, PovertyStandard
+from vieclam.poverty.querysets import DatedQuerySet
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class ClassificationResult:
     low_income_worker: bool | None = None  # None: not decidable (income given as a score, or no criterion in force)
 
 
-def standard_list() -> QuerySet[PovertyStandard]:
+def standard_list() -> DatedQuerySet:
     return PovertyStandard.objects.prefetch_related("lines", "indicators").order_by("valid_from", "code")
 
 

@@ -88,6 +88,8 @@ class JobSeekerProfile(TimeStampedModel):
     recruitment_modes = models.JSONField(_("hình thức tuyển dụng"), default=list, blank=True)
     registered_on = models.DateField(_("ngày đăng ký"), default=today)
     search_text = models.CharField(max_length=600, editable=False, default="")
+    # Not a column: the notes of the last write by the services (e.g. an old area code mapped), for the caller.
+    warnings: list[str]
 
     # Scoping (accounts.scoping): officers see the profiles of the people living in their areas.
     # Copies of the person's residence, birth date and sex, kept in step by services and signals, so that

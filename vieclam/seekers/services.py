@@ -13,8 +13,10 @@ or the registration date). A hire recorded by the vacancy's employer marks the p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,9 @@ from vieclam.people.validation import Errors
 from vieclam.seekers.choices import STATUS_TRANSITIONS, ProfileStatus
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.validation import PROFILE_FIELDS, clean_fields
+
+if TYPE_CHECKING:
+    from vieclam.accounts.models import User
 
 __all__ = (
     "SELF_FIELDS",
@@ -73,7 +78,7 @@ NOT_THE_HIRER = _("Chỉ người sử dụng lao động của việc làm này
 
 
 @transaction.atomic
-def profile_create(*, actor, person: Person, data: dict) -> JobSeekerProfile:
+def profile_create(*, actor: User, person: Person, data: dict) -> JobSeekerProfile:
     """Open an active profile for a person aged 15+ living in the actor's areas; returns the saved profile."""
     _check_actor(actor)
     errors = Errors()
@@ -82,7 +87,7 @@ def profile_create(*, actor, person: Person, data: dict) -> JobSeekerProfile:
 
 
 @transaction.atomic
-def profile_create_self(*, actor, data: dict) -> JobSeekerProfile:
+def profile_create_self(*, actor: User, data: dict) -> JobSeekerProfile:
     """A worker opens their own active profile (the Person linked to their account); registered today.
 
     `data` takes the SELF_FIELDS, as profile_create does. A worker with an active profile edits that one
@@ -97,7 +102,7 @@ def profile_create_self(*, actor, data: dict) -> JobSeekerProfile:
 
 
 @transaction.atomic
-def profile_update(*, actor, profile: JobSeekerProfile, data: dict) -> JobSeekerProfile:
+def profile_update(*, actor: User, profile: JobSeekerProfile, data: dict) -> JobSeekerProfile:
     """Change the fields given in `data`; records old and new values (nothing is written when nothing changed)."""
     _check_actor(actor)
     _check_in_scope(actor, profile)
@@ -107,7 +112,7 @@ def profile_update(*, actor, profile: JobSeekerProfile, data: dict) -> JobSeeker
 
 
 @transaction.atomic
-def profile_update_self(*, actor, profile: JobSeekerProfile, data: dict) -> JobSeekerProfile:
+def profile_update_self(*, actor: User, profile: JobSeekerProfile, data: dict) -> JobSeekerProfile:
     """A worker changes the given SELF_FIELDS of their own active profile; Http404 for anybody else's profile."""
     _check_worker(actor)
     # Through the scope, like every read (a worker's scope is their own records), and under a row lock: the status
@@ -126,12 +131,12 @@ def self_defaults() -> dict:
     values = {}
     for name in SELF_FIELDS:
         field = JobSeekerProfile._meta.get_field(name)
-        values[name] = None if field.is_relation else field.get_default()
+        values[name] = field.get_default() if isinstance(field, models.Field) and not field.is_relation else None
     return values
 
 
 def _create(
-    *, actor, person: Person, data: dict, errors: Errors, allowed: tuple[str, ...], own: bool = False
+    *, actor: User, person: Person, data: dict, errors: Errors, allowed: tuple[str, ...], own: bool = False
 ) -> JobSeekerProfile:
     """Shared by staff and self-service: clean, check, save and audit a new active profile (errors: found so far)."""
     values, field_errors, notes = clean_fields(data)
@@ -154,7 +159,7 @@ def _create(
     return profile
 
 
-def _update(*, actor, profile: JobSeekerProfile, data: dict, allowed: tuple[str, ...]) -> JobSeekerProfile:
+def _update(*, actor: User, profile: JobSeekerProfile, data: dict, allowed: tuple[str, ...]) -> JobSeekerProfile:
     """Shared by staff and self-service: clean, check, save and audit the changed fields."""
     values, errors, notes = clean_fields(data)
     _reject_unknown(data, errors, allowed=allowed)
@@ -173,7 +178,7 @@ def _update(*, actor, profile: JobSeekerProfile, data: dict, allowed: tuple[str,
 
 
 @transaction.atomic
-def profile_set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobSeekerProfile:
+def profile_set_status(*, actor: User, profile: JobSeekerProfile, status: str) -> JobSeekerProfile:
     """Mark a profile placed or closed, or reopen it (only if the person has no other active profile)."""
     _check_actor(actor)
     _check_in_scope(actor, profile)
@@ -181,7 +186,7 @@ def profile_set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobS
 
 
 @transaction.atomic
-def profile_place_on_hire(*, actor, application) -> JobSeekerProfile | None:
+def profile_place_on_hire(*, actor: User, application) -> JobSeekerProfile | None:
     """The person of a hired application found work: their active profile, if any, becomes placed.
 
     Called by applications.services.application_transition in the same transaction as the hire. `actor` is who
@@ -205,14 +210,14 @@ def profile_place_on_hire(*, actor, application) -> JobSeekerProfile | None:
     return _set_status(actor=actor, profile=profile, status=ProfileStatus.PLACED)
 
 
-def _set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobSeekerProfile:
+def _set_status(*, actor: User, profile: JobSeekerProfile, status: str) -> JobSeekerProfile:
     old = profile.status
     if status not in ProfileStatus.values:
         choices = ", ".join(ProfileStatus.values)
         raise ValidationError({"status": BAD_STATUS.format(value=status, choices=choices)})
     if status == old:
         raise ValidationError({"status": SAME_STATUS.format(status=ProfileStatus(old).label)})
-    if status not in STATUS_TRANSITIONS[old]:
+    if status not in STATUS_TRANSITIONS[ProfileStatus(old)]:
         labels = {"old": ProfileStatus(old).label, "new": ProfileStatus(status).label}
         raise ValidationError({"status": BAD_TRANSITION.format(**labels)})
     profile.status = status
@@ -230,17 +235,17 @@ def _set_status(*, actor, profile: JobSeekerProfile, status: str) -> JobSeekerPr
 #
 # Checks
 #
-def _check_actor(actor) -> None:
+def _check_actor(actor: User) -> None:
     if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
         raise PermissionDenied(NOT_STAFF)
 
 
-def _check_worker(actor) -> None:
+def _check_worker(actor: User) -> None:
     if not getattr(actor, "is_authenticated", False) or actor.role != Role.WORKER:
         raise PermissionDenied(ONLY_WORKER)
 
 
-def _own_person(actor) -> Person:
+def _own_person(actor: User) -> Person:
     """The worker's own record (Person.account, read through the scope like any record); else refused."""
     _check_worker(actor)
     people = scope_queryset(Person.objects.select_related("residence_commune"), actor)
@@ -250,7 +255,7 @@ def _own_person(actor) -> Person:
     return person
 
 
-def _check_in_scope(actor, profile: JobSeekerProfile) -> None:
+def _check_in_scope(actor: User, profile: JobSeekerProfile) -> None:
     if not scope_for(actor).covers_unit(profile.person.residence_commune):
         raise PermissionDenied(OUTSIDE_AREA)
 
@@ -275,7 +280,7 @@ def _merge(errors: Errors, more: Errors) -> None:
             errors.add(field, message)
 
 
-def _check_person(actor, person: Person, errors: Errors) -> None:
+def _check_person(actor: User, person: Person, errors: Errors) -> None:
     """A job seeker is a resident of the actor's areas of labour age (TT 11/2022: from 15)."""
     if not scope_for(actor).covers_unit(person.residence_commune):
         errors.add("person", PERSON_OUTSIDE.format(name=person.full_name))

@@ -20,10 +20,11 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.db.models import CheckConstraint, Q
+from django.db.models import CheckConstraint, Field, Q, UniqueConstraint
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -41,6 +42,9 @@ from vieclam.places.models import AdministrativeUnit
 from vieclam.places.resolve import areas_resolve_in
 from vieclam.vacancies.choices import CODED_FIELDS, OBSOLETE_CONTRACT_TYPES, TRANSITIONS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
+
+if TYPE_CHECKING:
+    from vieclam.accounts.models import User
 
 __all__ = (
     "VACANCY_FIELDS",
@@ -99,7 +103,7 @@ AREA_FIELDS = {"workplace_commune": [Level.COMMUNE], "exchange_province": [Level
 
 
 @transaction.atomic
-def vacancy_create(*, actor, data: dict, warnings: list[str] | None = None) -> Vacancy:
+def vacancy_create(*, actor: User, data: dict, warnings: list[str] | None = None) -> Vacancy:
     """Record a vacancy at an exchange of the actor's provinces (draft unless data['status'] is 'open')."""
     _check_actor(actor)
     data = dict(data)
@@ -155,7 +159,9 @@ def vacancy_batch() -> Iterator[None]:
 
 
 @transaction.atomic
-def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict, warnings: list[str] | None = None) -> Vacancy:
+def vacancy_submit_for_approval(
+    *, actor: User, employer: Employer, data: dict, warnings: list[str] | None = None
+) -> Vacancy:
     """An employer's own account posts a vacancy: always a draft, waiting for a counsellor's approval.
 
     It is held by the exchange of the employer's province, whose counsellors approve it (vacancy_set_status to
@@ -177,7 +183,7 @@ def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict, warnin
 
 
 @transaction.atomic
-def vacancy_update(*, actor, vacancy: Vacancy, data: dict, warnings: list[str] | None = None) -> Vacancy:
+def vacancy_update(*, actor: User, vacancy: Vacancy, data: dict, warnings: list[str] | None = None) -> Vacancy:
     """Change the fields given in `data` (not the status); records old and new values, nothing if nothing changed."""
     _check_scope(actor, vacancy)
     data, errors = areas_resolve_in(data, AREA_FIELDS, warnings=warnings, on=_today())
@@ -198,7 +204,7 @@ def vacancy_update(*, actor, vacancy: Vacancy, data: dict, warnings: list[str] |
 
 
 @transaction.atomic
-def vacancy_set_status(*, actor, vacancy: Vacancy, status: str) -> Vacancy:
+def vacancy_set_status(*, actor: User, vacancy: Vacancy, status: str) -> Vacancy:
     """Move a vacancy along TRANSITIONS (draft → open → filled/closed/expired; expired → open once re-dated)."""
     _check_scope(actor, vacancy)
     if status not in VacancyStatus.values:
@@ -219,7 +225,7 @@ def vacancy_set_status(*, actor, vacancy: Vacancy, status: str) -> Vacancy:
 
 
 @transaction.atomic
-def vacancy_expire_overdue(today: dt.date | None = None, *, actor=None) -> int:
+def vacancy_expire_overdue(today: dt.date | None = None, *, actor: User | None = None) -> int:
     """Mark expired every open vacancy whose deadline is before `today`; returns how many (for a daily command).
 
     Each change gets its own audit event (actor None: the system), committed with the status change.
@@ -245,7 +251,7 @@ def vacancy_expire_overdue(today: dt.date | None = None, *, actor=None) -> int:
     return len(overdue)
 
 
-def default_exchange_province(*, actor, commune: AdministrativeUnit | None) -> AdministrativeUnit | None:
+def default_exchange_province(*, actor: User, commune: AdministrativeUnit | None) -> AdministrativeUnit | None:
     """The province of the actor's scope when there is exactly one, else the province of the workplace commune."""
     scope = scope_for(actor)
     province_ids = set(scope.province_ids)
@@ -258,12 +264,12 @@ def default_exchange_province(*, actor, commune: AdministrativeUnit | None) -> A
     return commune.province if commune is not None else None
 
 
-def _check_actor(actor) -> None:
+def _check_actor(actor: User) -> None:
     if not getattr(actor, "is_authenticated", False) or not actor.is_staff_role:
         raise PermissionDenied(NOT_STAFF)
 
 
-def _check_scope(actor, vacancy: Vacancy) -> None:
+def _check_scope(actor: User, vacancy: Vacancy) -> None:
     _check_actor(actor)
     if not scope_for(actor).covers_unit(vacancy.exchange_province):
         raise PermissionDenied(OUTSIDE_AREA)
@@ -340,11 +346,15 @@ def _references_accepted(vacancy: Vacancy, exclude: set[str]) -> set[str]:
     batch = _batch.get()
     if batch is None:
         return set()
-    return {
-        name
-        for name in FK_FIELDS - exclude
-        if (name, getattr(vacancy, Vacancy._meta.get_field(name).attname)) in batch.references
-    }
+    return {name for name in FK_FIELDS - exclude if (name, getattr(vacancy, _attname(name))) in batch.references}
+
+
+def _attname(name: str) -> str:
+    """The column attribute of a Vacancy field (employer_id for employer)."""
+    field = Vacancy._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(name)
+    return field.attname
 
 
 def _references_remember(vacancy: Vacancy, failed: set[str]) -> None:
@@ -352,7 +362,7 @@ def _references_remember(vacancy: Vacancy, failed: set[str]) -> None:
     if batch is None:
         return
     for name in FK_FIELDS - failed:
-        value = getattr(vacancy, Vacancy._meta.get_field(name).attname)
+        value = getattr(vacancy, _attname(name))
         if value is not None:
             batch.references.add((name, value))
 
@@ -381,8 +391,9 @@ def _check_constraints(vacancy: Vacancy, exclude: set[str]) -> None:
                 try:
                     constraint.validate(model_class, vacancy, exclude=exclude, using=using)
                 except ValidationError as exc:  # as Model.validate_constraints files it
-                    if getattr(exc, "code", None) == "unique" and len(constraint.fields) == 1:
-                        errors.setdefault(constraint.fields[0], []).append(exc)
+                    fields = constraint.fields if isinstance(constraint, UniqueConstraint) else ()
+                    if getattr(exc, "code", None) == "unique" and len(fields) == 1:
+                        errors.setdefault(fields[0], []).append(exc)
                     else:
                         errors = exc.update_error_dict(errors)
                 continue
@@ -423,7 +434,7 @@ def _check_key(constraint, vacancy: Vacancy, exclude: set[str], using: str) -> t
                 field = vacancy._meta.get_field(name)
             except FieldDoesNotExist:
                 return None
-            if not getattr(field, "concrete", False) or field.generated:
+            if not isinstance(field, Field) or not field.concrete or field.generated:
                 return None
             value = getattr(vacancy, field.attname)
         values.append((name, type(value), value))
@@ -435,7 +446,7 @@ def _check_key(constraint, vacancy: Vacancy, exclude: set[str], using: str) -> t
     return key
 
 
-def _save_new(*, actor, vacancy: Vacancy) -> None:
+def _save_new(*, actor: User, vacancy: Vacancy) -> None:
     vacancy.save()
     changes = {k: [None, v] for k, v in _audit_values(vacancy).items() if v not in (None, "", False, [])}
     audit_record(
@@ -443,7 +454,7 @@ def _save_new(*, actor, vacancy: Vacancy) -> None:
     )
 
 
-def _check_employer(actor, vacancy: Vacancy, errors: dict) -> None:
+def _check_employer(actor: User, vacancy: Vacancy, errors: dict) -> None:
     batch, key = _batch.get(), (actor.pk, vacancy.employer_id)
     inside = batch.employers_in_scope.get(key) if batch is not None else None
     if inside is None:
@@ -454,7 +465,7 @@ def _check_employer(actor, vacancy: Vacancy, errors: dict) -> None:
         errors["employer"] = [EMPLOYER_OUT_OF_SCOPE.format(id=vacancy.employer_id)]
 
 
-def _default_exchange(actor, commune: AdministrativeUnit | None) -> AdministrativeUnit | None:
+def _default_exchange(actor: User, commune: AdministrativeUnit | None) -> AdministrativeUnit | None:
     """default_exchange_province, once per actor and commune in a vacancy_batch()."""
     batch = _batch.get()
     if batch is None:

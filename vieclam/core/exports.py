@@ -78,12 +78,21 @@ def _path(row: Any, path: str) -> Any:
 
 
 def choice(label: str | Promise, path: str) -> Column:
-    """A choice field by its label: choice(_("Giới tính"), "sex") → row.get_sex_display()."""
+    """A choice field by its label, like row.get_sex_display() for choice(_("Giới tính"), "sex").
+
+    The labels are read once per export from the model field's choices (get_FOO_display per row is slow).
+    """
     owner, _dot, field = path.rpartition(".")
+    labels: dict[Any, str] = {}
 
     def label_of(row: Any) -> str:
         obj = _path(row, owner) if owner else row
-        return "" if obj is None else getattr(obj, f"get_{field}_display")()
+        if obj is None:
+            return ""
+        if not labels:
+            labels.update((value, str(text)) for value, text in obj._meta.get_field(field).flatchoices)
+        value = getattr(obj, field)
+        return labels.get(value, value or "")
 
     return Column(label, label_of)
 

@@ -21,7 +21,7 @@ from vieclam.seekers import selectors, services
 from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
 from vieclam.seekers.exporters import JobSeekerExporter
 from vieclam.seekers.filtersets import JobSeekerFilterSet
-from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm, style
+from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm
 from vieclam.seekers.models import JobSeekerProfile
 
 
@@ -169,7 +169,6 @@ def _shown(profile: JobSeekerProfile) -> dict:
 def _pick_person(request, *, not_found: bool):
     """Search people in the user's areas (posted); a number typed in `person` opens the form for that record."""
     pick = PersonPickForm(request.POST if "find" in request.POST else None)
-    style(pick)
     people, active = [], {}
     if pick.is_valid() and pick.cleaned_data["person"]:
         return redirect(f"{request.path}?person={pick.cleaned_data['person']}")

@@ -11,7 +11,8 @@ from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
 from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
-from vieclam.employers.forms import TypeChoiceField, bootstrap
+from vieclam.core.forms import StyledFormMixin
+from vieclam.employers.forms import TypeChoiceField
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
 from vieclam.places.selectors import province_communes
@@ -42,7 +43,7 @@ class CommuneChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class AccountFields(forms.Form):
+class AccountFields(StyledFormMixin, forms.Form):
     """Username and password twice, checked with the project's password validators."""
 
     username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
@@ -86,7 +87,6 @@ class WorkerRegisterForm(AccountFields):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["residence_commune"].queryset = province_communes()
-        bootstrap(self)
 
     def person_data(self) -> dict:
         return {f: self.cleaned_data[f] for f in ("full_name", "national_id", "date_of_birth", "sex", "phone")}
@@ -109,7 +109,6 @@ class EmployerRegisterForm(AccountFields):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = province_communes()
-        bootstrap(self)
 
     def employer_data(self) -> dict:
         fields = ("name", "tax_code", "employer_type", "commune", "phone", "publish_contact")
@@ -137,7 +136,7 @@ class EmployerVacancyForm(VacancyForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "employer"}
 
 
-class ReferForm(forms.Form):
+class ReferForm(StyledFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Ghi chú cho người sử dụng lao động"),
         max_length=1000,
@@ -147,7 +146,6 @@ class ReferForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        bootstrap(self)
 
 
 class TransitionForm(forms.Form):
@@ -174,7 +172,7 @@ class TransitionForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name) not in (None, "")}
 
 
-class EmployerContactForm(forms.Form):
+class EmployerContactForm(StyledFormMixin, forms.Form):
     """What an employer account edits of its own company: contacts, and whether the job board shows them."""
 
     contact_person = forms.CharField(label=_("Người liên hệ"), max_length=150, required=False)
@@ -189,7 +187,6 @@ class EmployerContactForm(forms.Form):
     def __init__(self, *args, employer, **kwargs) -> None:
         kwargs.setdefault("initial", {name: getattr(employer, name) for name in self.base_fields})
         super().__init__(*args, **kwargs)
-        bootstrap(self)
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data}

@@ -9,12 +9,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.forms import StyledFormMixin
 from vieclam.employers import selectors
 from vieclam.employers.choices import SizeBand
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
 
-__all__ = ("AreaCodeField", "EmployerForm", "IndustryChoiceField", "TypeChoiceField", "bootstrap")
+__all__ = ("AreaCodeField", "EmployerForm", "IndustryChoiceField", "TypeChoiceField")
 
 
 class AreaCodeField(forms.CharField):
@@ -66,21 +67,7 @@ class IndustryChoiceField(forms.ModelChoiceField):
         return f"{obj.code} – {name}"
 
 
-def bootstrap(form: forms.BaseForm) -> forms.BaseForm:
-    """Give every widget its Bootstrap 5 class (no template tag library needed)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-    return form
-
-
-class EmployerForm(forms.Form):
+class EmployerForm(StyledFormMixin, forms.Form):
     """Create or edit an employer. `changed_values()` gives what the update service needs."""
 
     name = forms.CharField(label=_("Tên người sử dụng lao động"), max_length=255)
@@ -114,7 +101,6 @@ class EmployerForm(forms.Form):
         # Re-read the choices per form: the class-level querysets were built with the date of import.
         self.fields["employer_type"].queryset = selectors.employer_type_list()
         self.fields["industry"].queryset = selectors.industry_choice_list()
-        bootstrap(self)
 
     @staticmethod
     def initial_for(employer: Employer) -> dict:

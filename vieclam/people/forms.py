@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from vieclam.accounts.scoping import scope_for
 from vieclam.codelists.models import CodeItem
 from vieclam.core.dates import today
+from vieclam.core.forms import StyledFormMixin
 from vieclam.people.choices import PovertyCause, Relationship, ReviewKind, Sex
 from vieclam.people.validation import CODED_FIELDS
 from vieclam.places.choices import Level
@@ -27,7 +28,7 @@ def item_choices(slug: str) -> list[tuple[str, str]]:
     return [("", "—")] + [(i.code, i.name_vi) for i in items]
 
 
-class PersonForm(forms.Form):
+class PersonForm(StyledFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=100)
     national_id = forms.CharField(label=_("Số CCCD (12 số) hoặc CMND (9 số)"), max_length=12, required=False)
     date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DATE_INPUT)
@@ -79,7 +80,7 @@ class ServiceErrorsMixin:
                 self.add_error(target, message)
 
 
-class HouseholdForm(ServiceErrorsMixin, forms.Form):
+class HouseholdForm(StyledFormMixin, ServiceErrorsMixin, forms.Form):
     commune = forms.ChoiceField(label=_("Xã/phường"))
     address = forms.CharField(label=_("Địa chỉ"), max_length=200, required=False)
     head_name = forms.CharField(label=_("Họ và tên chủ hộ"), max_length=100)
@@ -89,7 +90,7 @@ class HouseholdForm(ServiceErrorsMixin, forms.Form):
         self.fields["commune"].choices = commune_choices(user)
 
 
-class HouseholdMemberForm(ServiceErrorsMixin, forms.Form):
+class HouseholdMemberForm(StyledFormMixin, ServiceErrorsMixin, forms.Form):
     person = forms.IntegerField(label=_("Mã hồ sơ người lao động (#)"), min_value=1)
     relationship = forms.ChoiceField(label=_("Quan hệ với chủ hộ"), choices=Relationship.choices)
 
@@ -123,7 +124,7 @@ def deprivation_choices() -> list[tuple[str, str]]:
     return list(names.items())
 
 
-class HouseholdReviewForm(ServiceErrorsMixin, forms.Form):
+class HouseholdReviewForm(StyledFormMixin, ServiceErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại rà soát"), choices=ReviewKind.choices)
     reviewed_on = forms.DateField(label=_("Ngày rà soát"), widget=DATE_INPUT)
     income_per_capita = AmountField(

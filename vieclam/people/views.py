@@ -3,32 +3,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts.scoping import get_scoped_or_404
+from vieclam.codelists.selectors import code_item_names
 from vieclam.core.audit import history_for
-from vieclam.core.exports import export_response
+from vieclam.core.viewkit import RegistryListView
 from vieclam.people import cccd, selectors, services
+from vieclam.people.exporters import HouseholdExporter, PersonExporter
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
 from vieclam.people.forms import HouseholdForm, HouseholdMemberForm, HouseholdReviewForm, PersonForm
 from vieclam.people.reviews import household_review_record, recently_exited
 from vieclam.people.validation import CODED_FIELDS
-
-EXPORT_COLUMNS = [
-    (_("Số CCCD (che)"), lambda p: p.masked_national_id),
-    (_("Họ và tên"), lambda p: p.full_name),
-    (_("Năm sinh"), lambda p: p.date_of_birth.year),
-    (_("Giới tính"), lambda p: p.get_sex_display()),
-    (_("Xã/phường"), lambda p: p.residence_commune.name),
-    (_("Mã xã"), lambda p: p.residence_commune.code),
-    (_("Hộ"), lambda p: p.household.code if p.household else ""),
-    (_("Tình trạng hoạt động kinh tế"), lambda p: p.activity_status),
-    (_("Trình độ CMKT"), lambda p: p.technical_level),
-]
 
 
 def _staff(request):
@@ -36,15 +25,19 @@ def _staff(request):
         raise PermissionDenied
 
 
-@login_required
-def person_list(request):
-    _staff(request)
-    filterset = PersonFilterSet(request.GET, queryset=selectors.person_list(viewer=request.user))
-    if request.GET.get("export") in ("csv", "xlsx"):
-        return export_response(request.GET["export"], filterset.qs.iterator(chunk_size=2000), EXPORT_COLUMNS,
-                               "nguoi-lao-dong")  # fmt: skip
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
-    return render(request, "people/person_list.html", {"filter": filterset, "page": page})
+class PersonListView(RegistryListView):
+    selector = staticmethod(selectors.person_list)
+    filterset_class = PersonFilterSet
+    exporter_class = PersonExporter
+    template_name = "people/person_list.html"
+
+    def decorate(self, page) -> None:
+        names = code_item_names(slugs=[CODED_FIELDS["activity_status"]])[CODED_FIELDS["activity_status"]]
+        for person in page:
+            person.activity_label = names.get(person.activity_status, person.activity_status)
+
+
+person_list = PersonListView.as_view()
 
 
 @login_required
@@ -107,42 +100,26 @@ def _clean(form) -> dict:
 
 # --- Households -------------------------------------------------------------------------------------------------
 
-HOUSEHOLD_EXPORT_COLUMNS = [
-    (_("Mã hộ"), lambda h: h.code),
-    (_("Chủ hộ"), lambda h: h.head_name),
-    (_("Địa chỉ"), lambda h: h.address),
-    (_("Xã/phường"), lambda h: h.commune.name),
-    (_("Mã xã"), lambda h: h.commune.code),
-    (_("Số thành viên"), lambda h: h.member_count),
-    (_("Phân loại hộ"), lambda h: h.get_poverty_class_display()),
-    (_("Ngày phân loại"), lambda h: h.poverty_class_on),
-    (_("Ngày thoát nghèo"), lambda h: h.poverty_exit_on),
-    (_("Hộ mới thoát nghèo"), lambda h: _("Có") if recently_exited(h) else ""),
-]
-
 
 def _households(request):
     return selectors.household_list(viewer=request.user)
 
 
-@login_required
-def household_list(request):
-    _staff(request)
-    queryset = _households(request).annotate(member_count=Count("members")).order_by("code")
-    filterset = HouseholdFilterSet(request.GET, queryset=queryset)
-    valid = filterset.is_valid()
-    rows = filterset.qs if valid else queryset.none()
-    if request.GET.get("export") in ("csv", "xlsx"):
-        return export_response(request.GET["export"], rows.iterator(chunk_size=2000), HOUSEHOLD_EXPORT_COLUMNS,
-                               "ho-gia-dinh")  # fmt: skip
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    for household in page:
-        household.exited_recently = recently_exited(household)
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "people/household_list.html", context)
+class HouseholdListView(RegistryListView):
+    selector = staticmethod(selectors.household_list)
+    filterset_class = HouseholdFilterSet
+    exporter_class = HouseholdExporter
+    template_name = "people/household_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(member_count=Count("members")).order_by("code")
+
+    def decorate(self, page) -> None:
+        for household in page:
+            household.exited_recently = recently_exited(household)
+
+
+household_list = HouseholdListView.as_view()
 
 
 @login_required

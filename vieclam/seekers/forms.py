@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.models import CodeItem
 from vieclam.core.dates import today
+from vieclam.core.forms import StyledFormMixin
 from vieclam.core.text import fold
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
@@ -23,7 +24,7 @@ from vieclam.seekers.choices import Hands, LanguageLevel, Lifting, RecruitmentMo
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.validation import CODED_FIELDS, MAX_LANGUAGES
 
-__all__ = ("OwnProfileForm", "PersonPickForm", "ProfileForm", "style")
+__all__ = ("OwnProfileForm", "PersonPickForm", "ProfileForm")
 
 DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
@@ -114,30 +115,14 @@ def item_choices(slug: str) -> list[tuple[str, str]]:
     return [("", "—")] + [(item.code, item.name_vi) for item in items]
 
 
-def style(form: forms.BaseForm) -> forms.BaseForm:
-    """Give every widget its Bootstrap 5 class."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-    return form
-
-
-class PersonPickForm(forms.Form):
+class PersonPickForm(StyledFormMixin, forms.Form):
     """Find the person to open a profile for: a full CCCD/CMND number or a name, or their record number."""
 
     find = forms.CharField(label=_("Số CCCD/CMND hoặc họ tên"), max_length=100, required=False)
     person = forms.IntegerField(label=_("Hoặc mã hồ sơ người lao động (#)"), min_value=1, required=False)
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(StyledFormMixin, forms.Form):
     """The job sought and the working conditions (Mẫu 02 parts 3–4). `service_data()` gives the service input."""
 
     title = forms.CharField(label=_("Tên công việc cần tìm"), max_length=200)
@@ -196,7 +181,6 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field, slug in CODED_FIELDS.items():
             self.fields[field].choices = item_choices(slug)
-        style(self)
 
     @staticmethod
     def initial_for(profile: JobSeekerProfile) -> dict:
@@ -230,7 +214,6 @@ class OwnProfileForm(ProfileForm):
         self.fields["occupation"].help_text = _(
             "Bấm một mã gợi ý hiện dưới ô “Tên công việc cần tìm”, hoặc để trống: cán bộ sẽ ghi giúp."
         )
-        style(self)
 
 
 def workplace_choices(*, keep=()) -> list:

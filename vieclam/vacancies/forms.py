@@ -10,8 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.forms import StyledFormMixin
 from vieclam.core.text import fold
-from vieclam.employers.forms import AreaCodeField, bootstrap
+from vieclam.employers.forms import AreaCodeField
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
 from vieclam.vacancies import selectors
@@ -109,7 +110,7 @@ class CodeItemChoiceField(forms.ChoiceField):
         self.choices = [("", "—"), *items]
 
 
-class VacancyForm(forms.Form):
+class VacancyForm(StyledFormMixin, forms.Form):
     """Create or edit a vacancy. `changed_values()` gives what the update service needs."""
 
     title = forms.CharField(label=_("Tên vị trí việc làm"), max_length=255)
@@ -181,7 +182,6 @@ class VacancyForm(forms.Form):
         for field in self.fields.values():
             if isinstance(field, CodeItemChoiceField):
                 field.load_choices()
-        bootstrap(self)
 
     @staticmethod
     def initial_for(vacancy: Vacancy) -> dict:

@@ -6,3 +6,9 @@ class CodelistsConfig(AppConfig):
     name = "vieclam.codelists"
     label = "codelists"
     verbose_name = _("Danh mục dùng chung")
+
+    def ready(self) -> None:
+        from vieclam.codelists.labels import code_item_names
+        from vieclam.core.display import register_code_labels
+
+        register_code_labels(code_item_names)

@@ -41,3 +41,12 @@ def value_of(instance, name: str) -> str:
 def label_of(instance, name: str) -> str:
     """The label of field `name` of `instance`'s model."""
     return field_label(type(instance), name)
+
+
+@register.filter
+def month_year(value) -> str:
+    """'2020-01' (a stored year-month) → '01/2020'; anything else unchanged."""
+    text = str(value or "")
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return f"{text[5:]}/{text[:4]}"
+    return text

@@ -9,7 +9,7 @@ urlpatterns = [
     path("", include("vieclam.places.api.urls")),
     path("", include("vieclam.codelists.api.urls")),
     path("", include("vieclam.accounts.api.urls")),
-    path("", include("vieclam.core.api.urls")),
+    path("", include("vieclam.portal.api.urls")),
     path("", include("vieclam.poverty.api.urls")),
     path("", include("vieclam.people.api.urls")),
     path("", include("vieclam.employers.api.urls")),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",
+    "vieclam.portal",
 ]
 
 MIDDLEWARE = [
@@ -133,8 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "portal:home"
 # Login throttling: lock a username+IP pair after AXES_FAILURE_LIMIT failures for AXES_COOLOFF_MINUTES.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from vieclam.core import views
+from vieclam.portal import views
 
-app_name = "core"
+app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("audit/", views.audit_list, name="audit_list"),

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from vieclam.accounts.scoping import scope_for
@@ -33,3 +34,8 @@ def audit_list(request):
     filterset = AuditEventFilterSet(request.GET, queryset=audit_event_list(viewer=request.user))
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(request, "portal/audit_list.html", {"filter": filterset, "page": page})
+
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the static icon."""
+    return redirect(static("favicon.svg"), permanent=True)

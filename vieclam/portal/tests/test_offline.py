@@ -28,7 +28,11 @@ def test_the_pattern_catches_cdn_links_and_spares_own_and_data_urls():
     text = """<script src="https://cdn.jsdelivr.net/x.js"></script><link href='//fonts.example/a.css'>
     <a href="/jobs/">x</a> a{background:url("data:image/svg+xml,%3csvg xmlns='http://www.w3.org/2000/svg'")}
     b{background:url(https://img.example/b.png)} <img src="http://testserver/static/a.png">"""
-    assert external_refs(text) == ["https://cdn.jsdelivr.net/x.js", "//fonts.example/a.css", "https://img.example/b.png"]
+    assert external_refs(text) == [
+        "https://cdn.jsdelivr.net/x.js",
+        "//fonts.example/a.css",
+        "https://img.example/b.png",
+    ]
 
 
 def _pages_for(user) -> set[str]:

@@ -20,5 +20,8 @@ urlpatterns = [
     path("my/", views.my, name="my"),
     path("my/matches/", views.my_matches, name="my_matches"),
     path("my/vacancies/new/", views.my_vacancy_create, name="my_vacancy_create"),
+    path("my/vacancies/<int:pk>/", views.my_vacancy_detail, name="my_vacancy_detail"),
+    path("my/vacancies/<int:pk>/edit/", views.my_vacancy_edit, name="my_vacancy_edit"),
+    path("my/vacancies/<int:pk>/close/", views.my_vacancy_close, name="my_vacancy_close"),
     path("my/employers/<int:pk>/contact/", views.my_employer_contact, name="my_employer_contact"),
 ]

@@ -37,7 +37,13 @@ from vieclam.employers.forms import bootstrap
 from vieclam.employers.services import employer_update_contact_self
 from vieclam.matching import selectors as matching_selectors
 from vieclam.seekers import selectors as seeker_selectors
-from vieclam.vacancies.services import vacancy_submit_for_approval
+from vieclam.vacancies.choices import VacancyStatus
+from vieclam.vacancies.services import (
+    OWN_FIXED_FIELDS,
+    vacancy_close,
+    vacancy_submit_for_approval,
+    vacancy_update_own,
+)
 
 # The label of each status button.
 ACTION_LABELS = {
@@ -146,6 +152,50 @@ def my_vacancy_create(request):
                 messages.warning(request, note)
             return redirect("applications:my")
     return render(request, "applications/vacancy_form.html", {"form": form})
+
+
+@login_required
+def my_vacancy_detail(request, pk: int):
+    """An employer opens one of its postings: the posting, its applicants with their status buttons."""
+    vacancy = _own_vacancy(request, pk)
+    _attach_actions(request.user, list(vacancy.applications.all()))
+    context = {"vacancy": vacancy, "can_close": VacancyStatus.CLOSED in vacancy.allowed_statuses, **_action_context()}
+    return render(request, "applications/my_vacancy_detail.html", context)
+
+
+@login_required
+def my_vacancy_edit(request, pk: int):
+    """An employer edits the content of its own posting (status, employer and exchange stay as they are)."""
+    vacancy = _own_vacancy(request, pk)
+    form = EmployerVacancyForm(request.POST or None, user=request.user, vacancy=vacancy)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.changed_values().items() if k not in OWN_FIXED_FIELDS}
+        saved = call_service(form, lambda: vacancy_update_own(actor=request.user, vacancy=vacancy, data=data))
+        if saved is not None:
+            messages.success(request, _("Đã lưu thay đổi của “{title}”.").format(title=saved.title))
+            return redirect("applications:my_vacancy_detail", pk=saved.pk)
+    return render(request, "applications/vacancy_form.html", {"form": form, "vacancy": vacancy})
+
+
+@require_POST
+@login_required
+def my_vacancy_close(request, pk: int):
+    """An employer closes its own posting: it leaves the job board and takes no more applications."""
+    vacancy = _own_vacancy(request, pk)
+    try:
+        vacancy_close(actor=request.user, vacancy=vacancy)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã đóng tin “{title}”.").format(title=vacancy.title))
+    return redirect("applications:my_vacancy_detail", pk=vacancy.pk)
+
+
+def _own_vacancy(request, pk: int):
+    if request.user.role != Role.EMPLOYER:
+        raise PermissionDenied
+    return get_object_or_404(selectors.employer_vacancies(viewer=request.user), pk=pk)
 
 
 @login_required

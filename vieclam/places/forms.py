@@ -1,0 +1,46 @@
+"""Communes picked by name: diacritics ignored, the installation's province first, old (pre-2025) names found."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from vieclam.core.dates import today
+from vieclam.core.fields import PickerField, PickerSource
+from vieclam.core.widgets import Option
+from vieclam.places import selectors
+from vieclam.places.models import AdministrativeUnit
+
+__all__ = ("CommunePickerField", "CommuneSource")
+
+
+class CommuneSource(PickerSource):
+    """Communes in force today, inside `within` (a user's areas) or anywhere when None. Posted by code."""
+
+    url_name = "places:commune_picker"
+
+    def __init__(self, *, within: Q | None = None) -> None:
+        self.within = within
+
+    def get(self, value: str) -> AdministrativeUnit | None:
+        return selectors.commune_resolve(code=value, on=today(), within=self.within)
+
+    def search(self, text: str, *, limit: int) -> list[AdministrativeUnit]:
+        return selectors.unit_search(text=text, on=today(), within=self.within, limit=limit)
+
+    def option(self, obj: AdministrativeUnit) -> Option:
+        province = obj.province.name if obj.province_id and obj.province_id != obj.pk else ""
+        label = f"{obj.name}, {province}" if province else obj.name
+        former = getattr(obj, "former_name", "")
+        return Option(obj.code, label, _("trước đây: {name}").format(name=former) if former else "")
+
+
+class CommunePickerField(PickerField):
+    """A commune by name; `scoped=True` pickers only offer the user's areas (set with `for_user`)."""
+
+    def __init__(self, *, coerce=None, **kwargs) -> None:
+        super().__init__(source=CommuneSource(), coerce=coerce, **kwargs)
+
+    def limit_to(self, within: Q | None) -> None:
+        self.source = CommuneSource(within=within)
+        self.widget.url_params = {"scope": "mine"} if within is not None else {}

@@ -15,6 +15,7 @@ from vieclam.employers.forms import TypeChoiceField, bootstrap
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
 from vieclam.places.selectors import province_communes
+from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.forms import VacancyForm
 
 __all__ = (
@@ -123,15 +124,16 @@ class EmployerVacancyForm(VacancyForm):
         super().__init__(*args, user=user, **kwargs)
         del self.fields["status"]  # always a draft, waiting for approval
         del self.fields["exchange_province"]  # the exchange of the employer's province
-        self.fields["employer"].error_messages["invalid_choice"] = _("Chọn một doanh nghiệp của tài khoản bạn.")
-        if user.role == Role.EMPLOYER and len(self.fields["employer"].queryset) == 1:
-            self.fields["employer"].initial = self.fields["employer"].queryset[0].pk
-
-    @property
-    def notes(self) -> list[str]:
-        """What an old workplace commune code was mapped to, to tell the employer after saving."""
-        note = self.fields["workplace_commune"].note
-        return [note] if note else []
+        own = vacancy_selectors.employer_choice_list(viewer=user)  # an employer account's own companies
+        self.fields["employer"] = forms.ModelChoiceField(
+            label=_("Doanh nghiệp"),
+            queryset=own,
+            error_messages={"invalid_choice": _("Chọn một doanh nghiệp của tài khoản bạn.")},
+            widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        )
+        self.fields["employer"].label_from_instance = lambda employer: employer.name
+        if user.role == Role.EMPLOYER and len(own) == 1:
+            self.fields["employer"].initial = own[0].pk
 
     def service_data(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "employer"}

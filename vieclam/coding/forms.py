@@ -16,7 +16,8 @@ SUGGESTED = 4
 
 
 class OccupationSource(PickerSource):
-    """Occupations in force today of levels `min_level`..`max_level`, posted by code."""
+    """Occupations in force today, posted by code; the list offers levels `min_level`..`max_level` only (a code of
+    another level posted anyway is left to the record's own check, which says what is wrong with it)."""
 
     url_name = "coding:occupation_picker"
 
@@ -27,7 +28,8 @@ class OccupationSource(PickerSource):
         return Occupation.objects.valid_on(today()).filter(level__in=list(self.levels))
 
     def get(self, value: str) -> Occupation | None:
-        return self._current().filter(code=value.strip()).first() if value.strip().isdigit() else None
+        code = value.strip()
+        return Occupation.objects.valid_on(today()).filter(code=code).first() if code.isdigit() else None
 
     def search(self, text: str, *, limit: int) -> list[Occupation]:
         by_name = list(self._current().search(text)[:limit])

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from vieclam.core.audit import history_for
 from vieclam.core.viewkit import call_service, staff_required
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.employers import selectors, services
 from vieclam.employers.exporters import FORMATS, EmployerExporter
 from vieclam.employers.filtersets import EmployerFilterSet
-from vieclam.employers.forms import EmployerForm, bootstrap
+from vieclam.employers.forms import EmployerForm, EmployerSource, bootstrap
 from vieclam.employers.models import Employer
 
 
@@ -75,3 +76,13 @@ def _saved(request, form: EmployerForm, message: str) -> None:
     messages.success(request, message)
     if form.commune_note:
         messages.warning(request, form.commune_note)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@staff_required
+def employer_picker(request):
+    """HTMX options for an employer picker: by name or tax code, in the user's areas."""
+    query = picker_query(request)
+    return picker_response(request, EmployerSource(viewer=request.user).options(query), query=query)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from vieclam.core.dates import today
 from vieclam.core.fields import PickerField, PickerSource
 from vieclam.core.widgets import Option
 from vieclam.places import selectors
+from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
 
-__all__ = ("CommunePickerField", "CommuneSource")
+__all__ = ("CommunePickerField", "CommuneSource", "ProvinceChoiceField")
 
 
 class CommuneSource(PickerSource):
@@ -44,3 +47,19 @@ class CommunePickerField(PickerField):
     def limit_to(self, within: Q | None) -> None:
         self.source = CommuneSource(within=within)
         self.widget.url_params = {"scope": "mine"} if within is not None else {}
+
+
+class ProvinceChoiceField(forms.ModelChoiceField):
+    """A province in force today, chosen by name and posted by its code."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "code")
+        kwargs.setdefault("error_messages", {"invalid_choice": _lazy("Chọn một tỉnh, thành phố trong danh sách.")})
+        super().__init__(queryset=AdministrativeUnit.objects.none(), **kwargs)
+
+    def load(self) -> None:
+        """Read the provinces per form (the date moves on while the process lives)."""
+        self.queryset = AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("name")
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name

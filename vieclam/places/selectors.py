@@ -151,8 +151,15 @@ def _units_by_former_name(phrase: str, current, *, exclude: set[int], limit: int
 
 
 def commune_resolve(*, code: str, on: dt.date, within: Q | None = None) -> AdministrativeUnit | None:
-    """The commune in force on `on` bearing `code` (inside `within` when given), or None."""
-    units = AdministrativeUnit.objects.valid_on(on).filter(level=Level.COMMUNE, code=(code or "").strip())
-    if within is not None:
-        units = units.filter(within)
-    return units.select_related("province").first()
+    """The commune in force on `on` for `code` (inside `within` when given), or None. An old pre-2025 code with
+    one successor is mapped: the unit then carries `resolve_note` saying so."""
+    try:
+        unit, note = area_resolve(code=code, on=on)
+    except AreaCodeError:
+        return None
+    if unit.level != Level.COMMUNE:
+        return None
+    if within is not None and not AdministrativeUnit.objects.filter(within, pk=unit.pk).exists():
+        return None
+    unit.resolve_note = note
+    return unit

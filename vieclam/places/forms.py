@@ -22,14 +22,15 @@ class CommuneSource(PickerSource):
 
     url_name = "places:commune_picker"
 
-    def __init__(self, *, within: Q | None = None) -> None:
+    def __init__(self, *, within: Q | None = None, provinces: bool = False) -> None:
         self.within = within
+        self.levels = (Level.PROVINCE, Level.COMMUNE) if provinces else (Level.COMMUNE,)
 
     def get(self, value: str) -> AdministrativeUnit | None:
-        return selectors.commune_resolve(code=value, on=today(), within=self.within)
+        return selectors.commune_resolve(code=value, on=today(), within=self.within, levels=self.levels)
 
     def search(self, text: str, *, limit: int) -> list[AdministrativeUnit]:
-        return selectors.unit_search(text=text, on=today(), within=self.within, limit=limit)
+        return selectors.unit_search(text=text, on=today(), within=self.within, limit=limit, levels=self.levels)
 
     def option(self, obj: AdministrativeUnit) -> Option:
         province = obj.province.name if obj.province_id and obj.province_id != obj.pk else ""
@@ -39,14 +40,17 @@ class CommuneSource(PickerSource):
 
 
 class CommunePickerField(PickerField):
-    """A commune by name; `scoped=True` pickers only offer the user's areas (set with `for_user`)."""
+    """A commune by name (`provinces=True`: or a whole province); `limit_to(within)` keeps to a user's areas."""
 
-    def __init__(self, *, coerce=None, **kwargs) -> None:
-        super().__init__(source=CommuneSource(), coerce=coerce, **kwargs)
+    def __init__(self, *, coerce=None, provinces: bool = False, **kwargs) -> None:
+        super().__init__(source=CommuneSource(provinces=provinces), coerce=coerce, **kwargs)
+        self.provinces = provinces
+        self.widget.url_params = {"levels": "all"} if provinces else {}
 
     def limit_to(self, within: Q | None) -> None:
-        self.source = CommuneSource(within=within)
-        self.widget.url_params = {"scope": "mine"} if within is not None else {}
+        self.source = CommuneSource(within=within, provinces=self.provinces)
+        params = {"levels": "all"} if self.provinces else {}
+        self.widget.url_params = {**params, "scope": "mine"} if within is not None else params
 
 
 class ProvinceChoiceField(forms.ModelChoiceField):

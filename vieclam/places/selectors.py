@@ -116,7 +116,7 @@ def province_communes() -> QuerySet[AdministrativeUnit]:
 
 
 def unit_search(
-    *, text: str, on: dt.date, within: Q | None = None, limit: int = 10, level: str = Level.COMMUNE
+    *, text: str, on: dt.date, within: Q | None = None, limit: int = 10, levels: tuple[str, ...] = (Level.COMMUNE,)
 ) -> list[AdministrativeUnit]:
     """Units in force on `on` whose name (or code) starts a word with `text`, diacritics ignored.
 
@@ -126,7 +126,7 @@ def unit_search(
     phrase = fold(text)
     if not phrase:
         return []
-    current = AdministrativeUnit.objects.valid_on(on).filter(level=level)
+    current = AdministrativeUnit.objects.valid_on(on).filter(level__in=levels)
     if within is not None:
         current = current.filter(within)
     home_first = Case(When(province__code=settings.VIECLAM_PROVINCE, then=Value(0)), default=Value(1))
@@ -150,14 +150,16 @@ def _units_by_former_name(phrase: str, current, *, exclude: set[int], limit: int
     return list(found.values())
 
 
-def commune_resolve(*, code: str, on: dt.date, within: Q | None = None) -> AdministrativeUnit | None:
-    """The commune in force on `on` for `code` (inside `within` when given), or None. An old pre-2025 code with
-    one successor is mapped: the unit then carries `resolve_note` saying so."""
+def commune_resolve(
+    *, code: str, on: dt.date, within: Q | None = None, levels: tuple[str, ...] = (Level.COMMUNE,)
+) -> AdministrativeUnit | None:
+    """The commune (or unit of `levels`) in force on `on` for `code`, inside `within` when given; None otherwise.
+    An old pre-2025 code with one successor is mapped: the unit then carries `resolve_note` saying so."""
     try:
         unit, note = area_resolve(code=code, on=on)
     except AreaCodeError:
         return None
-    if unit.level != Level.COMMUNE:
+    if unit.level not in levels:
         return None
     if within is not None and not AdministrativeUnit.objects.filter(within, pk=unit.pk).exists():
         return None

@@ -44,7 +44,9 @@ def area_detail(request, code: str):
 
 @login_required
 def commune_picker(request):
-    """HTMX options for a commune picker: `scope=mine` keeps to the user's areas, otherwise any province."""
+    """HTMX options for a commune picker: `scope=mine` keeps to the user's areas, otherwise any province;
+    `levels=all` offers whole provinces too."""
     query = picker_query(request)
     within = scope_for(request.user).units_q() if request.GET.get("scope") == "mine" else None
-    return picker_response(request, CommuneSource(within=within).options(query), query=query)
+    source = CommuneSource(within=within, provinces=request.GET.get("levels") == "all")
+    return picker_response(request, source.options(query), query=query)

@@ -11,6 +11,7 @@ from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
 from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
+from vieclam.core.fields import DateField
 from vieclam.employers.forms import TypeChoiceField, bootstrap
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
@@ -77,9 +78,7 @@ class WorkerRegisterForm(AccountFields):
     national_id = forms.CharField(
         label=_("Số CCCD"), max_length=12, min_length=12, help_text=_("12 chữ số trên thẻ căn cước.")
     )
-    date_of_birth = forms.DateField(
-        label=_("Ngày sinh"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date_of_birth = DateField(label=_("Ngày sinh"))
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
     residence_commune = CommuneChoiceField(label=_("Xã, phường nơi ở hiện tại"))
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
@@ -160,9 +159,7 @@ class TransitionForm(forms.Form):
         label=_("Thời gian phỏng vấn"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
-    start_date = forms.DateField(
-        label=_("Ngày bắt đầu làm việc"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = DateField(label=_("Ngày bắt đầu làm việc"), required=False)
     reason = forms.ChoiceField(label=_("Lý do"), choices=[("", "—"), *RefusalReason.choices], required=False)
     note = forms.CharField(label=_("Ghi chú"), max_length=1000, required=False)
 

@@ -21,7 +21,7 @@ from vieclam.employers.models import Employer
 @staff_required
 def employer_list(request):
     """The employers in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = EmployerFilterSet(request.GET, queryset=selectors.employer_list(viewer=request.user))
+    filterset = EmployerFilterSet(request.GET, queryset=selectors.employer_list(viewer=request.user), request=request)
     bootstrap(filterset.form)
     valid = filterset.is_valid()
     fmt = request.GET.get("export")

@@ -40,7 +40,7 @@ def _staff(request):
 @login_required
 def person_list(request):
     _staff(request)
-    filterset = PersonFilterSet(request.GET, queryset=selectors.person_list(viewer=request.user))
+    filterset = PersonFilterSet(request.GET, queryset=selectors.person_list(viewer=request.user), request=request)
     if request.GET.get("export") in ("csv", "xlsx"):
         return export_response(request.GET["export"], filterset.qs.iterator(chunk_size=2000), EXPORT_COLUMNS,
                                "nguoi-lao-dong")  # fmt: skip
@@ -130,7 +130,7 @@ def _households(request):
 def household_list(request):
     _staff(request)
     queryset = _households(request).annotate(member_count=Count("members")).order_by("code")
-    filterset = HouseholdFilterSet(request.GET, queryset=queryset)
+    filterset = HouseholdFilterSet(request.GET, queryset=queryset, request=request)
     valid = filterset.is_valid()
     rows = filterset.qs if valid else queryset.none()
     if request.GET.get("export") in ("csv", "xlsx"):

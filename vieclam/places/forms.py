@@ -59,11 +59,26 @@ class ProvinceChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("to_field_name", "code")
         kwargs.setdefault("error_messages", {"invalid_choice": _lazy("Chọn một tỉnh, thành phố trong danh sách.")})
-        super().__init__(queryset=AdministrativeUnit.objects.none(), **kwargs)
+        kwargs.setdefault("queryset", AdministrativeUnit.objects.none())
+        super().__init__(**kwargs)
+
+    @staticmethod
+    def provinces():
+        return AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("name")
 
     def load(self) -> None:
         """Read the provinces per form (the date moves on while the process lives)."""
-        self.queryset = AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("name")
+        self.queryset = self.provinces()
+
+    def to_python(self, value):
+        """A province in force, or (for the API and old links) the successor of an old pre-2025 province code."""
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            unit = selectors.commune_resolve(code=str(value), on=today(), levels=(Level.PROVINCE,))
+            if unit is None:
+                raise
+            return unit
 
     def label_from_instance(self, obj) -> str:
         return obj.name

@@ -33,7 +33,7 @@ STATUS_ACTIONS = {
 @staff_required
 def vacancy_list(request):
     """The vacancies of the user's exchanges, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = VacancyFilterSet(request.GET, queryset=selectors.vacancy_list(viewer=request.user))
+    filterset = VacancyFilterSet(request.GET, queryset=selectors.vacancy_list(viewer=request.user), request=request)
     bootstrap(filterset.form)
     valid = filterset.is_valid()
     fmt = request.GET.get("export")

@@ -243,7 +243,9 @@ def approval_decide(request, pk: int):
 @staff_required
 def application_list(request):
     """Applications in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = ApplicationFilterSet(request.GET, queryset=selectors.application_list(viewer=request.user))
+    filterset = ApplicationFilterSet(
+        request.GET, queryset=selectors.application_list(viewer=request.user), request=request
+    )
     bootstrap(filterset.form)
     valid = filterset.is_valid()
     fmt = request.GET.get("export")

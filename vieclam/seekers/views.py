@@ -31,7 +31,7 @@ EXPORT_FORMATS = ("csv", "xlsx")
 @staff_required
 def profile_list(request):
     """Profiles in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = JobSeekerFilterSet(request.GET, queryset=selectors.profile_list(viewer=request.user))
+    filterset = JobSeekerFilterSet(request.GET, queryset=selectors.profile_list(viewer=request.user), request=request)
     style(filterset.form)
     valid = filterset.is_valid()
     fmt = request.GET.get("export")

@@ -7,21 +7,15 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.coding.forms import OccupationPickerField
-from vieclam.core.filtersets import DateFilter, MoneyFilter, PickerFilter, RegistryFilterSet
+from vieclam.coding.filtersets import OccupationFilter
+from vieclam.core.filtersets import DateFilter, MoneyFilter, RegistryFilterSet
 from vieclam.core.text import fold
 from vieclam.employers.filtersets import EmployerFilter
 from vieclam.places.filtersets import CommuneFilter, ProvinceFilter
 from vieclam.vacancies.choices import PAY_BAND_CEILINGS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
-__all__ = ("OccupationFilter", "VacancyFilterSet")
-
-
-class OccupationFilter(PickerFilter):
-    """An occupation picked by name; it finds the occupation and everything under it (the API passes a code)."""
-
-    field_class = OccupationPickerField
+__all__ = ("VacancyFilterSet",)
 
 
 class VacancyFilterSet(RegistryFilterSet):

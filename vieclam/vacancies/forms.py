@@ -11,15 +11,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.coding.forms import OccupationPickerField
-from vieclam.core.fields import DateField, MoneyField
+from vieclam.core.fields import DateField, MoneyField, PickerField, PickerSource
 from vieclam.core.text import fold
+from vieclam.core.widgets import Option
 from vieclam.employers.forms import EmployerPickerField, bootstrap
 from vieclam.places.forms import CommunePickerField, ProvinceChoiceField
 from vieclam.vacancies import selectors
 from vieclam.vacancies.choices import LanguageLevel, SexRequirement, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
-__all__ = ("LanguagesField", "LinesField", "VacancyForm")
+__all__ = ("LanguagesField", "LinesField", "VacancyForm", "VacancyPickerField", "VacancySource")
 
 LIST_HELP = _("Mỗi dòng một mục.")
 LANGUAGES_HELP = _("Mỗi dòng một ngoại ngữ và mức độ (Tốt, Khá, Trung bình), ví dụ: Tiếng Anh: Khá")
@@ -194,3 +195,31 @@ class VacancyForm(forms.Form):
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data if name in self.cleaned_data}
+
+
+class VacancySource(PickerSource):
+    """Vacancies the viewer may see, by words of the title, employer or occupation; posted by id."""
+
+    url_name = "vacancies:vacancy_picker"
+
+    def __init__(self, *, viewer=None) -> None:
+        self.viewer = viewer
+
+    def get(self, value: str) -> Vacancy | None:
+        return selectors.vacancy_pick_get(viewer=self.viewer, pk=int(value)) if value.isdigit() else None
+
+    def search(self, text: str, *, limit: int) -> list[Vacancy]:
+        return selectors.vacancy_pick(viewer=self.viewer, text=text, limit=limit)
+
+    def option(self, obj: Vacancy) -> Option:
+        return Option(str(obj.pk), obj.title, obj.employer.name)
+
+
+class VacancyPickerField(PickerField):
+    """A vacancy of the viewer's areas typed by title or employer (set the viewer with `for_viewer`)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source=VacancySource(), **kwargs)
+
+    def for_viewer(self, viewer) -> None:
+        self.source = VacancySource(viewer=viewer)

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from vieclam.core.audit import history_for
 from vieclam.core.exports import export_response
 from vieclam.core.viewkit import call_service, staff_required
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.employers.forms import bootstrap
 from vieclam.vacancies import selectors, services
 from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
 from vieclam.vacancies.exporters import FORMATS, export_columns
 from vieclam.vacancies.filtersets import VacancyFilterSet
-from vieclam.vacancies.forms import VacancyForm
+from vieclam.vacancies.forms import VacancyForm, VacancySource
 from vieclam.vacancies.models import Vacancy
 
 # The labels of the status buttons on the detail page.
@@ -110,3 +111,13 @@ def _saved(request, form: VacancyForm, message: str) -> None:
     messages.success(request, message)
     for note in form.notes:
         messages.warning(request, note)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@staff_required
+def vacancy_picker(request):
+    """HTMX options for a vacancy picker: words of the title, employer or occupation, in the user's areas."""
+    query = picker_query(request)
+    return picker_response(request, VacancySource(viewer=request.user).options(query), query=query)

@@ -12,3 +12,8 @@ class CodelistsConfig(AppConfig):
         from vieclam.core.refdata import reference_loader_register
 
         reference_loader_register("codelists", load_codelists, after=["places"])
+
+        from vieclam.codelists.labels import code_item_names
+        from vieclam.core.display import register_code_labels
+
+        register_code_labels(code_item_names)

@@ -51,6 +51,9 @@ class AdministrativeUnit(models.Model):
     source = models.CharField(_("nguồn"), max_length=200, blank=True)
 
     objects = UnitQuerySet.as_manager()
+    # Not columns: notes places.selectors puts on the units it returns (the old name found, an old code mapped).
+    former_name: str
+    resolve_note: str
 
     class Meta:
         verbose_name = _("đơn vị hành chính")

@@ -120,7 +120,7 @@ class EmployerVacancyForm(VacancyForm):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, user=user, **kwargs)
-        del self.fields["status"]  # always a draft, waiting for approval
+        self.fields.pop("status", None)  # always a draft, waiting for approval (an edit keeps its status)
         del self.fields["exchange_province"]  # the exchange of the employer's province
         self.fields["employer"].error_messages["invalid_choice"] = _("Chọn một doanh nghiệp của tài khoản bạn.")
         if user.role == Role.EMPLOYER and len(self.fields["employer"].queryset) == 1:

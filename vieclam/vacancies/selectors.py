@@ -10,11 +10,12 @@ from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.codelists.models import CodeItem, Occupation
 from vieclam.core.dates import today
 from vieclam.employers.models import Employer
-from vieclam.vacancies.choices import CODED_FIELDS
+from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
 __all__ = (
     "LIST_RELATED",
+    "approval_list",
     "code_item_list",
     "employer_choice_list",
     "item_names",
@@ -64,3 +65,9 @@ def occupation_resolve(*, code: str) -> Occupation:
         message = _("Không có mã nghề {code} trong Danh mục nghề nghiệp Việt Nam (VSCO 2020).")
         raise ValidationError(message.format(code=code), code="occupation")
     return occupation
+
+
+def approval_list(*, viewer) -> QuerySet[Vacancy]:
+    """Draft vacancies (waiting for approval) at the exchanges of the viewer's provinces, oldest first."""
+    drafts = Vacancy.objects.filter(status=VacancyStatus.DRAFT).select_related(*LIST_RELATED, "employer__account")
+    return scope_queryset(drafts, viewer).order_by("created_at", "pk")

@@ -99,3 +99,36 @@ def _saved(request, form: VacancyForm, message: str) -> None:
     messages.success(request, message)
     for note in form.notes:
         messages.warning(request, note)
+
+
+#
+# Approval of vacancies posted by employers themselves (moved here from applications)
+#
+# The approval buttons: decision → vacancy status.
+DECISIONS = {"approve": VacancyStatus.OPEN, "reject": VacancyStatus.CLOSED}
+
+
+@staff_required
+def approvals(request):
+    page = Paginator(selectors.approval_list(viewer=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "vacancies/approvals.html", {"page": page})
+
+
+@require_POST
+@staff_required
+def approval_decide(request, pk: int):
+    """approve: draft → open (published); reject: draft → closed. Errors come back as messages."""
+    vacancy = selectors.vacancy_get(viewer=request.user, pk=pk)
+    status = DECISIONS.get(request.POST.get("decision", ""))
+    if status is None or vacancy.status != VacancyStatus.DRAFT:
+        messages.error(request, _("Tin “{title}” không còn chờ duyệt.").format(title=vacancy.title))
+        return redirect("vacancies:approvals")
+    try:
+        services.vacancy_set_status(actor=request.user, vacancy=vacancy, status=status)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        done = _("Đã duyệt và đăng “{title}”.") if status == VacancyStatus.OPEN else _("Đã từ chối “{title}”.")
+        messages.success(request, done.format(title=vacancy.title))
+    return redirect("vacancies:approvals")

@@ -11,11 +11,13 @@ from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
 from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
+from vieclam.core.fields import DateField
 from vieclam.core.forms import StyledFormMixin
 from vieclam.employers.forms import TypeChoiceField
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
 from vieclam.places.selectors import province_communes
+from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.forms import VacancyForm
 
 __all__ = (
@@ -77,9 +79,7 @@ class WorkerRegisterForm(AccountFields):
     national_id = forms.CharField(
         label=_("Số CCCD"), max_length=12, min_length=12, help_text=_("12 chữ số trên thẻ căn cước.")
     )
-    date_of_birth = forms.DateField(
-        label=_("Ngày sinh"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date_of_birth = DateField(label=_("Ngày sinh"))
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
     residence_commune = CommuneChoiceField(label=_("Xã, phường nơi ở hiện tại"))
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
@@ -122,15 +122,16 @@ class EmployerVacancyForm(VacancyForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields.pop("status", None)  # always a draft, waiting for approval (an edit keeps its status)
         del self.fields["exchange_province"]  # the exchange of the employer's province
-        self.fields["employer"].error_messages["invalid_choice"] = _("Chọn một doanh nghiệp của tài khoản bạn.")
-        if user.role == Role.EMPLOYER and len(self.fields["employer"].queryset) == 1:
-            self.fields["employer"].initial = self.fields["employer"].queryset[0].pk
-
-    @property
-    def notes(self) -> list[str]:
-        """What an old workplace commune code was mapped to, to tell the employer after saving."""
-        note = self.fields["workplace_commune"].note
-        return [note] if note else []
+        own = vacancy_selectors.employer_choice_list(viewer=user)  # an employer account's own companies
+        self.fields["employer"] = forms.ModelChoiceField(
+            label=_("Doanh nghiệp"),
+            queryset=own,
+            error_messages={"invalid_choice": _("Chọn một doanh nghiệp của tài khoản bạn.")},
+            widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        )
+        self.fields["employer"].label_from_instance = lambda employer: employer.name
+        if user.role == Role.EMPLOYER and len(own) == 1:
+            self.fields["employer"].initial = own[0].pk
 
     def service_data(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "employer"}
@@ -156,9 +157,7 @@ class TransitionForm(forms.Form):
         label=_("Thời gian phỏng vấn"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
-    start_date = forms.DateField(
-        label=_("Ngày bắt đầu làm việc"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = DateField(label=_("Ngày bắt đầu làm việc"), required=False)
     reason = forms.ChoiceField(label=_("Lý do"), choices=[("", "—"), *RefusalReason.choices], required=False)
     note = forms.CharField(label=_("Ghi chú"), max_length=1000, required=False)
 

@@ -80,7 +80,7 @@ class RegistryListView(StaffRequiredMixin, View):
 
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset()
-        filterset = self.filterset_class(request.GET, queryset=queryset)
+        filterset = self.filterset_class(request.GET, queryset=queryset, request=request)
         style_form(filterset.form)
         valid = filterset.is_valid()
         rows = filterset.qs if valid else queryset.none()

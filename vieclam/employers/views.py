@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 
 from vieclam.core.audit import history_for
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.employers import selectors, services
 from vieclam.employers.exporters import EmployerExporter
 from vieclam.employers.filtersets import EmployerFilterSet
-from vieclam.employers.forms import EmployerForm
+from vieclam.employers.forms import EmployerForm, EmployerSource
 
 
 class EmployerListView(RegistryListView):
@@ -63,3 +64,13 @@ def _saved(request, form: EmployerForm, message: str) -> None:
     messages.success(request, message)
     if form.commune_note:
         messages.warning(request, form.commune_note)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@staff_required
+def employer_picker(request):
+    """HTMX options for an employer picker: by name or tax code, in the user's areas."""
+    query = picker_query(request)
+    return picker_response(request, EmployerSource(viewer=request.user).options(query), query=query)

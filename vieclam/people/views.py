@@ -12,10 +12,11 @@ from vieclam.accounts.scoping import get_scoped_or_404
 from vieclam.codelists.selectors import code_item_names
 from vieclam.core.audit import history_for
 from vieclam.core.viewkit import RegistryListView
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.people import cccd, selectors, services
 from vieclam.people.exporters import HouseholdExporter, PersonExporter
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
-from vieclam.people.forms import HouseholdForm, HouseholdMemberForm, HouseholdReviewForm, PersonForm
+from vieclam.people.forms import HouseholdForm, HouseholdMemberForm, HouseholdReviewForm, PersonForm, PersonSource
 from vieclam.people.reviews import household_review_record, recently_exited
 from vieclam.people.validation import CODED_FIELDS
 
@@ -144,7 +145,7 @@ def _household_page(request, household, *, member_form=None, review_form=None):
         "members": household.members.all(),
         "reviews": household.reviews.select_related("standard"),
         "history": history_for(household) if request.user.can_view_history else None,
-        "member_form": member_form or HouseholdMemberForm(),
+        "member_form": member_form or HouseholdMemberForm(viewer=request.user),
         "review_form": review_form or HouseholdReviewForm(),
     }
     return render(request, "people/household_detail.html", context)
@@ -162,22 +163,18 @@ def household_detail(request, pk: int):
 def household_member_add(request, pk: int):
     _staff(request)
     household = get_scoped_or_404(_households(request), request.user, pk=pk)
-    form = HouseholdMemberForm(request.POST)
+    form = HouseholdMemberForm(request.POST, viewer=request.user)
     if form.is_valid():
-        person = selectors.person_list(viewer=request.user).filter(pk=form.cleaned_data["person"]).first()
-        if person is None:
-            form.add_error("person", _("Không có người lao động #{pk} trong địa bàn của bạn.").format(
-                pk=form.cleaned_data["person"]))  # fmt: skip
+        person = form.cleaned_data["person"]
+        try:
+            services.household_add_member(actor=request.user, household=household, person=person,
+                                          relationship=form.cleaned_data["relationship"])  # fmt: skip
+        except ValidationError as exc:
+            form.add_service_errors(exc.message_dict)
         else:
-            try:
-                services.household_add_member(actor=request.user, household=household, person=person,
-                                              relationship=form.cleaned_data["relationship"])  # fmt: skip
-            except ValidationError as exc:
-                form.add_service_errors(exc.message_dict)
-            else:
-                messages.success(request, _("Đã thêm {name} vào hộ {code}.").format(name=person.full_name,
-                                                                                   code=household.code))  # fmt: skip
-                return redirect("people:household_detail", pk=household.pk)
+            messages.success(request, _("Đã thêm {name} vào hộ {code}.").format(name=person.full_name,
+                                                                               code=household.code))  # fmt: skip
+            return redirect("people:household_detail", pk=household.pk)
     return _household_page(request, household, member_form=form)
 
 
@@ -197,3 +194,14 @@ def household_review_add(request, pk: int):
                 result=review.get_classification_display()))  # fmt: skip
             return redirect("people:household_detail", pk=household.pk)
     return _household_page(request, household, review_form=form)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def person_picker(request):
+    """HTMX options for a person picker: by CCCD/CMND or the start of the name, in the user's areas."""
+    _staff(request)
+    query = picker_query(request)
+    return picker_response(request, PersonSource(viewer=request.user).options(query), query=query)

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from vieclam.core.audit import history_for
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.vacancies import selectors, services
 from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
 from vieclam.vacancies.exporters import VacancyExporter
 from vieclam.vacancies.filtersets import VacancyFilterSet
-from vieclam.vacancies.forms import VacancyForm
+from vieclam.vacancies.forms import VacancyForm, VacancySource
 
 # The labels of the status buttons on the detail page.
 STATUS_ACTIONS = {
@@ -133,3 +134,13 @@ def approval_decide(request, pk: int):
         done = _("Đã duyệt và đăng “{title}”.") if status == VacancyStatus.OPEN else _("Đã từ chối “{title}”.")
         messages.success(request, done.format(title=vacancy.title))
     return redirect("vacancies:approvals")
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@staff_required
+def vacancy_picker(request):
+    """HTMX options for a vacancy picker: words of the title, employer or occupation, in the user's areas."""
+    query = picker_query(request)
+    return picker_response(request, VacancySource(viewer=request.user).options(query), query=query)

@@ -93,7 +93,7 @@ def test_search_ignores_diacritics_and_case(cast, client, employers):
 def test_bad_filter_is_explained_on_the_page(cast, client, employers):
     client.force_login(cast["admin"])
     page = client.get(LIST, {"commune": "99999"}).content.decode()
-    assert "Không có đơn vị hành chính mã 99999" in page and "Công ty Ba Đình" not in page
+    assert "Xã/phường: lựa chọn “99999” không còn dùng được" in page and "Công ty Ba Đình" not in page
 
 
 def test_csv_export_holds_the_filtered_rows_of_the_area_only(cast, client, employers):
@@ -136,8 +136,8 @@ def test_list_query_count_is_pinned(cast, client):
     with CaptureQueriesContext(connection) as twenty:
         page = client.get(LIST).content.decode()
     assert page.count("/employers/") - page.count("/employers/new/") >= 20
-    # session, user, user's areas, employer types (filter form), count, page
-    assert len(two) == len(twenty) == 6
+    # session, user, user's areas, provinces, employer types and industries (filter form), count, page
+    assert len(two) == len(twenty) == 8
 
 
 #

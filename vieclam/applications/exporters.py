@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.applications.selectors import contract_type_names
+from vieclam.codelists.selectors import code_item_names
 from vieclam.core.exports import Column, Exporter, choice, coded, yes_no
 
 __all__ = ("ApplicationExporter",)
+
+CONTRACT_TYPES = "contract-types"
 
 
 class ApplicationExporter(Exporter):
     filename = "ho-so-ung-tuyen"
 
     def columns(self) -> list[Column]:
+        contract_types = code_item_names(slugs=[CONTRACT_TYPES])[CONTRACT_TYPES]
         return [
             Column(_("Số hồ sơ"), "pk"),
             Column(_("Người lao động"), "person.full_name"),
@@ -31,7 +34,7 @@ class ApplicationExporter(Exporter):
             choice(_("Trạng thái"), "status"),
             Column(_("Đổi trạng thái lúc"), "status_changed_at"),
             Column(_("Thời gian phỏng vấn"), "interview_at"),
-            coded(_("Loại hợp đồng"), "contract_type", contract_type_names()),
+            coded(_("Loại hợp đồng"), "contract_type", contract_types),
             Column(_("Ngày bắt đầu làm việc"), "start_date"),
             yes_no(_("Kết nối thành công"), "successful_connection"),
             choice(_("Lý do không tuyển"), "refusal_reason"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 
 from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup, Industry, Occupation
 
@@ -67,9 +68,13 @@ def ancestors_of(row: Occupation | Industry) -> list[Occupation | Industry]:
 
 
 def code_item_names(*, slugs: Iterable[str]) -> dict[str, dict[str, str]]:
-    """{list slug: {item code: Vietnamese name}} for the given TT 11/2022 lists, in one query (exports, lists)."""
+    """{list slug: {item code: name}} of every item of the given TT 11/2022 lists, in one query (exports, lists);
+    names in English when English is active and known, like codelists.labels."""
+    english = (get_language() or "").startswith("en")
     names: dict[str, dict[str, str]] = {slug: {} for slug in slugs}
-    rows = CodeItem.objects.filter(code_list__slug__in=list(names)).values_list("code_list__slug", "code", "name_vi")
-    for slug, code, name in rows:
-        names[slug][code] = name
+    rows = CodeItem.objects.filter(code_list__slug__in=list(names)).values_list(
+        "code_list__slug", "code", "name_vi", "name_en"
+    )
+    for slug, code, name_vi, name_en in rows:
+        names[slug][code] = name_en if english and name_en else name_vi
     return names

@@ -16,6 +16,11 @@ def person_list(*, viewer) -> QuerySet[Person]:
     )
 
 
+def person_get(*, viewer, pk: int) -> Person:
+    """A person in the viewer's areas (404 otherwise), to change; reading the full record is person_open."""
+    return get_scoped_or_404(person_list(viewer=viewer), viewer, pk=pk)
+
+
 def person_open(*, viewer, pk: int) -> Person:
     """A person's full record; opening it is logged (personal data)."""
     person = get_scoped_or_404(person_list(viewer=viewer), viewer, pk=pk)
@@ -33,6 +38,11 @@ def person_state_on(*, person: Person, day: dt.date) -> dict:
 
 def household_list(*, viewer) -> QuerySet[Household]:
     return scope_queryset(Household.objects.all(), viewer).select_related("commune")
+
+
+def household_get(*, viewer, pk: int) -> Household:
+    """A household in the viewer's areas, or Http404."""
+    return get_scoped_or_404(household_list(viewer=viewer), viewer, pk=pk)
 
 
 def person_pick(*, viewer, text: str, limit: int = 10) -> list[Person]:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import generics, permissions
 from rest_framework.response import Response
 
 from vieclam.applications import selectors, services
@@ -17,25 +17,28 @@ from vieclam.applications.api.serializers import (
     ApplicationTransitionSerializer,
 )
 from vieclam.applications.filtersets import ApplicationFilterSet
+from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
 from vieclam.people.models import Person
 
 
-class ApplicationListApi(generics.ListAPIView):
+class ApplicationListApi(RegistryListApi):
     """Applications the caller may see: staff those of people in their areas, a worker their own, an employer
     those to its vacancies."""
 
+    permission_classes = [permissions.IsAuthenticated]
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilterSet
-
-    def get_queryset(self):
-        return selectors.application_list(viewer=self.request.user)
+    list_selector = staticmethod(selectors.application_list)
+    create_serializer_class = ApplicationCreateSerializer
+    result_serializer_class = ApplicationDetailSerializer
 
     @extend_schema(request=ApplicationCreateSerializer, responses={201: ApplicationDetailSerializer})
-    def post(self, request):
+    def post(self, request, *args, **kwargs):
         """A worker applies ({vacancy}); staff refer a person of their areas ({vacancy, person, note})."""
-        serializer = ApplicationCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data, user = serializer.validated_data, request.user
+        return super().post(request, *args, **kwargs)
+
+    def perform_create(self, data: dict, **extras):
+        user = self.request.user
         vacancy = _vacancy(user, data["vacancy"])
         if user.is_staff_role:
             if "person" not in data:
@@ -48,19 +51,16 @@ class ApplicationListApi(generics.ListAPIView):
             person = Person.objects.filter(pk=data["person"]).first() if "person" in data else None
             person = person or selectors.own_person(viewer=user)
             application = services.application_submit(actor=user, vacancy=vacancy, person=person)
-        application = selectors.application_get(viewer=user, pk=application.pk)
-        result = ApplicationDetailSerializer(application, context={"request": request})
-        return Response(result.data, status=status.HTTP_201_CREATED)
+        return selectors.application_get(viewer=user, pk=application.pk)
 
 
-class ApplicationDetailApi(generics.GenericAPIView):
+class ApplicationDetailApi(RegistryDetailApi):
     """One application with its timeline; 404 when it does not exist or is not the caller's to see."""
 
+    http_method_names = ["get", "head", "options"]
+    permission_classes = [permissions.IsAuthenticated]
     serializer_class = ApplicationDetailSerializer
-
-    def get(self, request, pk: int):
-        application = selectors.application_get(viewer=request.user, pk=pk)
-        return Response(ApplicationDetailSerializer(application, context={"request": request}).data)
+    get_selector = staticmethod(selectors.application_get)
 
 
 class ApplicationTransitionApi(generics.GenericAPIView):

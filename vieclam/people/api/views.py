@@ -1,11 +1,14 @@
+"""Staff API of persons and households, on the registry API base: scoped reads (opening a person's record is
+logged), writes through the services."""
+
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, status
 from rest_framework.response import Response
 
-from vieclam.accounts.scoping import get_scoped_or_404
-from vieclam.core.api.permissions import IsStaffRole
+from vieclam.core.api.permissions import StaffApiMixin
+from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
 from vieclam.people import selectors, services
 from vieclam.people.api.serializers import (
     HouseholdInputSerializer,
@@ -20,69 +23,62 @@ from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
 from vieclam.people.reviews import household_review_record
 
 
-class PersonListCreateApi(generics.ListAPIView):
+class PersonWrites:
+    """The person services answer (person, warnings); the API answers the full record plus `warnings`."""
+
+    def perform_create(self, data: dict, **extras):
+        person, self.warnings = services.person_create(actor=self.request.user, data=data)
+        return person
+
+    def perform_update(self, instance, data: dict, **extras):
+        person, self.warnings = services.person_update(actor=self.request.user, person=instance, data=data)
+        return person
+
+    def write_result(self, instance, serializer) -> dict:
+        return {**PersonDetailSerializer(instance).data, "warnings": self.warnings}
+
+
+@extend_schema_view(post=extend_schema(request=PersonInputSerializer, responses={201: PersonDetailSerializer}))
+class PersonListCreateApi(PersonWrites, RegistryListApi):
     """Persons inside your areas (ID masked); POST registers one."""
 
-    permission_classes = [permissions.IsAuthenticated, IsStaffRole]
     serializer_class = PersonListSerializer
     filterset_class = PersonFilterSet
-
-    def get_queryset(self):
-        return selectors.person_list(viewer=self.request.user)
-
-    @extend_schema(request=PersonInputSerializer, responses={201: PersonDetailSerializer})
-    def post(self, request):
-        data = PersonInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        person, warnings = services.person_create(actor=request.user, data=data.validated_data)
-        body = {**PersonDetailSerializer(person).data, "warnings": warnings}
-        return Response(body, status=status.HTTP_201_CREATED)
+    list_selector = staticmethod(selectors.person_list)
+    create_serializer_class = PersonInputSerializer
 
 
-class PersonDetailApi(generics.GenericAPIView):
+@extend_schema_view(patch=extend_schema(request=PersonInputSerializer))
+class PersonDetailApi(PersonWrites, RegistryDetailApi):
     """A person's full record; reading it is audited."""
 
-    permission_classes = [permissions.IsAuthenticated, IsStaffRole]
     serializer_class = PersonDetailSerializer
-
-    def get(self, request, pk: int):
-        return Response(PersonDetailSerializer(selectors.person_open(viewer=request.user, pk=pk)).data)
-
-    @extend_schema(request=PersonInputSerializer)
-    def patch(self, request, pk: int):
-        person = get_scoped_or_404(selectors.person_list(viewer=request.user), request.user, pk=pk)
-        data = PersonInputSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        person, warnings = services.person_update(actor=request.user, person=person, data=data.validated_data)
-        return Response({**PersonDetailSerializer(person).data, "warnings": warnings})
+    get_selector = staticmethod(selectors.person_get)
+    open_selector = staticmethod(selectors.person_open)
+    input_serializer_class = PersonInputSerializer
 
 
-class HouseholdListCreateApi(generics.ListAPIView):
+@extend_schema_view(post=extend_schema(request=HouseholdInputSerializer, responses={201: HouseholdSerializer}))
+class HouseholdListCreateApi(RegistryListApi):
     """Households inside your areas with their current poverty class; POST creates one."""
 
-    permission_classes = [permissions.IsAuthenticated, IsStaffRole]
     serializer_class = HouseholdSerializer
     filterset_class = HouseholdFilterSet
+    list_selector = staticmethod(selectors.household_list)
+    create_serializer_class = HouseholdInputSerializer
+    result_serializer_class = HouseholdSerializer
 
-    def get_queryset(self):
-        return selectors.household_list(viewer=self.request.user)
-
-    @extend_schema(request=HouseholdInputSerializer, responses={201: HouseholdSerializer})
-    def post(self, request):
-        data = HouseholdInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        household = services.household_create(actor=request.user, **data.validated_data)
-        return Response(HouseholdSerializer(household).data, status=status.HTTP_201_CREATED)
+    def perform_create(self, data: dict, **extras):
+        return services.household_create(actor=self.request.user, **data)
 
 
-class HouseholdReviewsApi(generics.GenericAPIView):
+class HouseholdReviewsApi(StaffApiMixin, generics.GenericAPIView):
     """A household's poverty reviews; POST records one, classified by the standard in force that day."""
 
-    permission_classes = [permissions.IsAuthenticated, IsStaffRole]
     serializer_class = ReviewSerializer
 
     def _household(self, pk):
-        return get_scoped_or_404(selectors.household_list(viewer=self.request.user), self.request.user, pk=pk)
+        return selectors.household_get(viewer=self.request.user, pk=pk)
 
     def get(self, request, pk: int):
         household = self._household(pk)

@@ -4,13 +4,14 @@ and a worker's own profile at /me/job-seeker-profile/."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from vieclam.accounts.choices import Role
 from vieclam.core.api.permissions import StaffApiMixin
+from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
 from vieclam.seekers import selectors, services
 from vieclam.seekers.api.serializers import (
     JobSeekerInputSerializer,
@@ -33,44 +34,45 @@ class IsWorker(permissions.BasePermission):
         return getattr(request.user, "role", None) == Role.WORKER
 
 
-class JobSeekerListApi(StaffApiMixin, generics.ListAPIView):
+@extend_schema_view(
+    post=extend_schema(
+        summary="Open an active profile for a person aged 15+ in the caller's areas (400 naming each wrong field).",
+        request=JobSeekerInputSerializer,
+        responses={201: JobSeekerWriteResultSerializer},
+    )
+)
+class JobSeekerListApi(RegistryListApi):
     """Job seekers living in the caller's areas (ID masked). `q` ignores case and diacritics; the working-condition
     filters read as a job's requirement (`fine_hand_work_ok=true`, `lifting=5_to_20`, `hands=one_left`)."""
 
     serializer_class = JobSeekerListSerializer
     filterset_class = JobSeekerFilterSet
+    list_selector = staticmethod(selectors.profile_list)
+    create_serializer_class = JobSeekerInputSerializer
+    result_serializer_class = JobSeekerWriteResultSerializer
 
-    def get_queryset(self):
-        return selectors.profile_list(viewer=self.request.user)
-
-    @extend_schema(request=JobSeekerInputSerializer, responses={201: JobSeekerWriteResultSerializer})
-    def post(self, request):
-        """Open an active profile for a person aged 15+ in the caller's areas (400 naming each wrong field)."""
-        serializer = JobSeekerInputSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+    def perform_create(self, data: dict, **extras):
         person = data.pop("person")
-        profile = services.profile_create(actor=request.user, person=person, data=data)
-        return Response(JobSeekerWriteResultSerializer(profile).data, status=status.HTTP_201_CREATED)
+        return services.profile_create(actor=self.request.user, person=person, data=data)
 
 
-class JobSeekerDetailApi(StaffApiMixin, generics.GenericAPIView):
+@extend_schema_view(
+    patch=extend_schema(
+        summary="Change the given fields; the audit trail keeps old and new values.",
+        request=JobSeekerInputSerializer,
+        responses={200: JobSeekerWriteResultSerializer},
+    )
+)
+class JobSeekerDetailApi(RegistryDetailApi):
     """One profile; 404 when it does not exist or its person lives outside the caller's areas. Reading is audited."""
 
     serializer_class = JobSeekerSerializer
-    http_method_names = ["get", "patch", "head", "options"]
-
-    def get(self, request, pk: int):
-        return Response(JobSeekerSerializer(selectors.profile_open(viewer=request.user, pk=pk)).data)
-
-    @extend_schema(request=JobSeekerInputSerializer, responses={200: JobSeekerWriteResultSerializer})
-    def patch(self, request, pk: int):
-        """Change the given fields; the audit trail keeps old and new values."""
-        profile = selectors.profile_get(viewer=request.user, pk=pk)
-        serializer = JobSeekerInputSerializer(data=request.data, partial=True, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        profile = services.profile_update(actor=request.user, profile=profile, data=dict(serializer.validated_data))
-        return Response(JobSeekerWriteResultSerializer(profile).data)
+    get_selector = staticmethod(selectors.profile_get)
+    open_selector = staticmethod(selectors.profile_open)
+    update_service = staticmethod(services.profile_update)
+    update_argument = "profile"
+    input_serializer_class = JobSeekerInputSerializer
+    result_serializer_class = JobSeekerWriteResultSerializer
 
 
 class JobSeekerStatusApi(StaffApiMixin, generics.GenericAPIView):

@@ -22,7 +22,6 @@ __all__ = (
     "LIST_RELATED",
     "application_get",
     "application_list",
-    "approval_list",
     "contract_type_names",
     "contract_type_choices",
     "employer_vacancies",
@@ -108,12 +107,6 @@ def employer_vacancies(*, viewer) -> QuerySet[Vacancy]:
         .prefetch_related(Prefetch("applications", queryset=applications))
         .order_by("-created_at", "-pk")
     )
-
-
-def approval_list(*, viewer) -> QuerySet[Vacancy]:
-    """Draft vacancies (waiting for approval) at the exchanges of the viewer's provinces, oldest first."""
-    drafts = Vacancy.objects.filter(status=VacancyStatus.DRAFT).select_related(*VACANCY_RELATED, "employer__account")
-    return scope_queryset(drafts, viewer).order_by("created_at", "pk")
 
 
 def vacancy_for_application(*, viewer, pk) -> Vacancy:

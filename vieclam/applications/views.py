@@ -1,4 +1,6 @@
-"""Pages of applications: self-service sign-up, apply, "my applications", approvals, and the staff list/referral.
+"""Pages of applications: apply, "my applications", and the staff list/referral.
+
+Sign-up lives in portal.signup, vacancy approval in vacancies.views.
 
 Views parse input, call one service or selector, then render or redirect; every rule lives in the services.
 """
@@ -6,41 +8,38 @@ Views parse input, call one service or selector, then render or redirect; every 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts.choices import Role
-from vieclam.applications import selectors, selfservice, services
+from vieclam.applications import selectors, services
 from vieclam.applications.choices import ApplicationStatus, RefusalReason
-from vieclam.applications.exporters import FILENAME, FORMATS, columns
+from vieclam.applications.exporters import ApplicationExporter
 from vieclam.applications.filtersets import ApplicationFilterSet
 from vieclam.applications.forms import (
     EmployerContactForm,
-    EmployerRegisterForm,
     EmployerVacancyForm,
     ReferForm,
     TransitionForm,
-    WorkerRegisterForm,
 )
-from vieclam.applications.models import Application
 from vieclam.core.audit import history_for
-from vieclam.core.exports import export_response
-from vieclam.core.viewkit import call_service, staff_required
-from vieclam.employers.forms import bootstrap
+from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.employers.services import employer_update_contact_self
+from vieclam.matching import selectors as matching_selectors
 from vieclam.seekers import selectors as seeker_selectors
-from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.choices import VacancyStatus
-from vieclam.vacancies.services import vacancy_set_status, vacancy_submit_for_approval
+from vieclam.vacancies.services import (
+    OWN_FIXED_FIELDS,
+    vacancy_close,
+    vacancy_submit_for_approval,
+    vacancy_update_own,
+)
 
 # The label of each status button.
 ACTION_LABELS = {
@@ -52,57 +51,6 @@ ACTION_LABELS = {
     ApplicationStatus.REFUSED: gettext_lazy("Không tuyển"),
     ApplicationStatus.WITHDRAWN: gettext_lazy("Rút hồ sơ"),
 }
-# The approval buttons: decision → vacancy status.
-DECISIONS = {"approve": VacancyStatus.OPEN, "reject": VacancyStatus.CLOSED}
-
-
-#
-# Sign-up
-#
-def register_worker(request):
-    """A worker creates an account and their own labour record, is signed in and lands on "my applications"."""
-    if request.user.is_authenticated:
-        return redirect("applications:my")
-    form = WorkerRegisterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        user = call_service(
-            form,
-            lambda: selfservice.worker_register(
-                username=data["username"],
-                password=data["password1"],
-                commune=data["residence_commune"],
-                data=form.person_data(),
-            ),
-        )
-        if user is not None:
-            return _signed_up(request, user, _("Chào mừng {name}! Tài khoản đã được tạo.").format(name=user))
-    return render(request, "applications/register_worker.html", {"form": form, "next": _next_url(request)})
-
-
-def register_employer(request):
-    """An employer creates an account and its registry entry; vacancies it posts wait for approval."""
-    if request.user.is_authenticated:
-        return redirect("applications:my")
-    form = EmployerRegisterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        user = call_service(
-            form,
-            lambda: selfservice.employer_register(
-                username=data["username"], password=data["password1"], data=form.employer_data()
-            ),
-        )
-        if user is not None:
-            message = _("Đã đăng ký {name}. Hãy đăng tin tuyển dụng: tin mới được cán bộ duyệt trước khi đăng.")
-            return _signed_up(request, user, message.format(name=data["name"]))
-    return render(request, "applications/register_employer.html", {"form": form, "next": _next_url(request)})
-
-
-def _signed_up(request, user, message: str):
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, message)
-    return redirect(_next_url(request) or reverse("applications:my"))
 
 
 def _next_url(request) -> str:
@@ -169,6 +117,18 @@ def my(request):
 
 
 @login_required
+def my_matches(request):
+    """A worker's "Việc làm phù hợp": open vacancies ranked for them by matching, each with a one-tap apply."""
+    if request.user.role != Role.WORKER:
+        raise PermissionDenied
+    person = selectors.own_person(viewer=request.user)
+    ranked = matching_selectors.recommendations_for_person(person=person, limit=30) if person else []
+    applied = set(selectors.worker_applications(viewer=request.user).values_list("vacancy_id", flat=True))
+    context = {"person": person, "ranked": ranked, "applied": applied}
+    return render(request, "applications/my_matches.html", context)
+
+
+@login_required
 def my_vacancy_create(request):
     """An employer posts a vacancy; it is saved as a draft that a counsellor approves."""
     if request.user.role != Role.EMPLOYER:
@@ -191,6 +151,50 @@ def my_vacancy_create(request):
 
 
 @login_required
+def my_vacancy_detail(request, pk: int):
+    """An employer opens one of its postings: the posting, its applicants with their status buttons."""
+    vacancy = _own_vacancy(request, pk)
+    _attach_actions(request.user, list(vacancy.applications.all()))
+    context = {"vacancy": vacancy, "can_close": VacancyStatus.CLOSED in vacancy.allowed_statuses, **_action_context()}
+    return render(request, "applications/my_vacancy_detail.html", context)
+
+
+@login_required
+def my_vacancy_edit(request, pk: int):
+    """An employer edits the content of its own posting (status, employer and exchange stay as they are)."""
+    vacancy = _own_vacancy(request, pk)
+    form = EmployerVacancyForm(request.POST or None, user=request.user, vacancy=vacancy)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.changed_values().items() if k not in OWN_FIXED_FIELDS}
+        saved = call_service(form, lambda: vacancy_update_own(actor=request.user, vacancy=vacancy, data=data))
+        if saved is not None:
+            messages.success(request, _("Đã lưu thay đổi của “{title}”.").format(title=saved.title))
+            return redirect("applications:my_vacancy_detail", pk=saved.pk)
+    return render(request, "applications/vacancy_form.html", {"form": form, "vacancy": vacancy})
+
+
+@require_POST
+@login_required
+def my_vacancy_close(request, pk: int):
+    """An employer closes its own posting: it leaves the job board and takes no more applications."""
+    vacancy = _own_vacancy(request, pk)
+    try:
+        vacancy_close(actor=request.user, vacancy=vacancy)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã đóng tin “{title}”.").format(title=vacancy.title))
+    return redirect("applications:my_vacancy_detail", pk=vacancy.pk)
+
+
+def _own_vacancy(request, pk: int):
+    if request.user.role != Role.EMPLOYER:
+        raise PermissionDenied
+    return get_object_or_404(selectors.employer_vacancies(viewer=request.user), pk=pk)
+
+
+@login_required
 def my_employer_contact(request, pk: int):
     """An employer account edits its company's contacts and gives or withdraws consent to publish them."""
     if request.user.role != Role.EMPLOYER:
@@ -209,54 +213,18 @@ def my_employer_contact(request, pk: int):
 
 
 #
-# Approvals (staff)
-#
-@staff_required
-def approvals(request):
-    page = Paginator(selectors.approval_list(viewer=request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "applications/approvals.html", {"page": page})
-
-
-@require_POST
-@staff_required
-def approval_decide(request, pk: int):
-    """approve: draft → open (published); reject: draft → closed. Errors come back as messages."""
-    vacancy = vacancy_selectors.vacancy_get(viewer=request.user, pk=pk)
-    status = DECISIONS.get(request.POST.get("decision", ""))
-    if status is None or vacancy.status != VacancyStatus.DRAFT:
-        messages.error(request, _("Tin “{title}” không còn chờ duyệt.").format(title=vacancy.title))
-        return redirect("applications:approvals")
-    try:
-        vacancy_set_status(actor=request.user, vacancy=vacancy, status=status)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        done = _("Đã duyệt và đăng “{title}”.") if status == VacancyStatus.OPEN else _("Đã từ chối “{title}”.")
-        messages.success(request, done.format(title=vacancy.title))
-    return redirect("applications:approvals")
-
-
-#
 # Staff list, detail, transitions, referral
 #
-@staff_required
-def application_list(request):
+class ApplicationListView(RegistryListView):
     """Applications in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = ApplicationFilterSet(request.GET, queryset=selectors.application_list(viewer=request.user))
-    bootstrap(filterset.form)
-    valid = filterset.is_valid()
-    fmt = request.GET.get("export")
-    if fmt in FORMATS and valid:
-        rows = filterset.qs.iterator(chunk_size=2000)
-        return export_response(fmt, rows, columns(selectors.contract_type_names()), FILENAME)
-    rows = filterset.qs if valid else Application.objects.none()
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "applications/application_list.html", context)
+
+    selector = staticmethod(selectors.application_list)
+    filterset_class = ApplicationFilterSet
+    exporter_class = ApplicationExporter
+    template_name = "applications/application_list.html"
+
+
+application_list = ApplicationListView.as_view()
 
 
 @login_required

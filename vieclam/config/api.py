@@ -1,7 +1,7 @@
 """Everything under /api/v1/: each app's API urls, the OpenAPI schema and the interactive docs."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 urlpatterns = [
     # coding first: /occupations/suggest/ must win over codelists' /occupations/{code}/
@@ -9,7 +9,7 @@ urlpatterns = [
     path("", include("vieclam.places.api.urls")),
     path("", include("vieclam.codelists.api.urls")),
     path("", include("vieclam.accounts.api.urls")),
-    path("", include("vieclam.core.api.urls")),
+    path("", include("vieclam.portal.api.urls")),
     path("", include("vieclam.poverty.api.urls")),
     path("", include("vieclam.people.api.urls")),
     path("", include("vieclam.employers.api.urls")),
@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("vieclam.jobboard.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]

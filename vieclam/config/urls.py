@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("vieclam.core.urls")),
+    path("", include("vieclam.portal.urls")),
     path("accounts/", include("vieclam.accounts.urls")),
     path("areas/", include("vieclam.places.urls")),
     path("employers/", include("vieclam.employers.urls")),

@@ -110,7 +110,7 @@ def test_search_register_apply_hire_and_refer(site, browser):
     assert "Hà Nội" in page.content() or "Ba Đình" in page.content()
 
     # 2. A new worker registers, then applies.
-    page.goto(f"{base}/applications/register/worker/?next=/applications/apply/{site['hanoi_vacancy']}/")
+    page.goto(f"{base}/register/worker/?next=/applications/apply/{site['hanoi_vacancy']}/")
     page.fill("#id_username", "lan-e2e")
     page.fill("#id_password1", "mot-mat-khau-an-toan-2026")
     page.fill("#id_password2", "mot-mat-khau-an-toan-2026")

@@ -29,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.choices import Role
+from vieclam.accounts.models import User
 from vieclam.accounts.scoping import scope_for, scope_queryset
 from vieclam.codelists.models import CodeItem
 from vieclam.core.audit import audit_record, diff, snapshot
@@ -43,11 +44,13 @@ from vieclam.vacancies.models import Vacancy
 __all__ = (
     "VACANCY_FIELDS",
     "vacancy_batch",
+    "vacancy_close",
     "vacancy_create",
     "vacancy_expire_overdue",
     "vacancy_set_status",
     "vacancy_submit_for_approval",
     "vacancy_update",
+    "vacancy_update_own",
 )
 
 VACANCY_FIELDS = (
@@ -67,6 +70,8 @@ CREATE_STATUSES = (VacancyStatus.DRAFT, VacancyStatus.OPEN)
 NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên) được tạo hoặc sửa việc tìm người.")
 NOT_EMPLOYER = _("Chỉ tài khoản người sử dụng lao động được đăng tin tuyển dụng.")
 NOT_YOUR_EMPLOYER = _("Chọn một doanh nghiệp của tài khoản bạn.")
+NOT_YOUR_VACANCY = _("Tin tuyển dụng này không thuộc doanh nghiệp của tài khoản bạn.")
+OWN_FIXED_FIELDS = ("employer", "status", "exchange_province")
 SET_ON_SUBMIT = _(
     "Tin của doanh nghiệp luôn được gửi ở trạng thái chờ duyệt, tại sàn việc làm của tỉnh nơi doanh nghiệp đặt trụ sở."
 )
@@ -174,13 +179,17 @@ def vacancy_submit_for_approval(*, actor, employer: Employer, data: dict) -> Vac
 def vacancy_update(*, actor, vacancy: Vacancy, data: dict) -> Vacancy:
     """Change the fields given in `data` (not the status); records old and new values, nothing if nothing changed."""
     _check_scope(actor, vacancy)
+    return _update_fields(actor=actor, staff=actor, vacancy=vacancy, data=data)
+
+
+def _update_fields(*, actor, staff, vacancy: Vacancy, data: dict) -> Vacancy:
     before = _audit_values(vacancy)
     stored = {field: _stored(vacancy, field) for field in data if field in VACANCY_FIELDS}
     _apply(vacancy, data)
     # Only values that really change are checked against today's rules: re-sending an unchanged employer or
     # deadline must not fail because the employer moved out of the area or the deadline has since passed.
     changed = {field for field, value in stored.items() if _stored(vacancy, field) != value}
-    _validate(staff=actor, vacancy=vacancy, changed=changed)
+    _validate(staff=staff, vacancy=vacancy, changed=changed)
     changes = diff(before, _audit_values(vacancy))
     if changes:
         vacancy.save()
@@ -194,6 +203,10 @@ def vacancy_update(*, actor, vacancy: Vacancy, data: dict) -> Vacancy:
 def vacancy_set_status(*, actor, vacancy: Vacancy, status: str) -> Vacancy:
     """Move a vacancy along TRANSITIONS (draft → open → filled/closed/expired; expired → open once re-dated)."""
     _check_scope(actor, vacancy)
+    return _move_status(actor=actor, vacancy=vacancy, status=status)
+
+
+def _move_status(*, actor, vacancy: Vacancy, status: str) -> Vacancy:
     if status not in VacancyStatus.values:
         raise ValidationError({"status": UNKNOWN_STATUS.format(status=status)})
     # Re-read the status under a row lock: two officers clicking at once must not both pass the check.
@@ -541,3 +554,37 @@ def _today() -> dt.date:
 
 def _day() -> str:
     return date_format(_today(), "SHORT_DATE_FORMAT")
+
+
+#
+# An employer's own postings
+#
+@transaction.atomic
+def vacancy_update_own(*, actor: User, vacancy: Vacancy, data: dict) -> Vacancy:
+    """The employer account that owns the vacancy edits its content (not its employer, status or exchange).
+
+    The same checks as a staff edit, as for a posting submitted for approval; the change is audited under the
+    employer's account, so the counsellors of the exchange see it in the vacancy's history.
+    """
+    _check_owner(actor, vacancy)
+    fixed = {field: str(SET_ON_SUBMIT) for field in OWN_FIXED_FIELDS if field in data}
+    if fixed:
+        raise ValidationError(fixed)
+    return _update_fields(actor=actor, staff=None, vacancy=vacancy, data=data)
+
+
+@transaction.atomic
+def vacancy_close(*, actor: User, vacancy: Vacancy) -> Vacancy:
+    """Close a vacancy (no more applications): its owning employer account, or staff of its exchange. Audited."""
+    if getattr(actor, "role", None) == Role.EMPLOYER:
+        _check_owner(actor, vacancy)
+    else:
+        _check_scope(actor, vacancy)
+    return _move_status(actor=actor, vacancy=vacancy, status=VacancyStatus.CLOSED)
+
+
+def _check_owner(actor: User, vacancy: Vacancy) -> None:
+    if not getattr(actor, "is_authenticated", False) or actor.role != Role.EMPLOYER:
+        raise PermissionDenied(NOT_EMPLOYER)
+    if vacancy.employer.account_id != actor.pk:
+        raise PermissionDenied(NOT_YOUR_VACANCY)

@@ -5,13 +5,14 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from vieclam.accounts.models import User
-from vieclam.applications import selectors, selfservice
+from vieclam.applications import selfservice
 from vieclam.applications.tests.factories import HOA, make_employer_account, make_worker, person_of
 from vieclam.conftest import PASSWORD
 from vieclam.core.models import AuditEvent
 from vieclam.employers.models import Employer
 from vieclam.employers.tests.factories import commune
 from vieclam.people.models import Person
+from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import vacancy_submit_for_approval
 from vieclam.vacancies.tests.factories import in_days, occupation
@@ -92,9 +93,9 @@ def test_an_employer_posts_a_draft_that_a_counsellor_of_the_province_approves(ca
     user, employer = make_employer_account("may_tan_ninh")
     vacancy = vacancy_submit_for_approval(actor=user, employer=employer, data=vacancy_data())
     assert vacancy.status == "draft" and vacancy.exchange_province.code == "80"
-    assert [v.pk for v in selectors.approval_list(viewer=cast["counsellor_a"])] == [vacancy.pk]
-    assert not selectors.approval_list(viewer=cast["province_b"]).exists()
-    assert not selectors.approval_list(viewer=cast["commune_a"]).exists()  # vacancies belong to the province
+    assert [v.pk for v in vacancy_selectors.approval_list(viewer=cast["counsellor_a"])] == [vacancy.pk]
+    assert not vacancy_selectors.approval_list(viewer=cast["province_b"]).exists()
+    assert not vacancy_selectors.approval_list(viewer=cast["commune_a"]).exists()  # vacancies belong to the province
 
 
 def test_an_employer_cannot_post_for_another_employer(cast):

@@ -83,7 +83,7 @@ def test_worker_signs_up_applies_and_is_hired_by_the_employer(world):
     anonymous = Client()
     assert anonymous.get(apply_url)["Location"] == f"/accounts/login/?next={apply_url}"
 
-    response = anonymous.post(f"/applications/register/worker/?next={apply_url}", worker_form(next=apply_url))
+    response = anonymous.post(f"/register/worker/?next={apply_url}", worker_form(next=apply_url))
     assert response.status_code == 302 and response["Location"] == apply_url
     person = Person.objects.get(account__username="le_thi_hoa")
     profile = make_profile(world["counsellor_a"], person)
@@ -127,25 +127,25 @@ def test_a_hire_without_contract_comes_back_as_an_error_message(world):
 #
 def test_sign_up_checks_passwords_and_usernames(world):
     client = Client()
-    page = client.post("/applications/register/worker/", worker_form(password2="khac-han-2026")).content.decode()
+    page = client.post("/register/worker/", worker_form(password2="khac-han-2026")).content.decode()
     assert "Hai mật khẩu không giống nhau" in page
-    page = client.post("/applications/register/worker/", worker_form(password1="12345", password2="12345")).content
+    page = client.post("/register/worker/", worker_form(password1="12345", password2="12345")).content
     assert "mật khẩu" in page.decode().lower() and not Person.objects.exists()
-    page = client.post("/applications/register/worker/", worker_form(username="cong_ty_a")).content.decode()
+    page = client.post("/register/worker/", worker_form(username="cong_ty_a")).content.decode()
     assert "đã có" in page
 
 
 def test_sign_up_shows_service_errors_on_their_fields(world):
-    response = Client().post("/applications/register/worker/", worker_form(sex="male"))
+    response = Client().post("/register/worker/", worker_form(sex="male"))
     assert response.status_code == 200
     assert "national_id" in response.context["form"].errors
     assert not Person.objects.exists()
 
 
 def test_sign_up_offers_only_communes_of_the_demo_province(world):
-    page = Client().get("/applications/register/worker/").content.decode()
+    page = Client().get("/register/worker/").content.decode()
     assert 'value="25459"' in page and 'value="00004"' not in page
-    response = Client().post("/applications/register/worker/", worker_form(residence_commune="00004"))
+    response = Client().post("/register/worker/", worker_form(residence_commune="00004"))
     assert "residence_commune" in response.context["form"].errors
 
 
@@ -154,7 +154,7 @@ def test_employer_signs_up_and_posts_a_vacancy_that_waits_for_approval(world):
     data = {"username": "go_tay_ninh", "password1": PASSWORD, "password2": PASSWORD, "name": "Công ty Gỗ Tây Ninh",
             "tax_code": valid_tax_code(), "employer_type": "dn_ngoai_nha_nuoc", "commune": "25459",
             "phone": "0276 3822 111"}  # fmt: skip
-    assert client.post("/applications/register/employer/", data)["Location"] == MY
+    assert client.post("/register/employer/", data)["Location"] == MY
     employer = client.get("/applications/my/vacancies/new/").context["form"].fields["employer"].initial
     form = {
         "employer": employer,
@@ -170,19 +170,19 @@ def test_employer_signs_up_and_posts_a_vacancy_that_waits_for_approval(world):
     assert vacancy.status == "draft" and "Chờ duyệt" in client.get(MY).content.decode()
 
     province_b = client_for(world["province_b"])
-    assert "Thợ chạm khắc gỗ" not in province_b.get("/applications/approvals/").content.decode()
-    assert province_b.post(f"/applications/approvals/{vacancy.pk}/", {"decision": "approve"}).status_code == 404
+    assert "Thợ chạm khắc gỗ" not in province_b.get("/vacancies/approvals/").content.decode()
+    assert province_b.post(f"/vacancies/approvals/{vacancy.pk}/", {"decision": "approve"}).status_code == 404
     counsellor = client_for(world["counsellor_a"])
-    assert "Thợ chạm khắc gỗ" in counsellor.get("/applications/approvals/").content.decode()
-    counsellor.post(f"/applications/approvals/{vacancy.pk}/", {"decision": "approve"})
+    assert "Thợ chạm khắc gỗ" in counsellor.get("/vacancies/approvals/").content.decode()
+    counsellor.post(f"/vacancies/approvals/{vacancy.pk}/", {"decision": "approve"})
     vacancy.refresh_from_db()
     assert vacancy.status == "open"
-    assert not counsellor.get("/applications/approvals/").context["page"].object_list
+    assert not counsellor.get("/vacancies/approvals/").context["page"].object_list
 
 
 def test_a_rejected_draft_is_closed(world):
     draft = open_vacancy(world["province_a"], world["company_a"], status="draft")
-    client_for(world["counsellor_a"]).post(f"/applications/approvals/{draft.pk}/", {"decision": "reject"})
+    client_for(world["counsellor_a"]).post(f"/vacancies/approvals/{draft.pk}/", {"decision": "reject"})
     draft.refresh_from_db()
     assert draft.status == "closed"
 
@@ -253,7 +253,7 @@ def test_the_employer_refuses_with_a_reason(world):
 def test_staff_pages_are_for_staff(world, role):
     client = client_for(world[role])
     assert client.get("/applications/").status_code == 403
-    assert client.get("/applications/approvals/").status_code == 403
+    assert client.get("/vacancies/approvals/").status_code == 403
     assert client.get("/applications/refer/").status_code == 403
 
 
@@ -327,4 +327,4 @@ def test_list_pages_have_a_flat_query_count(world, count, django_assert_num_quer
         assert worker.get(MY).status_code == 200
     # session + user, areas (scope), count, drafts page
     with django_assert_num_queries(5):
-        assert staff.get("/applications/approvals/").status_code == 200
+        assert staff.get("/vacancies/approvals/").status_code == 200

@@ -3,19 +3,20 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from vieclam.accounts.scoping import scope_for
-from vieclam.core.filtersets import AuditEventFilterSet
-from vieclam.core.selectors import audit_event_list
-from vieclam.core.stats import home_stats
+from vieclam.portal.filtersets import AuditEventFilterSet
+from vieclam.portal.selectors import audit_event_list
+from vieclam.portal.stats import home_stats
 
 
 def home(request):
     scope = scope_for(request.user)
     context = {"stats": home_stats(user=request.user, scope=scope), "scope_label": _scope_label(request.user)}
-    return render(request, "core/home.html", context)
+    return render(request, "portal/home.html", context)
 
 
 def _scope_label(user) -> str:
@@ -32,4 +33,9 @@ def audit_list(request):
         raise PermissionDenied
     filterset = AuditEventFilterSet(request.GET, queryset=audit_event_list(viewer=request.user))
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"filter": filterset, "page": page})
+    return render(request, "portal/audit_list.html", {"filter": filterset, "page": page})
+
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the static icon."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -2,8 +2,8 @@ from rest_framework import generics, permissions
 
 from vieclam.core.api.permissions import CanViewHistory
 from vieclam.core.api.serializers import AuditEventSerializer
-from vieclam.core.filtersets import AuditEventFilterSet
-from vieclam.core.selectors import audit_event_list
+from vieclam.portal.filtersets import AuditEventFilterSet
+from vieclam.portal.selectors import audit_event_list
 
 
 class AuditEventListApi(generics.ListAPIView):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vieclam.core.api import views
+from vieclam.portal.api import views
 
 urlpatterns = [
     path("audit-events/", views.AuditEventListApi.as_view(), name="audit-event-list"),

@@ -1,0 +1,124 @@
+"""The main menu: groups of tasks, each item shown only to the roles that can use it.
+
+One registry (NetBox-style navigation): a new page adds one `Item` to a group here; `base.html` only renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.accounts.choices import Role
+from vieclam.imports.services import can_import
+
+Rule = Callable[[object], bool]
+
+
+def anonymous(user) -> bool:
+    return not user.is_authenticated
+
+
+def staff(user) -> bool:
+    return user.is_authenticated and user.is_staff_role
+
+
+def history(user) -> bool:
+    return user.is_authenticated and user.can_view_history
+
+
+def worker(user) -> bool:
+    return user.is_authenticated and user.role == Role.WORKER
+
+
+def employer(user) -> bool:
+    return user.is_authenticated and user.role == Role.EMPLOYER
+
+
+def holds_exchange(user) -> bool:
+    """Administrators and staff of a whole province: they hold an exchange's vacancies (approve, import)."""
+    return can_import(user)
+
+
+def everyone(user) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str | Promise
+    url_name: str
+    rule: Rule = everyone
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str | Promise
+    items: tuple[Item, ...]
+
+
+MENU: tuple[Group, ...] = (
+    Group(
+        _("Đăng ký"),
+        (
+            Item(_("Hộ gia đình"), "people:household_list", staff),
+            Item(_("Người lao động"), "people:person_list", staff),
+            Item(_("Người sử dụng lao động"), "employers:employer_list", staff),
+            Item(_("Đăng ký người lao động"), "portal:register_worker", anonymous),
+            Item(_("Đăng ký doanh nghiệp"), "portal:register_employer", anonymous),
+        ),
+    ),
+    Group(
+        _("Sàn việc làm"),
+        (
+            Item(_("Tìm việc làm"), "jobboard:job_search"),
+            Item(_("Việc tìm người"), "vacancies:vacancy_list", staff),
+            Item(_("Tin chờ duyệt"), "vacancies:approvals", holds_exchange),
+            Item(_("Người tìm việc"), "seekers:profile_list", staff),
+            Item(_("Ứng tuyển"), "applications:application_list", staff),
+            Item(_("Nhập việc tìm người"), "imports:batch_upload", holds_exchange),
+        ),
+    ),
+    Group(
+        _("Của tôi"),
+        (
+            Item(_("Việc làm phù hợp"), "applications:my_matches", worker),
+            Item(_("Đơn ứng tuyển"), "applications:my", worker),
+            Item(_("Hồ sơ tìm việc"), "seekers:own_profile", worker),
+            Item(_("Tin tuyển dụng của tôi"), "applications:my", employer),
+            Item(_("Đăng tin mới"), "applications:my_vacancy_create", employer),
+        ),
+    ),
+    Group(
+        _("Tra cứu"),
+        (
+            Item(_("Đơn vị hành chính"), "places:area_list"),
+            Item(_("API"), "api-docs", staff),
+        ),
+    ),
+    Group(
+        _("Quản trị"),
+        (
+            Item(_("Người dùng"), "accounts:user_list", staff),
+            Item(_("Nhật ký thay đổi"), "portal:audit_list", history),
+        ),
+    ),
+)
+
+
+def menu_for(user) -> list[dict]:
+    """The groups this user sees, each with its visible items as {label, url}; empty groups are left out."""
+    groups = []
+    for group in MENU:
+        items = [{"label": i.label, "url": reverse(i.url_name)} for i in group.items if i.rule(user)]
+        if items:
+            groups.append({"label": group.label, "items": items})
+    return groups
+
+
+def menu(request) -> dict:
+    """Context processor: `menu` for base.html."""
+    return {"menu": menu_for(request.user)}

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from vieclam.portal import signup, views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("audit/", views.audit_list, name="audit_list"),
+    path("register/worker/", signup.register_worker, name="register_worker"),
+    path("register/employer/", signup.register_employer, name="register_employer"),
+    path("favicon.ico", views.favicon, name="favicon"),
+]

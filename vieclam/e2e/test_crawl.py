@@ -38,16 +38,7 @@ SEPARATED_YEAR = re.compile(r"(?i)\b(?:năm|year|born|sinh)\s*:?\s*[12]\.\d{3}(?
 SEPARATED_ID = re.compile(r"#\d{1,3}(?:\.\d{3})+\b")
 # Problems other helpers of issue 8 are fixing in their own files while this test lands: (regex, who fixes it).
 # Remove an entry when its fix is merged; the test then guards it.
-KNOWN: list[tuple[str, str]] = [
-    (r"wider than the window at 1366 px .*navbar", "the menu overflows at 1366 px: nav helper (item 4)"),
-    (
-        r"\] /(people|people/households|vacancies|seekers|applications|applications/approvals|employers|accounts/users"
-        r"|audit)/(\?[^:]*)?: wider than the window at 390 px",
-        "registry lists are wider than a phone: one list table by the kit helper (item 1)",
-    ),
-    (r"\] /people/(\?[^:]*)?: (stored code|snake_case)", "the persons list shows status codes: kit helper (item 2)"),
-    (r"\] /api/v1/docs/: request to another host", "Swagger UI loads from a CDN: vendored under item 5"),
-]
+KNOWN: list[tuple[str, str]] = []
 
 # The first elements sticking out of the window and not inside a scrolling box, to say what to fix.
 OVERFLOWING = """() => {

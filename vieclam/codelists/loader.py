@@ -79,13 +79,16 @@ def _sync_tree(model: type[models.Model], rows: list[dict], *, key: list[str], f
 #
 def _load_occupations(editions: dict[str, dict]) -> int:
     rows = []
+    # Vietnamese names of the ISCO-08 fills the source leaves unnamed, translated for this project (SOURCES.md).
+    fill_names = {r["code"]: r["name_vi"] for r in read_csv(DATA / "isco08_fill_names_vi.csv")}
     for r in read_csv(DATA / "vsco2020_completed.csv"):
         origin = ORIGIN_BY_ROW_ORIGIN[r["row_origin"]]
         edition = editions["isco08_fill" if origin == OccupationOrigin.ISCO08_FILL else "vsco2020"]
+        name_vi = r["name_vi"] or (fill_names.get(r["code"], "") if origin == OccupationOrigin.ISCO08_FILL else "")
         rows.append({
-            "code": r["code"], "level": int(r["level"]), "name_vi": r["name_vi"], "name_en": r["title_en"],
+            "code": r["code"], "level": int(r["level"]), "name_vi": name_vi, "name_en": r["title_en"],
             "parent_code": r["parent_code"], "origin": origin, "gap_type": r["gap_type"], "note": r["qa_note"],
-            "search_text": _search_text(r["code"], r["name_vi"], r["title_en"]), **edition,
+            "search_text": _search_text(r["code"], name_vi, r["title_en"]), **edition,
         })  # fmt: skip
     return _sync_tree(Occupation, rows, key=["code"], fields=OCCUPATION_FIELDS)
 

@@ -40,8 +40,8 @@ class Occupation(DatedReference):
     """An occupation of the Vietnamese classification VSCO 2020 (QĐ 34/2020/QĐ-TTg), levels 1–5.
 
     Our copy of VSCO 2020 has gaps; ISCO-08 groups stand in for the missing ones with origin=isco08_fill and a
-    gap_type saying how far to trust them. Most fills have no Vietnamese name: `display_name` then shows the
-    ISCO-08 English title, marked as such.
+    gap_type saying how far to trust them. Fills the source leaves unnamed carry this project's Vietnamese
+    translation of the ISCO-08 title (codelists/data/isco08_fill_names_vi.csv); `name_en` keeps the title.
     """
 
     code = models.CharField(_("mã"), max_length=5, unique=True)
@@ -66,7 +66,7 @@ class Occupation(DatedReference):
 
     @property
     def display_name(self) -> str:
-        """The Vietnamese name, or for an unnamed ISCO-08 fill its English title marked '(ISCO-08)'."""
+        """The Vietnamese name; a row without one (none is loaded so) shows its English title marked '(ISCO-08)'."""
         if self.name_vi:
             return self.name_vi
         return f"{self.name_en} (ISCO-08)" if self.name_en else self.code

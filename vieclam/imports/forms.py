@@ -22,7 +22,7 @@ class ImportUploadForm(StyledFormMixin, forms.Form):
         allow_empty_file=True,  # the reader says so in the words the other file errors use
         help_text=_(
             "CSV (UTF-8), Excel .xlsx hoặc JSON Lines .jsonl; tối đa 10 MB, 1.000 dòng "
-            "(tệp lớn hơn: lệnh vieclam import_vacancies)."
+            "(tệp lớn hơn: nhờ quản trị hệ thống nhập bằng lệnh quản trị)."
         ),
     )
     source = forms.ChoiceField(

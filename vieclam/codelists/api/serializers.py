@@ -15,7 +15,7 @@ def level_field() -> serializers.IntegerField:
 
 
 class OccupationSerializer(serializers.ModelSerializer):
-    """`name` is the Vietnamese name, or for an unnamed ISCO-08 fill 'English title (ISCO-08)'."""
+    """`name` is the Vietnamese name (for an ISCO-08 fill, this project's translation; `name_en` is its ISCO title)."""
 
     level = level_field()
     name = serializers.CharField(source="display_name", read_only=True)

@@ -26,11 +26,13 @@ class OccupationApiTests(CodelistsTestCase):
         data = self.get_json(OCCUPATIONS, {"parent": "2411"})
         self.assertEqual(result_codes(data), ["24111", "24112", "24113"])
 
-    def test_isco_fills_show_the_english_title_and_their_gap_type(self):
+    def test_isco_fills_show_their_vietnamese_name_english_title_and_gap_type(self):
         data = self.get_json(OCCUPATIONS, {"origin": "isco08_fill", "parent": "251"})
         software = next(row for row in data["results"] if row["code"] == "2512")
-        self.assertEqual(software["name"], "Software developers (ISCO-08)")
-        self.assertEqual((software["name_vi"], software["gap_type"]), ("", "known_source_gap"))
+        self.assertEqual(
+            (software["name"], software["name_vi"]), ("Nhà phát triển phần mềm", "Nhà phát triển phần mềm")
+        )
+        self.assertEqual((software["name_en"], software["gap_type"]), ("Software developers", "known_source_gap"))
 
     def test_bad_level_is_a_400_naming_the_field_in_vietnamese(self):
         for bad in ("abc", "9"):

@@ -51,14 +51,15 @@ class LoadCodelistsTests(CodelistsTestCase):
         kinh = EthnicGroup.objects.get(code="01")
         self.assertEqual((kinh.name_vi, kinh.other_names, kinh.legal_source), ("Kinh", "Việt", "QĐ 121-TCTK/PPCĐ"))
 
-    def test_isco_fills_are_marked_and_shown_with_their_english_title(self):
+    def test_isco_fills_are_marked_and_named_in_vietnamese_keeping_the_english_title(self):
         fill = Occupation.objects.get(code="2512")
         self.assertEqual(fill.origin, OccupationOrigin.ISCO08_FILL)
         self.assertEqual(fill.gap_type, GapType.KNOWN_SOURCE_GAP)
-        self.assertEqual(fill.name_vi, "")
-        self.assertEqual(fill.display_name, "Software developers (ISCO-08)")
+        self.assertEqual((fill.name_vi, fill.name_en), ("Nhà phát triển phần mềm", "Software developers"))
+        self.assertEqual(fill.display_name, "Nhà phát triển phần mềm")
         self.assertTrue(fill.legal_source.startswith("ISCO-08"))
-        self.assertEqual(Occupation.objects.filter(origin=OccupationOrigin.ISCO08_FILL, name_vi="").count(), 188)
+        self.assertFalse(Occupation.objects.filter(origin=OccupationOrigin.ISCO08_FILL, name_vi="").exists())
+        self.assertFalse(Occupation.objects.filter(name_vi__endswith="(ISCO-08)").exists())
         self.assertFalse(Occupation.objects.filter(origin=OccupationOrigin.VSCO).exclude(gap_type="").exists())
 
     def test_vsco_rows_carry_their_decision_and_date(self):

@@ -70,7 +70,7 @@ class SuggestOutputTests(TestCase):
     def test_results_are_level_4_codes_with_display_names_and_sorted_scores(self):
         results = suggest_occupations("Java Developer", limit=5)
         self.assertEqual(len(results), 5)
-        self.assertEqual((results[0].code, results[0].name), ("2512", "Software developers (ISCO-08)"))
+        self.assertEqual((results[0].code, results[0].name), ("2512", "Nhà phát triển phần mềm"))
         scores = [r.score for r in results]
         self.assertEqual(scores, sorted(scores, reverse=True))
         self.assertTrue(all(0 <= s <= 1 for s in scores))

@@ -56,3 +56,25 @@ def test_audit_page_rows_show_labels(cast, client, person):
     page = client.get("/audit/").content.decode()
     assert "Người thất nghiệp" in page and "Tình trạng hoạt động kinh tế" in page
     assert "that_nghiep" not in page and "activity_status" not in page
+
+
+def test_the_display_helper_turns_stored_values_into_words_in_both_languages(cast):
+    from django.utils import translation
+
+    from vieclam.core.display import field_label, value_label
+    from vieclam.employers.models import Employer
+    from vieclam.people.models import Person
+    from vieclam.places.models import AdministrativeUnit
+    from vieclam.vacancies.models import Vacancy
+
+    commune = AdministrativeUnit.objects.filter(code="25459").order_by("-valid_from").first()
+    assert value_label(Person, "residence_commune_id", commune.pk) == commune.name
+    assert value_label(Person, "date_of_birth", "1990-05-29") == "29/05/1990"
+    assert value_label(Employer, "in_industrial_zone", True) == "Có"
+    assert value_label(Vacancy, "pay_min", 7_000_000) == "7.000.000"
+    assert value_label(Person, "priority_groups", []) == "—"
+    assert field_label(Person, "household_id") == "Hộ"
+    with translation.override("en"):
+        assert value_label(Person, "sex", "male") == "Male"
+        assert value_label(Employer, "in_industrial_zone", False) == "No"
+        assert value_label(Person, "technical_level", "so_cap") == "Elementary vocational level"

@@ -120,6 +120,8 @@ def _measure(samples: int) -> None:
     from vieclam.accounts.models import User
     from vieclam.core.dates import today
     from vieclam.matching import scoring, selectors
+    from vieclam.matching.candidates import eligible_profiles
+    from vieclam.matching.facts import seeker_facts, vacancy_facts
     from vieclam.people.models import Person
     from vieclam.seekers.models import JobSeekerProfile
     from vieclam.vacancies.models import Vacancy
@@ -142,10 +144,10 @@ def _measure(samples: int) -> None:
     def brute_candidates(v):
         if v.pk in brute_answers:
             return brute_answers[v.pk]
-        facts = selectors.vacancy_facts(v)
-        eligible = selectors._eligible_profiles(officer, v, today()).select_related("person__household",
+        facts = vacancy_facts(v)
+        eligible = eligible_profiles(officer, v, today()).select_related("person__household",
                                                                                     "person__ethnicity")  # fmt: skip
-        ranked = [(p, scoring.score(facts, selectors.seeker_facts(p, p.person), priority_boost=boost))
+        ranked = [(p, scoring.score(facts, seeker_facts(p, p.person), priority_boost=boost))
                   for p in eligible]  # fmt: skip
         ranked.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
         brute_answers[v.pk] = ranked[:20]
@@ -158,11 +160,11 @@ def _measure(samples: int) -> None:
         rows = Vacancy.objects.filter(
             Q(deadline__isnull=True) | Q(deadline__gte=today()), status="open"
         ).select_related("workplace_commune")
-        return [(v, selectors.vacancy_facts(v)) for v in rows]
+        return [(v, vacancy_facts(v)) for v in rows]
 
     def brute_recommendations(p, catalogue=None):
         profile = p.job_seeker_profiles.filter(status="active").first()
-        facts = selectors.seeker_facts(profile, p)
+        facts = seeker_facts(profile, p)
         age = p.age_on(today())
         ranked = [
             (v, scoring.score(v_facts, facts, priority_boost=boost))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
-from vieclam.employers.forms import bootstrap
+from vieclam.core.forms import StyledFormMixin
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
 from vieclam.places.selectors import province_communes
@@ -18,7 +18,7 @@ class AreaChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class UserForm(forms.Form):
+class UserForm(StyledFormMixin, forms.Form):
     """Create (username and password asked) or edit (role, names, areas) a user account."""
 
     username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
@@ -49,7 +49,6 @@ class UserForm(forms.Form):
         self.fields["communes"].queryset = province_communes()
         if account is not None:  # the account exists: its username and password are not changed here
             del self.fields["username"], self.fields["password"]
-        bootstrap(self)
 
     @staticmethod
     def initial_for(account: User) -> dict:

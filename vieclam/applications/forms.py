@@ -11,10 +11,13 @@ from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
 from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
-from vieclam.employers.forms import TypeChoiceField, bootstrap
+from vieclam.core.fields import DateField
+from vieclam.core.forms import StyledFormMixin
+from vieclam.employers.forms import TypeChoiceField
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
 from vieclam.places.selectors import province_communes
+from vieclam.vacancies import selectors as vacancy_selectors
 from vieclam.vacancies.forms import VacancyForm
 
 __all__ = (
@@ -42,7 +45,7 @@ class CommuneChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class AccountFields(forms.Form):
+class AccountFields(StyledFormMixin, forms.Form):
     """Username and password twice, checked with the project's password validators."""
 
     username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
@@ -76,9 +79,7 @@ class WorkerRegisterForm(AccountFields):
     national_id = forms.CharField(
         label=_("Số CCCD"), max_length=12, min_length=12, help_text=_("12 chữ số trên thẻ căn cước.")
     )
-    date_of_birth = forms.DateField(
-        label=_("Ngày sinh"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date_of_birth = DateField(label=_("Ngày sinh"))
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
     residence_commune = CommuneChoiceField(label=_("Xã, phường nơi ở hiện tại"))
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
@@ -86,7 +87,6 @@ class WorkerRegisterForm(AccountFields):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["residence_commune"].queryset = province_communes()
-        bootstrap(self)
 
     def person_data(self) -> dict:
         return {f: self.cleaned_data[f] for f in ("full_name", "national_id", "date_of_birth", "sex", "phone")}
@@ -109,7 +109,6 @@ class EmployerRegisterForm(AccountFields):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = province_communes()
-        bootstrap(self)
 
     def employer_data(self) -> dict:
         fields = ("name", "tax_code", "employer_type", "commune", "phone", "publish_contact")
@@ -123,21 +122,22 @@ class EmployerVacancyForm(VacancyForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields.pop("status", None)  # always a draft, waiting for approval (an edit keeps its status)
         del self.fields["exchange_province"]  # the exchange of the employer's province
-        self.fields["employer"].error_messages["invalid_choice"] = _("Chọn một doanh nghiệp của tài khoản bạn.")
-        if user.role == Role.EMPLOYER and len(self.fields["employer"].queryset) == 1:
-            self.fields["employer"].initial = self.fields["employer"].queryset[0].pk
-
-    @property
-    def notes(self) -> list[str]:
-        """What an old workplace commune code was mapped to, to tell the employer after saving."""
-        note = self.fields["workplace_commune"].note
-        return [note] if note else []
+        own = vacancy_selectors.employer_choice_list(viewer=user)  # an employer account's own companies
+        self.fields["employer"] = forms.ModelChoiceField(
+            label=_("Doanh nghiệp"),
+            queryset=own,
+            error_messages={"invalid_choice": _("Chọn một doanh nghiệp của tài khoản bạn.")},
+            widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        )
+        self.fields["employer"].label_from_instance = lambda employer: employer.name
+        if user.role == Role.EMPLOYER and len(own) == 1:
+            self.fields["employer"].initial = own[0].pk
 
     def service_data(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "employer"}
 
 
-class ReferForm(forms.Form):
+class ReferForm(StyledFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Ghi chú cho người sử dụng lao động"),
         max_length=1000,
@@ -147,7 +147,6 @@ class ReferForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        bootstrap(self)
 
 
 class TransitionForm(forms.Form):
@@ -158,9 +157,7 @@ class TransitionForm(forms.Form):
         label=_("Thời gian phỏng vấn"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
-    start_date = forms.DateField(
-        label=_("Ngày bắt đầu làm việc"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = DateField(label=_("Ngày bắt đầu làm việc"), required=False)
     reason = forms.ChoiceField(label=_("Lý do"), choices=[("", "—"), *RefusalReason.choices], required=False)
     note = forms.CharField(label=_("Ghi chú"), max_length=1000, required=False)
 
@@ -174,7 +171,7 @@ class TransitionForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name) not in (None, "")}
 
 
-class EmployerContactForm(forms.Form):
+class EmployerContactForm(StyledFormMixin, forms.Form):
     """What an employer account edits of its own company: contacts, and whether the job board shows them."""
 
     contact_person = forms.CharField(label=_("Người liên hệ"), max_length=150, required=False)
@@ -189,7 +186,6 @@ class EmployerContactForm(forms.Form):
     def __init__(self, *args, employer, **kwargs) -> None:
         kwargs.setdefault("initial", {name: getattr(employer, name) for name in self.base_fields})
         super().__init__(*args, **kwargs)
-        bootstrap(self)
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data}

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_POST
 from vieclam.accounts.choices import Role
 from vieclam.applications import selectors, services
 from vieclam.applications.choices import ApplicationStatus, RefusalReason
-from vieclam.applications.exporters import FILENAME, FORMATS, columns
+from vieclam.applications.exporters import ApplicationExporter
 from vieclam.applications.filtersets import ApplicationFilterSet
 from vieclam.applications.forms import (
     EmployerContactForm,
@@ -29,11 +28,8 @@ from vieclam.applications.forms import (
     ReferForm,
     TransitionForm,
 )
-from vieclam.applications.models import Application
 from vieclam.core.audit import history_for
-from vieclam.core.exports import export_response
-from vieclam.core.viewkit import call_service, staff_required
-from vieclam.employers.forms import bootstrap
+from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.employers.services import employer_update_contact_self
 from vieclam.matching import selectors as matching_selectors
 from vieclam.seekers import selectors as seeker_selectors
@@ -219,23 +215,16 @@ def my_employer_contact(request, pk: int):
 #
 # Staff list, detail, transitions, referral
 #
-@staff_required
-def application_list(request):
+class ApplicationListView(RegistryListView):
     """Applications in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = ApplicationFilterSet(request.GET, queryset=selectors.application_list(viewer=request.user))
-    bootstrap(filterset.form)
-    valid = filterset.is_valid()
-    fmt = request.GET.get("export")
-    if fmt in FORMATS and valid:
-        rows = filterset.qs.iterator(chunk_size=2000)
-        return export_response(fmt, rows, columns(selectors.contract_type_names()), FILENAME)
-    rows = filterset.qs if valid else Application.objects.none()
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "applications/application_list.html", context)
+
+    selector = staticmethod(selectors.application_list)
+    filterset_class = ApplicationFilterSet
+    exporter_class = ApplicationExporter
+    template_name = "applications/application_list.html"
+
+
+application_list = ApplicationListView.as_view()
 
 
 @login_required

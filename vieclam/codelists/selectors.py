@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Prefetch, QuerySet
 
 from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup, Industry, Occupation
@@ -62,3 +64,12 @@ def ancestors_of(row: Occupation | Industry) -> list[Occupation | Industry]:
         chain.append(parent)
         parent = parent.parent
     return chain[::-1]
+
+
+def code_item_names(*, slugs: Iterable[str]) -> dict[str, dict[str, str]]:
+    """{list slug: {item code: Vietnamese name}} for the given TT 11/2022 lists, in one query (exports, lists)."""
+    names: dict[str, dict[str, str]] = {slug: {} for slug in slugs}
+    rows = CodeItem.objects.filter(code_list__slug__in=list(names)).values_list("code_list__slug", "code", "name_vi")
+    for slug, code, name in rows:
+        names[slug][code] = name
+    return names

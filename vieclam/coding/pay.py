@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from vieclam.core.money import UNIT_MULTIPLIERS as _MULTIPLIER
+from vieclam.core.money import read_number as _number
 from vieclam.core.text import fold
 
 RATES_FILE = Path(__file__).resolve().parent / "data" / "usd_vnd_rates.csv"
@@ -39,8 +41,6 @@ YEARLY_FROM_VND = 1_000_000_000
 _NEGOTIABLE = re.compile(r"\b(?:thoa thuan|thuong luong|canh tranh|negotiable|competitive|deal)\b")
 _UNIT = r"(?:trieu|tr|m|mil|million|k|nghin|ngan|ty|b|bil|billion)"
 _AMOUNT = re.compile(rf"(\$)?\s*(?<![a-z\d.,])(\d+(?:[.,]\d+)*)\s*({_UNIT}\b)?\s*(\$)?")
-_MULTIPLIER = {"trieu": 1e6, "tr": 1e6, "m": 1e6, "mil": 1e6, "million": 1e6, "k": 1e3, "nghin": 1e3, "ngan": 1e3}
-_MULTIPLIER |= {"ty": 1e9, "b": 1e9, "bil": 1e9, "billion": 1e9}
 _UP_TO = re.compile(r"\b(?:toi|den|len den|len toi|up ?to|toi da|max|maximum|duoi)\b[^\d$]*$")
 _FROM = re.compile(r"(?:\b(?:tu|tren|hon|from|tu khoang|toi thieu|min|minimum|it nhat)\b|>|\+)[^\d$]*$")
 _PERIODS = [
@@ -76,14 +76,6 @@ def usd_vnd_rate(on: dt.date | None = None) -> float:
     rates = _rates()
     usable = [rate for day, rate in rates if on is None or day <= on] or [rates[0][1]]
     return usable[-1]
-
-
-def _number(digits: str) -> float:
-    """'10.000.000' and '1,000' group thousands; '7,6' and '1.5' are decimals."""
-    groups = re.split(r"[.,]", digits)
-    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
-        return float("".join(groups))
-    return float(digits.replace(",", "."))
 
 
 def _amounts(text: str) -> tuple[list[float], bool]:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from vieclam.coding.forms import OccupationSource
 from vieclam.coding.suggest import get_suggester
+from vieclam.core.widgets import picker_query, picker_response
 
 
 def suggest_fragment(request):
@@ -10,3 +12,9 @@ def suggest_fragment(request):
     title = (request.GET.get("title") or "").strip()[:300]
     suggestions = get_suggester().suggest(title, limit=5) if len(title) >= 3 else []
     return render(request, "coding/suggestions.html", {"suggestions": suggestions, "title": title})
+
+
+def occupation_picker(request):
+    """HTMX options for an occupation picker: names matching the words, and codes suggested for a job title."""
+    query = picker_query(request)
+    return picker_response(request, OccupationSource().options(query), query=query)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",
+    "vieclam.demo",
     "vieclam.portal",
 ]
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 
@@ -51,10 +54,38 @@ def sync_rows(
     return len(to_create) + len(to_update) + deleted
 
 
-def load_all_reference() -> dict[str, int]:
-    """Every app's reference data, in dependency order; {table: changed rows}."""
-    from vieclam.codelists.loader import load_codelists
-    from vieclam.places.loader import load_places
-    from vieclam.poverty.loader import load_poverty_rules
+@dataclass(frozen=True)
+class ReferenceLoader:
+    """One app's reference data: `load()` returns {table: changed rows}; it runs after the loaders named in `after`."""
 
-    return {**load_places(), **load_codelists(), **load_poverty_rules()}
+    name: str
+    load: Callable[[], dict[str, int]]
+    after: tuple[str, ...] = ()
+
+
+_loaders: dict[str, ReferenceLoader] = {}
+
+
+def reference_loader_register(name: str, load: Callable[[], dict[str, int]], *, after: Sequence[str] = ()) -> None:
+    """Called by an app (in its AppConfig.ready) so load_all_reference loads its data; registering twice is harmless.
+
+    Example: reference_loader_register("poverty", load_poverty_rules, after=["places"])
+    """
+    _loaders[name] = ReferenceLoader(name, load, tuple(after))
+
+
+def reference_loaders() -> list[ReferenceLoader]:
+    """The registered loaders, each after those it names in `after` (then by name): the order they run in."""
+    order = list(TopologicalSorter({name: loader.after for name, loader in sorted(_loaders.items())}).static_order())
+    missing = [name for name in order if name not in _loaders]
+    if missing:
+        raise ImproperlyConfigured(f"Reference loaders wait for loaders nobody registered: {', '.join(missing)}")
+    return [_loaders[name] for name in order]
+
+
+def load_all_reference() -> dict[str, int]:
+    """Every registered app's reference data, in dependency order; {table: changed rows}."""
+    changes: dict[str, int] = {}
+    for loader in reference_loaders():
+        changes.update(loader.load())
+    return changes

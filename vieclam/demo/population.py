@@ -15,6 +15,7 @@ from random import Random
 
 from vieclam.core.text import fold
 from vieclam.demo.names import FAMILY, GIVEN, KHMER_FAMILY, MIDDLE
+from vieclam.people.ages import born_on_or_before
 from vieclam.poverty import rules
 
 REVIEW_DAY = dt.date(2025, 10, 15)  # inside the periodic review season (1/9–14/12)
@@ -302,7 +303,7 @@ class PopulationGenerator:
         rng = self.rng
         person_id = next(self.ids["person"])
         # Born between (age + 1) years and age years ago, so the person is exactly `age` today.
-        anniversary = self.today.replace(year=self.today.year - age, day=min(self.today.day, 28))
+        anniversary = born_on_or_before(self.today, age)
         born = anniversary - dt.timedelta(days=rng.randint(0, 364))
         labour = self._labour(age, sex, commune) if age >= 15 else {}
         priority = self._priority(klass, ethnicity, labour)

@@ -9,12 +9,22 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.fields import PickerField, PickerSource
+from vieclam.core.forms import StyledFormMixin
+from vieclam.core.widgets import Option
 from vieclam.employers import selectors
 from vieclam.employers.choices import SizeBand
 from vieclam.employers.models import Employer
-from vieclam.places.choices import Level
+from vieclam.places.forms import CommunePickerField
 
-__all__ = ("AreaCodeField", "EmployerForm", "IndustryChoiceField", "TypeChoiceField", "bootstrap")
+__all__ = (
+    "AreaCodeField",
+    "EmployerForm",
+    "EmployerPickerField",
+    "EmployerSource",
+    "IndustryChoiceField",
+    "TypeChoiceField",
+)
 
 
 class AreaCodeField(forms.CharField):
@@ -66,21 +76,7 @@ class IndustryChoiceField(forms.ModelChoiceField):
         return f"{obj.code} – {name}"
 
 
-def bootstrap(form: forms.BaseForm) -> forms.BaseForm:
-    """Give every widget its Bootstrap 5 class (no template tag library needed)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-    return form
-
-
-class EmployerForm(forms.Form):
+class EmployerForm(StyledFormMixin, forms.Form):
     """Create or edit an employer. `changed_values()` gives what the update service needs."""
 
     name = forms.CharField(label=_("Tên người sử dụng lao động"), max_length=255)
@@ -89,10 +85,8 @@ class EmployerForm(forms.Form):
     )
     employer_type = TypeChoiceField(label=_("Loại hình"))
     industry = IndustryChoiceField(label=_("Ngành kinh tế chính (VSIC)"), required=False)
-    commune = AreaCodeField(
-        level=Level.COMMUNE,
-        label=_("Mã xã, phường, đặc khu"),
-        help_text=_("5 chữ số; mã cũ trước 01/07/2025 được tự chuyển sang đơn vị mới."),
+    commune = CommunePickerField(
+        label=_("Xã, phường, đặc khu"), help_text=_("Gõ tên (có dấu hoặc không); tên cũ trước 01/07/2025 vẫn tìm được.")
     )
     street_address = forms.CharField(label=_("Số nhà, đường, thôn/ấp"), max_length=255, required=False)
     in_industrial_zone = forms.BooleanField(label=_("Trong khu công nghiệp/khu kinh tế (KCN/KKT)"), required=False)
@@ -114,7 +108,6 @@ class EmployerForm(forms.Form):
         # Re-read the choices per form: the class-level querysets were built with the date of import.
         self.fields["employer_type"].queryset = selectors.employer_type_list()
         self.fields["industry"].queryset = selectors.industry_choice_list()
-        bootstrap(self)
 
     @staticmethod
     def initial_for(employer: Employer) -> dict:
@@ -126,7 +119,42 @@ class EmployerForm(forms.Form):
 
     @property
     def commune_note(self) -> str:
-        return self.fields["commune"].note
+        """What an old (pre-2025) commune code was mapped to, if one was posted."""
+        return getattr(self.cleaned_data.get("commune"), "resolve_note", "")
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data if name in self.cleaned_data}
+
+
+class EmployerSource(PickerSource):
+    """Employers in a viewer's areas by name or tax code, posted by id; `keep` stays choosable (the current one)."""
+
+    url_name = "employers:employer_picker"
+
+    def __init__(self, *, viewer=None, keep: int | None = None) -> None:
+        self.viewer, self.keep = viewer, keep
+
+    def get(self, value: str) -> Employer | None:
+        if not value.isdigit():
+            return None
+        found = selectors.employer_pick_get(viewer=self.viewer, pk=int(value))
+        if found is None and self.keep == int(value):
+            found = Employer.objects.select_related("commune").filter(pk=self.keep).first()
+        return found
+
+    def search(self, text: str, *, limit: int) -> list[Employer]:
+        return selectors.employer_pick(viewer=self.viewer, text=text, limit=limit)
+
+    def option(self, obj: Employer) -> Option:
+        note = _("MST {tax_code}, {commune}").format(tax_code=obj.tax_code, commune=obj.commune.name)
+        return Option(str(obj.pk), obj.name, note)
+
+
+class EmployerPickerField(PickerField):
+    """An employer of the viewer's areas typed by name or tax code (set the viewer with `for_viewer`)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source=EmployerSource(), **kwargs)
+
+    def for_viewer(self, viewer, *, keep: int | None = None) -> None:
+        self.source = EmployerSource(viewer=viewer, keep=keep)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.codelists.models import CodeItem, Industry
 from vieclam.core.dates import today
+from vieclam.core.text import fold
 from vieclam.employers.choices import EMPLOYER_TYPES_LIST
 from vieclam.employers.models import Employer
 from vieclam.places.choices import Level
@@ -66,3 +67,22 @@ def industry_resolve(*, code: str) -> Industry:
         message = _("Không có ngành kinh tế mã {code} đang có hiệu lực (VSIC 2025: chữ cái ngành cấp 1 hoặc mã 4 số).")
         raise ValidationError(message.format(code=code), code="industry")
     return industry
+
+
+def employer_pick(*, viewer, text: str, limit: int = 10) -> list[Employer]:
+    """Employers in the viewer's areas for a picker: by the start of the tax code, or by words of the name."""
+    text = (text or "").strip()
+    employers = scope_queryset(Employer.objects.select_related("commune"), viewer)
+    if text.replace("-", "").isdigit():
+        return list(employers.filter(tax_code__startswith=text).order_by("tax_code")[:limit]) if len(text) >= 3 else []
+    words = fold(text).split()
+    if not words or len(text) < 2:
+        return []
+    for word in words:
+        employers = employers.filter(search_text__contains=word)
+    return list(employers.order_by("name", "pk")[:limit])
+
+
+def employer_pick_get(*, viewer, pk: int) -> Employer | None:
+    """The employer with this id if the viewer may see it (None otherwise)."""
+    return scope_queryset(Employer.objects.select_related("commune"), viewer).filter(pk=pk).first()

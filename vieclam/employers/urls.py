@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", views.employer_create, name="employer_create"),
     path("<int:pk>/", views.employer_detail, name="employer_detail"),
     path("<int:pk>/edit/", views.employer_update, name="employer_update"),
+    path("picker/", views.employer_picker, name="employer_picker"),
 ]

@@ -3,39 +3,28 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vieclam.core.audit import history_for
-from vieclam.core.viewkit import call_service, staff_required
+from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.employers import selectors, services
-from vieclam.employers.exporters import FORMATS, EmployerExporter
+from vieclam.employers.exporters import EmployerExporter
 from vieclam.employers.filtersets import EmployerFilterSet
-from vieclam.employers.forms import EmployerForm, bootstrap
-from vieclam.employers.models import Employer
+from vieclam.employers.forms import EmployerForm, EmployerSource
 
 
-@staff_required
-def employer_list(request):
+class EmployerListView(RegistryListView):
     """The employers in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = EmployerFilterSet(request.GET, queryset=selectors.employer_list(viewer=request.user))
-    bootstrap(filterset.form)
-    valid = filterset.is_valid()
-    fmt = request.GET.get("export")
-    if fmt in FORMATS and valid:
-        filename, content_type, content = EmployerExporter().render(filterset.qs, fmt)
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-    employers = filterset.qs if valid else Employer.objects.none()
-    page = Paginator(employers, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "employers/employer_list.html", context)
+
+    selector = staticmethod(selectors.employer_list)
+    filterset_class = EmployerFilterSet
+    exporter_class = EmployerExporter
+    template_name = "employers/employer_list.html"
+
+
+employer_list = EmployerListView.as_view()
 
 
 @staff_required
@@ -75,3 +64,13 @@ def _saved(request, form: EmployerForm, message: str) -> None:
     messages.success(request, message)
     if form.commune_note:
         messages.warning(request, form.commune_note)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@staff_required
+def employer_picker(request):
+    """HTMX options for an employer picker: by name or tax code, in the user's areas."""
+    query = picker_query(request)
+    return picker_response(request, EmployerSource(viewer=request.user).options(query), query=query)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.forms import StyledFormMixin
 from vieclam.imports.choices import Source
 from vieclam.imports.readers import MAX_BYTES
 
@@ -13,7 +14,7 @@ __all__ = ("ImportUploadForm",)
 TOO_LARGE = _("Tệp lớn hơn {max} MB: chia thành nhiều tệp.")
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(StyledFormMixin, forms.Form):
     """A file of postings to preview."""
 
     file = forms.FileField(

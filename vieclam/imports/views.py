@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.core.viewkit import staff_required
-from vieclam.employers.forms import bootstrap
 from vieclam.imports import selectors, services
 from vieclam.imports.choices import BatchStatus, Outcome
 from vieclam.imports.forms import ImportUploadForm
@@ -42,7 +41,7 @@ def import_required(view):
 @import_required
 def batch_upload(request):
     """The upload form and the officer's recent batches; a valid upload is previewed, nothing written yet."""
-    form = bootstrap(ImportUploadForm(request.POST or None, request.FILES or None))
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -1,20 +1,35 @@
 """How well a job seeker fits a vacancy: a score out of 100 (plus a priority boost) and reasons to read out.
 
-Pure: no ORM. The selectors turn rows into the facts below, use `coarse_score` (occupation + place, the two
-heaviest parts, which SQL can compute) to shortlist, then call `score` on the shortlist only.
+Pure: no ORM. facts.py turns rows into the facts below; candidates.py and recommend.py rank in SQL by the same
+points (tests compare the two) and call `score` on the best few only, to explain them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+from vieclam.poverty.choices import Classification
+from vieclam.seekers.choices import LIFTING_ORDER, Hands, Lifting, WorkEnvironment
+
 # Points per part; together 100. The priority boost comes on top (settings.VIECLAM_MATCHING_PRIORITY_BOOST).
 OCCUPATION_POINTS = {4: 40, 3: 28, 2: 15, 1: 5}  # digits of VSCO code shared
-PLACE_POINTS = {"commune": 20, "province": 12, "willing": 10}
+
+
+class Place(StrEnum):
+    """How a vacancy's workplace fits a seeker: in their commune (or a commune they chose), in their province, or
+    in a province they chose."""
+
+    COMMUNE = "commune"
+    PROVINCE = "province"
+    WILLING = "willing"
+
+
+PLACE_POINTS = {Place.COMMUNE: 20, Place.PROVINCE: 12, Place.WILLING: 10}
 QUALIFICATION_POINTS = 10
 EXPERIENCE_POINTS = 5
 PAY_POINTS = {"meets": 10, "negotiable": 6}
@@ -25,12 +40,28 @@ CONDITION_PENALTY = 30  # a demand the person cannot meet pushes the job far dow
 # whose occupation and place give `coarse_score` points scores at most coarse_score + REST_MAX (before the boost).
 REST_MAX = QUALIFICATION_POINTS + EXPERIENCE_POINTS + max(PAY_POINTS.values()) + CONDITIONS_POINTS + AVAILABILITY_POINTS
 
+# Codes of the TT 11/2022 code lists "technical-qualification-levels" and "experience-bands", lowest first.
 TECHNICAL_ORDER = ["chua_qua_dao_tao", "cnkt_khong_bang", "chung_chi_nghe_duoi_3_thang", "so_cap", "trung_cap",
                    "cao_dang", "dai_hoc", "tren_dai_hoc", "thac_si", "tien_si"]  # fmt: skip
 EXPERIENCE_ORDER = ["khong_co", "duoi_1_nam", "tu_1_den_2_nam", "tu_2_den_5_nam", "tren_5_nam"]
-LIFTING_ORDER = ["under_5", "5_to_20", "over_20"]
-PRIORITY_LABELS = {"poor": N_("Hộ nghèo"), "near_poor": N_("Hộ cận nghèo"), "exited": N_("Hộ mới thoát nghèo"),
-                   "ethnic_minority": N_("Người dân tộc thiểu số"), "disability": N_("Người khuyết tật")}  # fmt: skip
+ONE_HANDED = (Hands.ONE_LEFT, Hands.ONE_RIGHT)
+MAJORITY_ETHNIC_CODE = "01"  # Kinh, in the ethnic-group list: every other group is an ethnic minority
+DISABILITY_GROUP = "nguoi_khuyet_tat"  # the code of people with disabilities in the "priority-groups" code list
+
+
+class Priority(StrEnum):
+    """The priority groups that earn the boost (one boost, however many groups)."""
+
+    POOR = Classification.POOR.value
+    NEAR_POOR = Classification.NEAR_POOR.value
+    EXITED = "exited"
+    ETHNIC_MINORITY = "ethnic_minority"
+    DISABILITY = "disability"
+
+
+PRIORITY_LABELS = {Priority.POOR: N_("Hộ nghèo"), Priority.NEAR_POOR: N_("Hộ cận nghèo"),
+                   Priority.EXITED: N_("Hộ mới thoát nghèo"), Priority.ETHNIC_MINORITY: N_("Người dân tộc thiểu số"),
+                   Priority.DISABILITY: N_("Người khuyết tật")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,13 +95,13 @@ class SeekerFacts:
     experience_band: str = ""
     desired_pay_min: int | None = None
     available_from: dt.date | None = None
-    work_environment: str = "any"
-    lifting: str = "over_20"
+    work_environment: str = WorkEnvironment.ANY
+    lifting: str = Lifting.OVER_20
     can_stand_or_walk: bool = True
     hearing_speaking_ok: bool = True
     vision_ok: bool = True
     fine_hand_work_ok: bool = True
-    hands: str = "any"
+    hands: str = Hands.ANY
     priority: tuple[str, ...] = ()
 
 
@@ -102,16 +133,17 @@ def occupation_points(v: VacancyFacts, s: SeekerFacts) -> int:
 
 def place_kind(v: VacancyFacts, s: SeekerFacts) -> str:
     if v.commune_id == s.commune_id or v.commune_id in s.workplace_ids:
-        return "commune"
+        return Place.COMMUNE
     if v.province_id == s.province_id:
-        return "province"
+        return Place.PROVINCE
     if v.province_id in s.workplace_ids:
-        return "willing"
+        return Place.WILLING
     return ""
 
 
 def coarse_score(v: VacancyFacts, s: SeekerFacts) -> int:
-    """The part SQL computes to shortlist (see selectors); must stay equal to the SQL expression."""
+    """Occupation and place points: what a vacancy's tier (recommend.py) or a profile's group (candidates.py)
+    is made of; SQL computes the same."""
     return occupation_points(v, s) + PLACE_POINTS.get(place_kind(v, s), 0)
 
 
@@ -146,7 +178,8 @@ def _occupation(v, s, match) -> None:
 def _place(v, s, match) -> None:
     kind = place_kind(v, s)
     match.score += PLACE_POINTS.get(kind, 0)
-    text = {"commune": N_("Cùng xã"), "province": N_("Cùng tỉnh"), "willing": N_("Sẵn sàng làm việc ở tỉnh này")}
+    text = {Place.COMMUNE: N_("Cùng xã"), Place.PROVINCE: N_("Cùng tỉnh"),
+            Place.WILLING: N_("Sẵn sàng làm việc ở tỉnh này")}  # fmt: skip
     if kind:
         match.say(text[kind])
 
@@ -185,7 +218,7 @@ def _pay(v, s, match) -> None:
 
 def unmet_demands(v: VacancyFacts, s: SeekerFacts) -> list[str]:
     unmet = []
-    if v.demands_outdoor and s.work_environment == "indoor":
+    if v.demands_outdoor and s.work_environment == WorkEnvironment.INDOOR:
         unmet.append(_("làm ngoài trời"))
     # A lifting limit the person did not state is no limit.
     if (
@@ -202,7 +235,7 @@ def unmet_demands(v: VacancyFacts, s: SeekerFacts) -> list[str]:
         unmet.append(_("thị lực"))
     if v.demands_fine_hands and not s.fine_hand_work_ok:
         unmet.append(_("thao tác tay tinh xảo"))
-    if v.demands_both_hands and s.hands in ("one_left", "one_right"):
+    if v.demands_both_hands and s.hands in ONE_HANDED:
         unmet.append(_("dùng cả hai tay"))
     return unmet
 

@@ -3,19 +3,31 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.core.dates import today
+from vieclam.core.filtersets import DateFilter, RegistryFilterSet
 from vieclam.core.text import fold
 from vieclam.people.choices import Sex
 from vieclam.people.models import Household, Person
+from vieclam.people.validation import CODED_FIELDS
+from vieclam.places.filtersets import CommuneFilter
 from vieclam.poverty.choices import Classification
 
 
-class PersonFilterSet(django_filters.FilterSet):
+def activity_status_choices() -> list[tuple[str, str]]:
+    from vieclam.codelists.models import CodeItem
+
+    items = CodeItem.objects.filter(code_list__slug=CODED_FIELDS["activity_status"]).valid_on(today())
+    return list(items.order_by("order").values_list("code", "name_vi"))
+
+
+class PersonFilterSet(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo tên"), method="search", max_length=100)
-    commune = django_filters.CharFilter(label=_("Mã xã"), field_name="residence_commune__code", max_length=5)
+    commune = CommuneFilter(label=_("Xã/phường"), field_name="residence_commune")
     sex = django_filters.ChoiceFilter(label=_("Giới tính"), choices=Sex.choices)
-    activity_status = django_filters.CharFilter(label=_("Tình trạng hoạt động kinh tế"), max_length=40)
-    born_after = django_filters.DateFilter(label=_("Sinh từ ngày"), field_name="date_of_birth", lookup_expr="gte")
-    born_before = django_filters.DateFilter(label=_("Sinh đến ngày"), field_name="date_of_birth", lookup_expr="lte")
+    activity_status = django_filters.ChoiceFilter(label=_("Tình trạng hoạt động kinh tế"),
+                                                  choices=activity_status_choices)  # fmt: skip
+    born_after = DateFilter(label=_("Sinh từ ngày"), field_name="date_of_birth", lookup_expr="gte")
+    born_before = DateFilter(label=_("Sinh đến ngày"), field_name="date_of_birth", lookup_expr="lte")
 
     class Meta:
         model = Person
@@ -25,9 +37,9 @@ class PersonFilterSet(django_filters.FilterSet):
         return queryset.filter(search_text__contains=" " + fold(value))
 
 
-class HouseholdFilterSet(django_filters.FilterSet):
+class HouseholdFilterSet(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo chủ hộ"), method="search", max_length=100)
-    commune = django_filters.CharFilter(label=_("Mã xã"), field_name="commune__code", max_length=5)
+    commune = CommuneFilter(label=_("Xã/phường"), field_name="commune")
     poverty_class = django_filters.ChoiceFilter(label=_("Phân loại hộ"), choices=Classification.choices)
 
     class Meta:

@@ -6,20 +6,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.scoping import scope_for
-from vieclam.codelists.models import CodeItem
+from vieclam.codelists.models import CodeItem, EthnicGroup
+from vieclam.coding.forms import OccupationPickerField
 from vieclam.core.dates import today
+from vieclam.core.fields import DateField, MoneyField, PickerField, PickerSource
+from vieclam.core.forms import StyledFormMixin
+from vieclam.core.widgets import Option
+from vieclam.people import selectors
 from vieclam.people.choices import PovertyCause, Relationship, ReviewKind, Sex
+from vieclam.people.models import Person
 from vieclam.people.validation import CODED_FIELDS
-from vieclam.places.choices import Level
-from vieclam.places.models import AdministrativeUnit
+from vieclam.places.forms import CommunePickerField
 from vieclam.poverty.models import DeprivationIndicator
 
-DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 
-
-def commune_choices(user) -> list[tuple[str, str]]:
-    units = AdministrativeUnit.objects.valid_on(today()).filter(scope_for(user).units_q(), level=Level.COMMUNE)
-    return [("", "—")] + [(u.code, f"{u.code} – {u.name}") for u in units.order_by("code")]
+def _code(obj) -> str:
+    return obj.code
 
 
 def item_choices(slug: str) -> list[tuple[str, str]]:
@@ -27,24 +29,62 @@ def item_choices(slug: str) -> list[tuple[str, str]]:
     return [("", "—")] + [(i.code, i.name_vi) for i in items]
 
 
-class PersonForm(forms.Form):
+def ethnic_choices() -> list[tuple[str, str]]:
+    """The 54 ethnic groups by name (Kinh first, as GSO numbers them), posted by their code."""
+    return [("", "—")] + list(EthnicGroup.objects.valid_on(today()).order_by("code").values_list("code", "name_vi"))
+
+
+class PersonSource(PickerSource):
+    """People in a viewer's areas, found by CCCD/CMND or by the start of their name; posted by id."""
+
+    url_name = "people:person_picker"
+
+    def __init__(self, *, viewer=None) -> None:
+        self.viewer = viewer
+
+    def get(self, value: str) -> Person | None:
+        return selectors.person_pick_get(viewer=self.viewer, pk=value)
+
+    def search(self, text: str, *, limit: int) -> list[Person]:
+        return selectors.person_pick(viewer=self.viewer, text=text, limit=limit)
+
+    def option(self, obj: Person) -> Option:
+        parts = [_("sinh {year}").format(year=obj.date_of_birth.year)]
+        if obj.national_id:
+            parts.append(_("CCCD {number}").format(number=obj.masked_national_id))
+        parts.append(obj.residence_commune.name)
+        return Option(str(obj.pk), obj.full_name, ", ".join(parts))
+
+
+class PersonPickerField(PickerField):
+    """A person of the viewer's areas typed as a CCCD/CMND number or a name (set the viewer with `for_viewer`)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source=PersonSource(), **kwargs)
+
+    def for_viewer(self, viewer) -> None:
+        self.source = PersonSource(viewer=viewer)
+
+
+class PersonForm(StyledFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=100)
     national_id = forms.CharField(label=_("Số CCCD (12 số) hoặc CMND (9 số)"), max_length=12, required=False)
-    date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DATE_INPUT)
+    date_of_birth = DateField(label=_("Ngày sinh"))
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
-    ethnicity = forms.CharField(label=_("Mã dân tộc (01–54)"), max_length=2, required=False)
-    residence_commune = forms.ChoiceField(label=_("Nơi ở hiện tại (xã/phường)"))
+    ethnicity = forms.ChoiceField(label=_("Dân tộc"), required=False)
+    residence_commune = CommunePickerField(label=_("Nơi ở hiện tại (xã/phường)"), coerce=_code)
     address = forms.CharField(label=_("Địa chỉ chi tiết"), max_length=200, required=False)
     relationship = forms.ChoiceField(label=_("Quan hệ với chủ hộ"), choices=[("", "—"), *Relationship.choices],
                                      required=False)  # fmt: skip
     social_insurance_code = forms.CharField(label=_("Mã số BHXH"), max_length=10, required=False)
-    occupation = forms.CharField(label=_("Mã nghề (VSCO)"), max_length=5, required=False)
+    occupation = OccupationPickerField(label=_("Nghề nghiệp"), coerce=_code, required=False)
     training_field = forms.CharField(label=_("Chuyên ngành đào tạo"), max_length=200, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["residence_commune"].choices = commune_choices(user)
+        self.fields["residence_commune"].limit_to(scope_for(user).units_q())
+        self.fields["ethnicity"].choices = ethnic_choices()
         for field, slug in CODED_FIELDS.items():
             self.fields[field] = forms.ChoiceField(label=_(field), choices=item_choices(slug), required=False)
         self.fields["education_level"].label = _("Trình độ giáo dục phổ thông")
@@ -79,37 +119,28 @@ class ServiceErrorsMixin:
                 self.add_error(target, message)
 
 
-class HouseholdForm(ServiceErrorsMixin, forms.Form):
-    commune = forms.ChoiceField(label=_("Xã/phường"))
+class HouseholdForm(StyledFormMixin, ServiceErrorsMixin, forms.Form):
+    commune = CommunePickerField(label=_("Xã/phường"), coerce=_code)
     address = forms.CharField(label=_("Địa chỉ"), max_length=200, required=False)
     head_name = forms.CharField(label=_("Họ và tên chủ hộ"), max_length=100)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commune"].choices = commune_choices(user)
+        self.fields["commune"].limit_to(scope_for(user).units_q())
 
 
-class HouseholdMemberForm(ServiceErrorsMixin, forms.Form):
-    person = forms.IntegerField(label=_("Mã hồ sơ người lao động (#)"), min_value=1)
+class HouseholdMemberForm(StyledFormMixin, ServiceErrorsMixin, forms.Form):
+    person = PersonPickerField(
+        label=_("Người lao động (số CCCD hoặc họ tên)"),
+        help_text=_("Gõ đủ số CCCD/CMND, hoặc vài chữ đầu của họ tên rồi chọn trong danh sách."),
+    )
     relationship = forms.ChoiceField(label=_("Quan hệ với chủ hộ"), choices=Relationship.choices)
 
     service_fields = {"household": "person"}
 
-
-class AmountField(forms.CharField):
-    """A whole number of đồng written as 1900000, 1.900.000, 1,900,000 or 1 900 000; the sign is kept."""
-
-    default_error_messages = {"invalid": _("Nhập số tiền bằng chữ số, ví dụ 1.900.000.")}
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        digits = "".join(value.split()).replace(".", "").replace(",", "")
-        sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
-        if not digits.isdigit():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(sign + digits)
+    def __init__(self, *args, viewer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].for_viewer(viewer)
 
 
 def deprivation_choices() -> list[tuple[str, str]]:
@@ -123,12 +154,10 @@ def deprivation_choices() -> list[tuple[str, str]]:
     return list(names.items())
 
 
-class HouseholdReviewForm(ServiceErrorsMixin, forms.Form):
+class HouseholdReviewForm(StyledFormMixin, ServiceErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại rà soát"), choices=ReviewKind.choices)
-    reviewed_on = forms.DateField(label=_("Ngày rà soát"), widget=DATE_INPUT)
-    income_per_capita = AmountField(
-        label=_("Thu nhập bình quân (đồng/người/tháng)"), widget=forms.TextInput(attrs={"maxlength": 20})
-    )
+    reviewed_on = DateField(label=_("Ngày rà soát"))
+    income_per_capita = MoneyField(label=_("Thu nhập bình quân (đồng/người/tháng)"), min_value=None)
     deprivations = forms.MultipleChoiceField(
         label=_("Chỉ số thiếu hụt"), widget=forms.CheckboxSelectMultiple, required=False
     )

@@ -9,10 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.models import TimeStampedModel
+from vieclam.people.ages import age_on
 from vieclam.people.choices import ChangeKind, IdKind, Relationship, ReviewKind, Sex
 from vieclam.poverty.choices import Classification
 
-__all__ = ("Household", "HouseholdReview", "LabourEvent", "Person")
+__all__ = ("Household", "HouseholdCounter", "HouseholdReview", "LabourEvent", "Person")
 
 LABOUR_AGE = 15
 
@@ -43,6 +44,26 @@ class Household(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.head_name}"
+
+
+class HouseholdCounter(models.Model):
+    """The last number given to a household of a commune (codes are <commune code>-<number>).
+
+    The household service locks this row while it allocates, so officers creating households in one commune at
+    once get different numbers, and a deleted household's number is never given again.
+    """
+
+    commune = models.OneToOneField(
+        "places.AdministrativeUnit", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    last = models.PositiveIntegerField(_("số cuối đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm mã hộ")
+        verbose_name_plural = _("bộ đếm mã hộ")
+
+    def __str__(self) -> str:
+        return f"{self.commune_id}: {self.last}"
 
 
 class Person(TimeStampedModel):
@@ -119,8 +140,8 @@ class Person(TimeStampedModel):
         return self.full_name
 
     def age_on(self, day: dt.date) -> int:
-        dob = self.date_of_birth
-        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+        """Completed years on `day` (a 29/02 birthday falls on 28/02 in a common year: people.ages)."""
+        return age_on(self.date_of_birth, day)
 
     @property
     def masked_national_id(self) -> str:

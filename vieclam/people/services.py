@@ -21,7 +21,7 @@ from vieclam.core.dates import today
 from vieclam.core.text import fold
 from vieclam.people import cccd
 from vieclam.people.choices import ChangeKind, Sex
-from vieclam.people.models import LABOUR_AGE, Household, LabourEvent, Person
+from vieclam.people.models import LABOUR_AGE, Household, HouseholdCounter, LabourEvent, Person
 from vieclam.people.validation import CODED_FIELDS, Errors, check_coded, resolve_commune
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
@@ -273,9 +273,8 @@ def household_create(*, actor, commune: str, address: str = "", head_name: str =
     unit = resolve_commune(field="commune", code=commune, actor=actor, errors=errors, warnings=warnings, on=today())
     if errors:
         raise ValidationError(errors)
-    sequence = Household.objects.filter(commune=unit).count() + 1
     household = Household.objects.create(
-        code=f"{unit.code}-{sequence:05d}",
+        code=_household_code_next(unit),
         commune=unit,
         address=address,
         head_name=head_name,
@@ -289,6 +288,34 @@ def household_create(*, actor, commune: str, address: str = "", head_name: str =
         changes={"code": [None, household.code], "head_name": [None, head_name]},
     )
     return household
+
+
+def _household_code_next(unit: AdministrativeUnit) -> str:
+    """The commune's next household code, from its counter row, locked until the caller's transaction ends.
+
+    A number is never given twice: not to two officers at once (the second waits for the first's commit), not
+    after a delete (the counter does not go back). Numbers a bulk loader (the demo, imports) wrote without the
+    counter are skipped.
+    """
+    counter, _created = HouseholdCounter.objects.select_for_update().get_or_create(
+        commune=unit, defaults={"last": _household_number_highest(unit)}
+    )
+    number = counter.last + 1
+    while Household.objects.filter(code=_household_code(unit, number)).exists():
+        number += 1
+    HouseholdCounter.objects.filter(pk=counter.pk).update(last=number)
+    return _household_code(unit, number)
+
+
+def _household_code(unit: AdministrativeUnit, number: int) -> str:
+    return f"{unit.code}-{number:05d}"
+
+
+def _household_number_highest(unit: AdministrativeUnit) -> int:
+    """The highest number among the commune's household codes (0 when none), read once, when its counter starts."""
+    prefix = f"{unit.code}-"
+    codes = Household.objects.filter(commune=unit, code__startswith=prefix).values_list("code", flat=True)
+    return max((int(code[len(prefix) :]) for code in codes if code[len(prefix) :].isdigit()), default=0)
 
 
 @transaction.atomic

@@ -13,4 +13,5 @@ urlpatterns = [
     path("households/<int:pk>/", views.household_detail, name="household_detail"),
     path("households/<int:pk>/members/", views.household_member_add, name="household_member_add"),
     path("households/<int:pk>/reviews/", views.household_review_add, name="household_review_add"),
+    path("picker/persons/", views.person_picker, name="person_picker"),
 ]

@@ -3,32 +3,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts.scoping import get_scoped_or_404
+from vieclam.codelists.selectors import code_item_names
 from vieclam.core.audit import history_for
-from vieclam.core.exports import export_response
+from vieclam.core.viewkit import RegistryListView
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.people import cccd, selectors, services
+from vieclam.people.exporters import HouseholdExporter, PersonExporter
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
-from vieclam.people.forms import HouseholdForm, HouseholdMemberForm, HouseholdReviewForm, PersonForm
+from vieclam.people.forms import HouseholdForm, HouseholdMemberForm, HouseholdReviewForm, PersonForm, PersonSource
 from vieclam.people.reviews import household_review_record, recently_exited
 from vieclam.people.validation import CODED_FIELDS
-
-EXPORT_COLUMNS = [
-    (_("Số CCCD (che)"), lambda p: p.masked_national_id),
-    (_("Họ và tên"), lambda p: p.full_name),
-    (_("Năm sinh"), lambda p: p.date_of_birth.year),
-    (_("Giới tính"), lambda p: p.get_sex_display()),
-    (_("Xã/phường"), lambda p: p.residence_commune.name),
-    (_("Mã xã"), lambda p: p.residence_commune.code),
-    (_("Hộ"), lambda p: p.household.code if p.household else ""),
-    (_("Tình trạng hoạt động kinh tế"), lambda p: p.activity_status),
-    (_("Trình độ CMKT"), lambda p: p.technical_level),
-]
 
 
 def _staff(request):
@@ -36,15 +26,19 @@ def _staff(request):
         raise PermissionDenied
 
 
-@login_required
-def person_list(request):
-    _staff(request)
-    filterset = PersonFilterSet(request.GET, queryset=selectors.person_list(viewer=request.user))
-    if request.GET.get("export") in ("csv", "xlsx"):
-        return export_response(request.GET["export"], filterset.qs.iterator(chunk_size=2000), EXPORT_COLUMNS,
-                               "nguoi-lao-dong")  # fmt: skip
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
-    return render(request, "people/person_list.html", {"filter": filterset, "page": page})
+class PersonListView(RegistryListView):
+    selector = staticmethod(selectors.person_list)
+    filterset_class = PersonFilterSet
+    exporter_class = PersonExporter
+    template_name = "people/person_list.html"
+
+    def decorate(self, page) -> None:
+        names = code_item_names(slugs=[CODED_FIELDS["activity_status"]])[CODED_FIELDS["activity_status"]]
+        for person in page:
+            person.activity_label = names.get(person.activity_status, person.activity_status)
+
+
+person_list = PersonListView.as_view()
 
 
 @login_required
@@ -107,42 +101,26 @@ def _clean(form) -> dict:
 
 # --- Households -------------------------------------------------------------------------------------------------
 
-HOUSEHOLD_EXPORT_COLUMNS = [
-    (_("Mã hộ"), lambda h: h.code),
-    (_("Chủ hộ"), lambda h: h.head_name),
-    (_("Địa chỉ"), lambda h: h.address),
-    (_("Xã/phường"), lambda h: h.commune.name),
-    (_("Mã xã"), lambda h: h.commune.code),
-    (_("Số thành viên"), lambda h: h.member_count),
-    (_("Phân loại hộ"), lambda h: h.get_poverty_class_display()),
-    (_("Ngày phân loại"), lambda h: h.poverty_class_on),
-    (_("Ngày thoát nghèo"), lambda h: h.poverty_exit_on),
-    (_("Hộ mới thoát nghèo"), lambda h: _("Có") if recently_exited(h) else ""),
-]
-
 
 def _households(request):
     return selectors.household_list(viewer=request.user)
 
 
-@login_required
-def household_list(request):
-    _staff(request)
-    queryset = _households(request).annotate(member_count=Count("members")).order_by("code")
-    filterset = HouseholdFilterSet(request.GET, queryset=queryset)
-    valid = filterset.is_valid()
-    rows = filterset.qs if valid else queryset.none()
-    if request.GET.get("export") in ("csv", "xlsx"):
-        return export_response(request.GET["export"], rows.iterator(chunk_size=2000), HOUSEHOLD_EXPORT_COLUMNS,
-                               "ho-gia-dinh")  # fmt: skip
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    for household in page:
-        household.exited_recently = recently_exited(household)
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "people/household_list.html", context)
+class HouseholdListView(RegistryListView):
+    selector = staticmethod(selectors.household_list)
+    filterset_class = HouseholdFilterSet
+    exporter_class = HouseholdExporter
+    template_name = "people/household_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(member_count=Count("members")).order_by("code")
+
+    def decorate(self, page) -> None:
+        for household in page:
+            household.exited_recently = recently_exited(household)
+
+
+household_list = HouseholdListView.as_view()
 
 
 @login_required
@@ -167,7 +145,7 @@ def _household_page(request, household, *, member_form=None, review_form=None):
         "members": household.members.all(),
         "reviews": household.reviews.select_related("standard"),
         "history": history_for(household) if request.user.can_view_history else None,
-        "member_form": member_form or HouseholdMemberForm(),
+        "member_form": member_form or HouseholdMemberForm(viewer=request.user),
         "review_form": review_form or HouseholdReviewForm(),
     }
     return render(request, "people/household_detail.html", context)
@@ -185,22 +163,18 @@ def household_detail(request, pk: int):
 def household_member_add(request, pk: int):
     _staff(request)
     household = get_scoped_or_404(_households(request), request.user, pk=pk)
-    form = HouseholdMemberForm(request.POST)
+    form = HouseholdMemberForm(request.POST, viewer=request.user)
     if form.is_valid():
-        person = selectors.person_list(viewer=request.user).filter(pk=form.cleaned_data["person"]).first()
-        if person is None:
-            form.add_error("person", _("Không có người lao động #{pk} trong địa bàn của bạn.").format(
-                pk=form.cleaned_data["person"]))  # fmt: skip
+        person = form.cleaned_data["person"]
+        try:
+            services.household_add_member(actor=request.user, household=household, person=person,
+                                          relationship=form.cleaned_data["relationship"])  # fmt: skip
+        except ValidationError as exc:
+            form.add_service_errors(exc.message_dict)
         else:
-            try:
-                services.household_add_member(actor=request.user, household=household, person=person,
-                                              relationship=form.cleaned_data["relationship"])  # fmt: skip
-            except ValidationError as exc:
-                form.add_service_errors(exc.message_dict)
-            else:
-                messages.success(request, _("Đã thêm {name} vào hộ {code}.").format(name=person.full_name,
-                                                                                   code=household.code))  # fmt: skip
-                return redirect("people:household_detail", pk=household.pk)
+            messages.success(request, _("Đã thêm {name} vào hộ {code}.").format(name=person.full_name,
+                                                                               code=household.code))  # fmt: skip
+            return redirect("people:household_detail", pk=household.pk)
     return _household_page(request, household, member_form=form)
 
 
@@ -220,3 +194,14 @@ def household_review_add(request, pk: int):
                 result=review.get_classification_display()))  # fmt: skip
             return redirect("people:household_detail", pk=household.pk)
     return _household_page(request, household, review_form=form)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def person_picker(request):
+    """HTMX options for a person picker: by CCCD/CMND or the start of the name, in the user's areas."""
+    _staff(request)
+    query = picker_query(request)
+    return picker_response(request, PersonSource(viewer=request.user).options(query), query=query)

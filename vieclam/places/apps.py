@@ -6,3 +6,9 @@ class PlacesConfig(AppConfig):
     name = "vieclam.places"
     label = "places"
     verbose_name = _("Đơn vị hành chính")
+
+    def ready(self) -> None:
+        from vieclam.core.refdata import reference_loader_register
+        from vieclam.places.loader import load_places
+
+        reference_loader_register("places", load_places)

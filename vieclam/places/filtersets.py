@@ -6,9 +6,27 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.dates import today
+from vieclam.core.filtersets import PickerFilter
 from vieclam.places import selectors
 from vieclam.places.choices import Level
+from vieclam.places.forms import CommunePickerField, ProvinceChoiceField
 from vieclam.places.models import AdministrativeUnit
+
+
+class CommuneFilter(PickerFilter):
+    """A commune picked by name (the API passes its code; an old pre-2025 code is mapped)."""
+
+    field_class = CommunePickerField
+
+
+class ProvinceFilter(django_filters.ModelChoiceFilter):
+    """A province chosen by name (?province=80 in the API)."""
+
+    field_class = ProvinceChoiceField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, queryset=lambda request: ProvinceChoiceField.provinces(), **kwargs)
 
 
 class AreaFilterSet(django_filters.FilterSet):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 
+from vieclam.core.text import fold
 from vieclam.places.choices import Level
-from vieclam.places.models import AdministrativeUnit, Succession, UnitVersion
+from vieclam.places.models import AdministrativeUnit, Edition, Succession, UnitVersion
 
 LEVEL_BY_CODE_LENGTH = {2: Level.PROVINCE, 3: Level.DISTRICT, 5: Level.COMMUNE}
 
@@ -109,3 +110,58 @@ def province_communes() -> QuerySet[AdministrativeUnit]:
         .select_related("province")
         .order_by("name", "code")
     )
+
+
+# --- Pickers: communes by name ------------------------------------------------------------------------------------
+
+
+def unit_search(
+    *, text: str, on: dt.date, within: Q | None = None, limit: int = 10, levels: tuple[str, ...] = (Level.COMMUNE,)
+) -> list[AdministrativeUnit]:
+    """Units in force on `on` whose name (or code) starts a word with `text`, diacritics ignored.
+
+    The installation's province comes first. A pre-2025 name still finds the unit that absorbed it; such a unit
+    carries `former_name`. `within` limits the result (e.g. a user's areas: `scope_for(user).units_q()`).
+    """
+    phrase = fold(text)
+    if not phrase:
+        return []
+    current = AdministrativeUnit.objects.valid_on(on).filter(level__in=levels)
+    if within is not None:
+        current = current.filter(within)
+    home_first = Case(When(province__code=settings.VIECLAM_PROVINCE, then=Value(0)), default=Value(1))
+    found = list(current.search(phrase).select_related("province").order_by(home_first, "name", "code")[:limit])
+    if len(found) < limit:
+        found += _units_by_former_name(phrase, current, exclude={u.pk for u in found}, limit=limit - len(found))
+    return found
+
+
+def _units_by_former_name(phrase: str, current, *, exclude: set[int], limit: int) -> list[AdministrativeUnit]:
+    """Units in `current` that absorbed a pre-2025 unit named like `phrase`, each with its `former_name`."""
+    old = AdministrativeUnit.objects.filter(edition=Edition.PRE_2025, level__in=[Level.COMMUNE, Level.DISTRICT])
+    old = old.exclude(valid_to__isnull=True).search(phrase).values_list("pk", flat=True)[:50]
+    rows = Succession.objects.filter(predecessor__in=list(old), successor__in=current).exclude(successor__in=exclude)
+    rows = rows.select_related("successor__province").order_by("successor__name", "predecessor_name")
+    found: dict[int, AdministrativeUnit] = {}
+    for row in rows:
+        if row.successor_id not in found and len(found) < limit:
+            row.successor.former_name = row.predecessor_name
+            found[row.successor_id] = row.successor
+    return list(found.values())
+
+
+def commune_resolve(
+    *, code: str, on: dt.date, within: Q | None = None, levels: tuple[str, ...] = (Level.COMMUNE,)
+) -> AdministrativeUnit | None:
+    """The commune (or unit of `levels`) in force on `on` for `code`, inside `within` when given; None otherwise.
+    An old pre-2025 code with one successor is mapped: the unit then carries `resolve_note` saying so."""
+    try:
+        unit, note = area_resolve(code=code, on=on)
+    except AreaCodeError:
+        return None
+    if unit.level not in levels:
+        return None
+    if within is not None and not AdministrativeUnit.objects.filter(within, pk=unit.pk).exists():
+        return None
+    unit.resolve_note = note
+    return unit

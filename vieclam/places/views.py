@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 
+from vieclam.accounts.scoping import scope_for
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.places import selectors
 from vieclam.places.filtersets import AreaFilterSet
+from vieclam.places.forms import CommuneSource
 from vieclam.places.models import AdministrativeUnit
 
 
@@ -33,3 +37,16 @@ def area_detail(request, code: str):
     context = {"unit": unit, "version": unit.version_on(as_of), "as_of": as_of, "successors": successors,
                "predecessors": predecessors, "children": children, "versions": unit.versions.all()}  # fmt: skip
     return render(request, "places/area_detail.html", context)
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def commune_picker(request):
+    """HTMX options for a commune picker: `scope=mine` keeps to the user's areas, otherwise any province;
+    `levels=all` offers whole provinces too."""
+    query = picker_query(request)
+    within = scope_for(request.user).units_q() if request.GET.get("scope") == "mine" else None
+    source = CommuneSource(within=within, provinces=request.GET.get("levels") == "all")
+    return picker_response(request, source.options(query), query=query)

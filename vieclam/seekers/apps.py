@@ -8,4 +8,9 @@ class SeekersConfig(AppConfig):
     verbose_name = _("Người tìm việc")
 
     def ready(self) -> None:
+        from vieclam.core.display import register_coded_fields
         from vieclam.seekers import signals  # noqa: F401  (connects the receivers)
+        from vieclam.seekers.models import JobSeekerProfile
+        from vieclam.seekers.validation import CODED_FIELDS
+
+        register_coded_fields(JobSeekerProfile, CODED_FIELDS)

@@ -1,4 +1,4 @@
-"""Columns of the CSV/Excel export of the (filtered, scoped) job-seeker list, for core.exports.export_response.
+"""Columns of the CSV/Excel export of the (filtered, scoped) job-seeker list, rendered by core.exports.
 
 Like the list, the export masks personal data: name, birth year and the last four digits of the ID only, and
 it leaves out the working-condition tolerances (they can reveal a disability); those are on the audited detail.
@@ -8,52 +8,48 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ("COLUMNS", "FILENAME", "columns")
+from vieclam.codelists.selectors import code_item_names
+from vieclam.core.exports import Column, Exporter, choice, coded
+from vieclam.seekers.validation import CODED_FIELDS
 
-FILENAME = "nguoi-tim-viec"
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    """Free text as text: a leading =, +, -, @ gets a quote so no spreadsheet runs it as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def columns() -> list[tuple[str, object]]:
-    """The columns with their headers translated into the active language."""
-    return [(str(header), getter) for header, getter in COLUMNS]
+__all__ = ("JobSeekerExporter",)
 
 
 def _unit(unit) -> str:
     return f"{unit.code} – {unit.name}" if unit is not None else ""
 
 
-def _availability(profile) -> str:
-    if profile.available_now:
-        return str(_("Ngay"))
-    return profile.available_from.strftime("%d/%m/%Y") if profile.available_from else ""
+def _availability(profile):
+    return _("Ngay") if profile.available_now else profile.available_from
 
 
-COLUMNS = [
-    (_("Mã hồ sơ"), lambda p: p.pk),
-    (_("Họ và tên"), lambda p: _text(p.person.full_name)),
-    (_("Năm sinh"), lambda p: p.person.date_of_birth.year),
-    (_("Số CCCD (che)"), lambda p: p.person.masked_national_id),
-    (_("Mã xã nơi ở"), lambda p: p.person.residence_commune.code),
-    (_("Xã/phường nơi ở"), lambda p: p.person.residence_commune.name),
-    (_("Công việc cần tìm"), lambda p: _text(p.title)),
-    (_("Mã nghề"), lambda p: p.occupation.code if p.occupation_id else ""),
-    (_("Nghề"), lambda p: p.occupation.display_name if p.occupation_id else ""),
-    (_("Chức vụ"), lambda p: p.position),
-    (_("Nơi làm việc ưu tiên 1"), lambda p: _unit(p.workplace_1)),
-    (_("Nơi làm việc ưu tiên 2"), lambda p: _unit(p.workplace_2)),
-    (_("Loại hợp đồng"), lambda p: p.contract_type),
-    (_("Hình thức làm việc"), lambda p: p.working_time),
-    (_("Lương mong muốn tối thiểu (đồng/tháng)"), lambda p: p.desired_pay_min),
-    (_("Mức lương"), lambda p: p.pay_band),
-    (_("Sẵn sàng làm việc"), _availability),
-    (_("Trạng thái"), lambda p: p.get_status_display()),
-    (_("Ngày đăng ký"), lambda p: p.registered_on),
-]
+class JobSeekerExporter(Exporter):
+    filename = "nguoi-tim-viec"
+
+    def columns(self) -> list[Column]:
+        names = code_item_names(slugs=CODED_FIELDS.values())
+
+        def item(label, field: str) -> Column:
+            return coded(label, field, names[CODED_FIELDS[field]])
+
+        return [
+            Column(_("Mã hồ sơ"), "pk"),
+            Column(_("Họ và tên"), "person.full_name"),
+            Column(_("Năm sinh"), "person.date_of_birth.year"),
+            Column(_("Số CCCD (che)"), "person.masked_national_id"),
+            Column(_("Mã xã nơi ở"), "person.residence_commune.code"),
+            Column(_("Xã/phường nơi ở"), "person.residence_commune.name"),
+            Column(_("Công việc cần tìm"), "title"),
+            Column(_("Mã nghề"), "occupation.code"),
+            Column(_("Nghề"), "occupation.display_name"),
+            item(_("Chức vụ"), "position"),
+            Column(_("Nơi làm việc ưu tiên 1"), lambda p: _unit(p.workplace_1)),
+            Column(_("Nơi làm việc ưu tiên 2"), lambda p: _unit(p.workplace_2)),
+            item(_("Loại hợp đồng"), "contract_type"),
+            item(_("Hình thức làm việc"), "working_time"),
+            Column(_("Lương mong muốn tối thiểu (đồng/tháng)"), "desired_pay_min"),
+            item(_("Mức lương"), "pay_band"),
+            Column(_("Sẵn sàng làm việc"), _availability),
+            choice(_("Trạng thái"), "status"),
+            Column(_("Ngày đăng ký"), "registered_on"),
+        ]

@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from vieclam.core.dates import today
+from vieclam.coding.filtersets import OccupationFilter
+from vieclam.core.filtersets import DateFilter, PickerFilter, RegistryFilterSet
 from vieclam.core.text import fold
 from vieclam.places.choices import Level
-from vieclam.places.selectors import AreaCodeError, area_resolve
+from vieclam.places.filtersets import CommuneFilter
+from vieclam.places.forms import CommunePickerField
 from vieclam.seekers.choices import LIFTING_ORDER, Hands, Lifting, ProfileStatus, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
 
 __all__ = ("JobSeekerFilterSet",)
 
-NOT_AN_AREA = _("{name} ({code}) không phải tỉnh hay xã.")
-commune_code = RegexValidator(r"^\d{5}$", _("Mã xã gồm 5 chữ số."))
-occupation_prefix = RegexValidator(r"^\d{1,5}$", _("Mã nghề (hoặc phần đầu mã) gồm 1 đến 5 chữ số."))
 
 # A job's requirement -> the tolerances of the people who can meet it.
 ENVIRONMENT_MEETS = {
@@ -58,26 +55,6 @@ HANDS_REQUIRED = [
 ]
 
 
-class AreaCodeField(forms.CharField):
-    """A province (2 digits) or commune (5 digits) code in force today → the unit; old codes are mapped."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("max_length", 5)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        code = super().clean(value)
-        if not code:
-            return None
-        try:
-            unit, _note = area_resolve(code=code, on=today())
-        except AreaCodeError as exc:
-            raise ValidationError(str(exc)) from exc
-        if unit.level not in (Level.PROVINCE, Level.COMMUNE):
-            raise ValidationError(NOT_AN_AREA.format(name=unit.name, code=unit.code))
-        return unit
-
-
 class YesNoField(forms.TypedChoiceField):
     """true or false (any case); anything else is an error naming the field, not silently ignored."""
 
@@ -93,9 +70,15 @@ class YesNoField(forms.TypedChoiceField):
         return super().to_python(value).strip().lower()
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class AreaCodeFilter(django_filters.Filter):
-    field_class = AreaCodeField
+class AreaField(CommunePickerField):
+    """A province or a commune picked by name (the API passes a code; old pre-2025 codes are mapped)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(provinces=True, **kwargs)
+
+
+class AreaFilter(PickerFilter):
+    field_class = AreaField
 
 
 @extend_schema_field(OpenApiTypes.BOOL)
@@ -103,17 +86,13 @@ class YesNoFilter(django_filters.Filter):
     field_class = YesNoField
 
 
-class JobSeekerFilterSet(django_filters.FilterSet):
+class JobSeekerFilterSet(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Tìm (tên, công việc, nghề)"), method="filter_q", max_length=100)
-    occupation = django_filters.CharFilter(
-        label=_("Mã nghề (VSCO, phần đầu)"), method="filter_occupation", max_length=5, validators=[occupation_prefix]
-    )
-    commune = django_filters.CharFilter(
-        label=_("Xã nơi ở (mã)"), field_name="person__residence_commune__code", max_length=5, validators=[commune_code]
-    )
-    workplace = AreaCodeFilter(label=_("Nơi làm việc mong muốn (mã tỉnh/xã)"), method="filter_workplace")
+    occupation = OccupationFilter(label=_("Nghề"), method="filter_occupation")
+    commune = CommuneFilter(label=_("Xã nơi ở"), field_name="person__residence_commune")
+    workplace = AreaFilter(label=_("Nơi làm việc mong muốn (tỉnh hoặc xã)"), method="filter_workplace")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=ProfileStatus.choices)
-    available_by = django_filters.DateFilter(label=_("Sẵn sàng làm việc trước ngày"), method="filter_available_by")
+    available_by = DateFilter(label=_("Sẵn sàng làm việc trước ngày"), method="filter_available_by")
     work_environment = django_filters.ChoiceFilter(
         label=_("Nơi làm việc của việc"), choices=ENVIRONMENT_REQUIRED, method="filter_environment"
     )
@@ -136,9 +115,9 @@ class JobSeekerFilterSet(django_filters.FilterSet):
             queryset = queryset.filter(search_text__contains=" " + word)
         return queryset
 
-    def filter_occupation(self, queryset, name, value):
-        """A code prefix: 72 finds every occupation under major group 72 (7212 welders…)."""
-        return queryset.filter(occupation__code__startswith=value)
+    def filter_occupation(self, queryset, name, occupation):
+        """An occupation and everything under it: 72 finds every occupation of group 72 (7212 welders…)."""
+        return queryset.filter(occupation__code__startswith=occupation.code)
 
     def filter_workplace(self, queryset, name, unit):
         """A province matches the province or any commune in it; a commune matches itself or its province."""

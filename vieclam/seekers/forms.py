@@ -14,18 +14,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.models import CodeItem
+from vieclam.coding.forms import OccupationPickerField
 from vieclam.core.dates import today
+from vieclam.core.fields import DateField, MoneyField
+from vieclam.core.forms import StyledFormMixin
 from vieclam.core.text import fold
 from vieclam.places.choices import Level
+from vieclam.places.forms import CommunePickerField
 from vieclam.places.models import AdministrativeUnit
 from vieclam.places.selectors import province_communes
 from vieclam.seekers.choices import Hands, LanguageLevel, Lifting, RecruitmentMode, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.validation import CODED_FIELDS, MAX_LANGUAGES
 
-__all__ = ("OwnProfileForm", "PersonPickForm", "ProfileForm", "style")
+__all__ = ("OwnProfileForm", "PersonPickForm", "ProfileForm")
 
-DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
 EXPERIENCE_LINE = _("Dòng {n}: cần “đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy”.")
 EXPERIENCE_MONTH = _("Dòng {n}: tháng ghi dạng mm/yyyy, ví dụ 05/2019.")
@@ -114,58 +117,50 @@ def item_choices(slug: str) -> list[tuple[str, str]]:
     return [("", "—")] + [(item.code, item.name_vi) for item in items]
 
 
-def style(form: forms.BaseForm) -> forms.BaseForm:
-    """Give every widget its Bootstrap 5 class."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-    return form
+def _code(unit) -> str:
+    return unit.code
 
 
-class PersonPickForm(forms.Form):
-    """Find the person to open a profile for: a full CCCD/CMND number or a name, or their record number."""
+class PersonPickForm(StyledFormMixin, forms.Form):
+    """Find the person to open a profile for by a full CCCD/CMND number or a name (a link from the person's page
+    carries the record in the hidden `person`)."""
 
     find = forms.CharField(label=_("Số CCCD/CMND hoặc họ tên"), max_length=100, required=False)
-    person = forms.IntegerField(label=_("Hoặc mã hồ sơ người lao động (#)"), min_value=1, required=False)
+    person = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(StyledFormMixin, forms.Form):
     """The job sought and the working conditions (Mẫu 02 parts 3–4). `service_data()` gives the service input."""
 
     title = forms.CharField(label=_("Tên công việc cần tìm"), max_length=200)
     description = forms.CharField(
         label=_("Mô tả công việc"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    occupation = forms.CharField(
-        label=_("Mã nghề (VSCO 2020)"),
-        max_length=5,
+    occupation = OccupationPickerField(
+        label=_("Nghề (VSCO 2020)"),
+        coerce=_code,
         required=False,
-        help_text=_("Cấp 1–5, ví dụ 2411 (kế toán), 7212 (thợ hàn)."),
+        help_text=_("Gõ tên nghề, ví dụ “kế toán”, “thợ hàn”, rồi chọn trong danh sách."),
     )
     position = forms.ChoiceField(label=_("Chức vụ"), required=False)
     experience_band = forms.ChoiceField(label=_("Kinh nghiệm trong lĩnh vực cần tìm"), required=False)
-    workplace_1 = forms.CharField(
-        label=_("Nơi làm việc ưu tiên 1 (mã tỉnh/xã)"),
-        max_length=5,
+    workplace_1 = CommunePickerField(
+        label=_("Nơi làm việc ưu tiên 1 (tỉnh hoặc xã)"),
+        provinces=True,
+        coerce=_code,
         required=False,
-        help_text=_("Mã tỉnh 2 chữ số hoặc mã xã 5 chữ số; tỉnh nào cũng được."),
+        help_text=_("Gõ tên tỉnh hoặc xã, phường; tỉnh nào cũng được."),
     )
-    workplace_2 = forms.CharField(label=_("Nơi làm việc ưu tiên 2 (mã tỉnh/xã)"), max_length=5, required=False)
+    workplace_2 = CommunePickerField(
+        label=_("Nơi làm việc ưu tiên 2 (tỉnh hoặc xã)"), provinces=True, coerce=_code, required=False
+    )
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
     working_time = forms.ChoiceField(label=_("Hình thức làm việc"), required=False)
     work_purpose = forms.ChoiceField(label=_("Mục đích làm việc"), required=False)
     pay_band = forms.ChoiceField(label=_("Mức lương"), required=False)
-    desired_pay_min = forms.IntegerField(label=_("Lương mong muốn tối thiểu (đồng/tháng)"), min_value=0, required=False)
+    desired_pay_min = MoneyField(label=_("Lương mong muốn tối thiểu (đồng/tháng)"), required=False)
     available_now = forms.BooleanField(label=_("Sẵn sàng làm việc ngay"), required=False)
-    available_from = forms.DateField(label=_("Hoặc làm việc từ ngày"), required=False, widget=DATE_INPUT)
+    available_from = DateField(label=_("Hoặc làm việc từ ngày"), required=False)
     experience = ExperienceField(
         label=_("Kinh nghiệm làm việc"),
         help_text=_("Mỗi dòng: đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy"),
@@ -188,7 +183,7 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    registered_on = forms.DateField(label=_("Ngày đăng ký"), required=False, widget=DATE_INPUT)
+    registered_on = DateField(label=_("Ngày đăng ký"), required=False)
 
     def __init__(self, *args, profile: JobSeekerProfile | None = None, **kwargs) -> None:
         if profile is not None:
@@ -196,7 +191,6 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field, slug in CODED_FIELDS.items():
             self.fields[field].choices = item_choices(slug)
-        style(self)
 
     @staticmethod
     def initial_for(profile: JobSeekerProfile) -> dict:
@@ -230,7 +224,6 @@ class OwnProfileForm(ProfileForm):
         self.fields["occupation"].help_text = _(
             "Bấm một mã gợi ý hiện dưới ô “Tên công việc cần tìm”, hoặc để trống: cán bộ sẽ ghi giúp."
         )
-        style(self)
 
 
 def workplace_choices(*, keep=()) -> list:

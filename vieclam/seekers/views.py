@@ -10,41 +10,31 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts.choices import Role
 from vieclam.core.audit import history_for
-from vieclam.core.exports import export_response
-from vieclam.core.viewkit import call_service, staff_required
-from vieclam.seekers import exporters, selectors, services
+from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.seekers import selectors, services
 from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
+from vieclam.seekers.exporters import JobSeekerExporter
 from vieclam.seekers.filtersets import JobSeekerFilterSet
-from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm, style
+from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm
 from vieclam.seekers.models import JobSeekerProfile
 
-EXPORT_FORMATS = ("csv", "xlsx")
 
-
-@staff_required
-def profile_list(request):
+class ProfileListView(RegistryListView):
     """Profiles in the user's areas, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = JobSeekerFilterSet(request.GET, queryset=selectors.profile_list(viewer=request.user))
-    style(filterset.form)
-    valid = filterset.is_valid()
-    fmt = request.GET.get("export")
-    if fmt in EXPORT_FORMATS and valid:
-        rows = filterset.qs.iterator(chunk_size=2000)
-        return export_response(fmt, rows, exporters.columns(), exporters.FILENAME)
-    profiles = filterset.qs if valid else JobSeekerProfile.objects.none()
-    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "seekers/profile_list.html", context)
+
+    selector = staticmethod(selectors.profile_list)
+    filterset_class = JobSeekerFilterSet
+    exporter_class = JobSeekerExporter
+    template_name = "seekers/profile_list.html"
+
+
+profile_list = ProfileListView.as_view()
 
 
 @staff_required
@@ -179,7 +169,6 @@ def _shown(profile: JobSeekerProfile) -> dict:
 def _pick_person(request, *, not_found: bool):
     """Search people in the user's areas (posted); a number typed in `person` opens the form for that record."""
     pick = PersonPickForm(request.POST if "find" in request.POST else None)
-    style(pick)
     people, active = [], {}
     if pick.is_valid() and pick.cleaned_data["person"]:
         return redirect(f"{request.path}?person={pick.cleaned_data['person']}")

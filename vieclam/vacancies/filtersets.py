@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
-from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.coding.filtersets import OccupationFilter
+from vieclam.core.filtersets import DateFilter, MoneyFilter, RegistryFilterSet
 from vieclam.core.text import fold
-from vieclam.employers.filtersets import AreaCodeFilter
-from vieclam.places.choices import Level
+from vieclam.employers.filtersets import EmployerFilter
+from vieclam.places.filtersets import CommuneFilter, ProvinceFilter
 from vieclam.vacancies.choices import PAY_BAND_CEILINGS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
 __all__ = ("VacancyFilterSet",)
 
-occupation_code = RegexValidator(r"^[0-9]{1,5}$", _("Mã nghề gồm 1 đến 5 chữ số (VSCO 2020), ví dụ 2411."))
 
-
-class IntegerFilter(django_filters.Filter):
-    """A whole number (django-filter's NumberFilter is a decimal)."""
-
-    field_class = forms.IntegerField
-
-
-class VacancyFilterSet(django_filters.FilterSet):
+class VacancyFilterSet(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Tìm (tên việc, doanh nghiệp, nghề)"), method="filter_q", max_length=100)
-    occupation = django_filters.CharFilter(
-        label=_("Mã nghề"), method="filter_occupation", max_length=5, validators=[occupation_code]
-    )
-    province = AreaCodeFilter(
-        label=_("Tỉnh nơi làm việc (mã)"), field_name="workplace_commune__province", level=Level.PROVINCE, max_length=2
-    )
-    commune = AreaCodeFilter(label=_("Xã nơi làm việc (mã)"), field_name="workplace_commune", level=Level.COMMUNE)
+    occupation = OccupationFilter(label=_("Nghề"), method="filter_occupation")
+    province = ProvinceFilter(label=_("Tỉnh nơi làm việc"), field_name="workplace_commune__province")
+    commune = CommuneFilter(label=_("Xã nơi làm việc"), field_name="workplace_commune")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=VacancyStatus.choices)
-    employer = IntegerFilter(label=_("Người sử dụng lao động (số)"), field_name="employer_id", min_value=1)
-    pay_min = IntegerFilter(label=_("Lương ít nhất (đồng/tháng)"), method="filter_pay_min", min_value=0)
-    deadline_after = django_filters.DateFilter(label=_("Hạn nộp từ ngày"), field_name="deadline", lookup_expr="gte")
+    employer = EmployerFilter(label=_("Người sử dụng lao động"), field_name="employer")
+    pay_min = MoneyFilter(label=_("Lương ít nhất (đồng/tháng)"), method="filter_pay_min")
+    deadline_after = DateFilter(label=_("Hạn nộp từ ngày"), field_name="deadline", lookup_expr="gte")
 
     class Meta:
         model = Vacancy
@@ -50,9 +38,9 @@ class VacancyFilterSet(django_filters.FilterSet):
             queryset = queryset.filter(search_text__contains=word)
         return queryset
 
-    def filter_occupation(self, queryset, name, value):
-        """A code and everything under it: 2411 finds 2411 and 24111–24113; 24 finds the whole sub-major group."""
-        return queryset.filter(occupation__code__startswith=value)
+    def filter_occupation(self, queryset, name, occupation):
+        """An occupation and everything under it: 2411 finds 2411 and 24111–24113; 24 the whole sub-major group."""
+        return queryset.filter(occupation__code__startswith=occupation.code)
 
     def filter_pay_min(self, queryset, name, value):
         """Vacancies whose pay can reach `value` a month: the top of the range (or its floor when open-ended),

@@ -10,15 +10,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vieclam.coding.forms import OccupationPickerField
+from vieclam.core.fields import DateField, MoneyField, PickerField, PickerSource
+from vieclam.core.forms import StyledFormMixin
 from vieclam.core.text import fold
-from vieclam.employers.forms import AreaCodeField, bootstrap
-from vieclam.employers.models import Employer
-from vieclam.places.choices import Level
+from vieclam.core.widgets import Option
+from vieclam.employers.forms import EmployerPickerField
+from vieclam.places.forms import CommunePickerField, ProvinceChoiceField
 from vieclam.vacancies import selectors
 from vieclam.vacancies.choices import LanguageLevel, SexRequirement, VacancyStatus
 from vieclam.vacancies.models import Vacancy
 
-__all__ = ("LanguagesField", "LinesField", "OccupationCodeField", "VacancyForm")
+__all__ = ("LanguagesField", "LinesField", "VacancyForm", "VacancyPickerField", "VacancySource")
 
 LIST_HELP = _("Mỗi dòng một mục.")
 LANGUAGES_HELP = _("Mỗi dòng một ngoại ngữ và mức độ (Tốt, Khá, Trung bình), ví dụ: Tiếng Anh: Khá")
@@ -84,18 +87,6 @@ class LanguagesField(LinesField):
         return str(item)
 
 
-class OccupationCodeField(forms.CharField):
-    """A VSCO 2020 code → the Occupation in force (levels 1–4 are enforced by the model, with its message)."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("max_length", 5)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        code = super().clean(value)
-        return selectors.occupation_resolve(code=code) if code else None
-
-
 class CodeItemChoiceField(forms.ChoiceField):
     """An item code of the TT 11/2022 list behind a vacancy field, shown by name; choices are read per form."""
 
@@ -109,17 +100,17 @@ class CodeItemChoiceField(forms.ChoiceField):
         self.choices = [("", "—"), *items]
 
 
-class VacancyForm(forms.Form):
+class VacancyForm(StyledFormMixin, forms.Form):
     """Create or edit a vacancy. `changed_values()` gives what the update service needs."""
 
     title = forms.CharField(label=_("Tên vị trí việc làm"), max_length=255)
-    employer = forms.ModelChoiceField(
-        label=_("Người sử dụng lao động"),
-        queryset=None,
-        error_messages={"invalid_choice": _("Chọn một người sử dụng lao động trong địa bàn bạn phụ trách.")},
+    employer = EmployerPickerField(
+        label=_("Người sử dụng lao động"), help_text=_("Gõ tên hoặc mã số thuế rồi chọn trong danh sách.")
     )
-    occupation = OccupationCodeField(
-        label=_("Mã nghề (VSCO 2020, cấp 1–4)"), help_text=_("Ví dụ 2411 – Kế toán và các nhà chuyên môn có liên quan.")
+    occupation = OccupationPickerField(
+        label=_("Nghề (VSCO 2020)"),
+        max_level=4,
+        help_text=_("Gõ tên nghề hoặc tên công việc, ví dụ “kế toán”, rồi chọn trong danh sách."),
     )
     position = CodeItemChoiceField(field="position", label=_("Chức vụ"))
     positions_count = forms.IntegerField(label=_("Số lượng cần tuyển"), min_value=1)
@@ -140,25 +131,22 @@ class VacancyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Bắt buộc khi giới hạn tuổi hoặc giới tính, ví dụ: Điều 160 Bộ luật Lao động 2019 …"),
     )
-    workplace_commune = AreaCodeField(
-        level=Level.COMMUNE,
-        label=_("Mã xã, phường nơi làm việc"),
-        help_text=_("5 chữ số, ở bất kỳ tỉnh nào; mã cũ trước 01/07/2025 được tự chuyển sang đơn vị mới."),
+    workplace_commune = CommunePickerField(
+        label=_("Xã, phường nơi làm việc"),
+        help_text=_("Ở bất kỳ tỉnh nào; gõ tên có dấu hoặc không, tên cũ trước 01/07/2025 vẫn tìm được."),
     )
     contract_type = CodeItemChoiceField(field="contract_type", label=_("Loại hợp đồng"))
     working_time = CodeItemChoiceField(field="working_time", label=_("Hình thức làm việc"))
-    pay_min = forms.IntegerField(label=_("Lương từ (đồng/tháng)"), required=False, min_value=0)
-    pay_max = forms.IntegerField(label=_("Lương đến (đồng/tháng)"), required=False, min_value=0)
+    pay_min = MoneyField(label=_("Lương từ (đồng/tháng)"), required=False)
+    pay_max = MoneyField(label=_("Lương đến (đồng/tháng)"), required=False)
     pay_band = CodeItemChoiceField(field="pay_band", label=_("Khoảng lương (Mẫu 01)"))
     pay_negotiable = forms.BooleanField(label=_("Lương thỏa thuận"), required=False)
     benefits = LinesField(label=_("Chế độ phúc lợi"))
-    deadline = forms.DateField(label=_("Hạn nộp hồ sơ"), required=False, help_text=_("dd/mm/yyyy"))
-    exchange_province = AreaCodeField(
-        level=Level.PROVINCE,
-        max_length=2,
+    deadline = DateField(label=_("Hạn nộp hồ sơ"), required=False)
+    exchange_province = ProvinceChoiceField(
         required=False,
-        label=_("Sàn việc làm (mã tỉnh)"),
-        help_text=_("Để trống: tỉnh bạn phụ trách, hoặc tỉnh của nơi làm việc."),
+        label=_("Sàn việc làm (tỉnh)"),
+        empty_label=_("— tỉnh bạn phụ trách, hoặc tỉnh của nơi làm việc"),
     )
     status = forms.ChoiceField(
         label=_("Trạng thái khi lưu"),
@@ -173,15 +161,12 @@ class VacancyForm(forms.Form):
         if vacancy is not None:
             del self.fields["status"]  # changed with the status buttons, through vacancy_set_status
             self.fields["exchange_province"].required = True
-        employers = selectors.employer_choice_list(viewer=user)
-        if vacancy is not None:  # keep the current employer choosable even if it lies outside the user's areas
-            employers = employers | Employer.objects.filter(pk=vacancy.employer_id)
-        self.fields["employer"].queryset = employers
-        self.fields["employer"].label_from_instance = lambda e: f"{e.name} ({e.tax_code})"
+        # The current employer stays choosable even if it lies outside the user's areas.
+        self.fields["employer"].for_viewer(user, keep=vacancy.employer_id if vacancy is not None else None)
+        self.fields["exchange_province"].load()
         for field in self.fields.values():
             if isinstance(field, CodeItemChoiceField):
                 field.load_choices()
-        bootstrap(self)
 
     @staticmethod
     def initial_for(vacancy: Vacancy) -> dict:
@@ -197,8 +182,9 @@ class VacancyForm(forms.Form):
 
     @property
     def notes(self) -> list[str]:
-        """What old area codes were mapped to, to tell the user after saving."""
-        return [self.fields[name].note for name in ("workplace_commune", "exchange_province") if self.fields[name].note]
+        """What an old (pre-2025) workplace commune code was mapped to, to tell the user after saving."""
+        note = getattr(self.cleaned_data.get("workplace_commune"), "resolve_note", "")
+        return [note] if note else []
 
     def service_data(self) -> dict:
         """The cleaned values for vacancy_create (a blank exchange province means: use the default)."""
@@ -209,3 +195,31 @@ class VacancyForm(forms.Form):
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data if name in self.cleaned_data}
+
+
+class VacancySource(PickerSource):
+    """Vacancies the viewer may see, by words of the title, employer or occupation; posted by id."""
+
+    url_name = "vacancies:vacancy_picker"
+
+    def __init__(self, *, viewer=None) -> None:
+        self.viewer = viewer
+
+    def get(self, value: str) -> Vacancy | None:
+        return selectors.vacancy_pick_get(viewer=self.viewer, pk=int(value)) if value.isdigit() else None
+
+    def search(self, text: str, *, limit: int) -> list[Vacancy]:
+        return selectors.vacancy_pick(viewer=self.viewer, text=text, limit=limit)
+
+    def option(self, obj: Vacancy) -> Option:
+        return Option(str(obj.pk), obj.title, obj.employer.name)
+
+
+class VacancyPickerField(PickerField):
+    """A vacancy of the viewer's areas typed by title or employer (set the viewer with `for_viewer`)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source=VacancySource(), **kwargs)
+
+    def for_viewer(self, viewer) -> None:
+        self.source = VacancySource(viewer=viewer)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.codelists.models import CodeItem, Occupation
 from vieclam.core.dates import today
+from vieclam.core.text import fold
 from vieclam.employers.models import Employer
 from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
 from vieclam.vacancies.models import Vacancy
@@ -71,3 +72,19 @@ def approval_list(*, viewer) -> QuerySet[Vacancy]:
     """Draft vacancies (waiting for approval) at the exchanges of the viewer's provinces, oldest first."""
     drafts = Vacancy.objects.filter(status=VacancyStatus.DRAFT).select_related(*LIST_RELATED, "employer__account")
     return scope_queryset(drafts, viewer).order_by("created_at", "pk")
+
+
+def vacancy_pick(*, viewer, text: str, limit: int = 10) -> list[Vacancy]:
+    """Vacancies the viewer may see for a picker: every word of `text` in the title, employer or occupation."""
+    words = fold(text).split()
+    if not words or len(text.strip()) < 2:
+        return []
+    vacancies = scope_queryset(Vacancy.objects.select_related("employer"), viewer)
+    for word in words:
+        vacancies = vacancies.filter(search_text__contains=word)
+    return list(vacancies.order_by("-created_at", "-pk")[:limit])
+
+
+def vacancy_pick_get(*, viewer, pk: int) -> Vacancy | None:
+    """The vacancy with this id if the viewer may see it (None otherwise)."""
+    return scope_queryset(Vacancy.objects.select_related("employer"), viewer).filter(pk=pk).first()

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/status/", views.vacancy_status, name="vacancy_status"),
     path("approvals/", views.approvals, name="approvals"),
     path("approvals/<int:pk>/", views.approval_decide, name="approval_decide"),
+    path("picker/", views.vacancy_picker, name="vacancy_picker"),
 ]

@@ -11,15 +11,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vieclam.core.audit import history_for
-from vieclam.core.exports import export_response
-from vieclam.core.viewkit import call_service, staff_required
-from vieclam.employers.forms import bootstrap
+from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.core.widgets import picker_query, picker_response
 from vieclam.vacancies import selectors, services
 from vieclam.vacancies.choices import CODED_FIELDS, VacancyStatus
-from vieclam.vacancies.exporters import FORMATS, export_columns
+from vieclam.vacancies.exporters import VacancyExporter
 from vieclam.vacancies.filtersets import VacancyFilterSet
-from vieclam.vacancies.forms import VacancyForm
-from vieclam.vacancies.models import Vacancy
+from vieclam.vacancies.forms import VacancyForm, VacancySource
 
 # The labels of the status buttons on the detail page.
 STATUS_ACTIONS = {
@@ -30,23 +28,16 @@ STATUS_ACTIONS = {
 }
 
 
-@staff_required
-def vacancy_list(request):
+class VacancyListView(RegistryListView):
     """The vacancies of the user's exchanges, filtered; ?export=csv or ?export=xlsx downloads the filtered list."""
-    filterset = VacancyFilterSet(request.GET, queryset=selectors.vacancy_list(viewer=request.user))
-    bootstrap(filterset.form)
-    valid = filterset.is_valid()
-    fmt = request.GET.get("export")
-    if fmt in FORMATS and valid:
-        rows = filterset.qs.iterator(chunk_size=2000)
-        return export_response(fmt, rows, export_columns(selectors.item_names()), "viec-tim-nguoi")
-    vacancies = filterset.qs if valid else Vacancy.objects.none()
-    page = Paginator(vacancies, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "vacancies/vacancy_list.html", context)
+
+    selector = staticmethod(selectors.vacancy_list)
+    filterset_class = VacancyFilterSet
+    exporter_class = VacancyExporter
+    template_name = "vacancies/vacancy_list.html"
+
+
+vacancy_list = VacancyListView.as_view()
 
 
 @staff_required
@@ -143,3 +134,13 @@ def approval_decide(request, pk: int):
         done = _("Đã duyệt và đăng “{title}”.") if status == VacancyStatus.OPEN else _("Đã từ chối “{title}”.")
         messages.success(request, done.format(title=vacancy.title))
     return redirect("vacancies:approvals")
+
+
+# --- Pickers ------------------------------------------------------------------------------------------------------
+
+
+@staff_required
+def vacancy_picker(request):
+    """HTMX options for a vacancy picker: words of the title, employer or occupation, in the user's areas."""
+    query = picker_query(request)
+    return picker_response(request, VacancySource(viewer=request.user).options(query), query=query)

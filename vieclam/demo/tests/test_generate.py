@@ -121,7 +121,7 @@ def test_job_seekers_are_adults_of_the_province(province):
 
 
 def test_demo_roles_browse_their_own_scope(province, client):
-    from vieclam.core.demo import demo_accounts_link, demo_users_create
+    from vieclam.demo.users import demo_accounts_link, demo_users_create
 
     demo_generate(province=province, persons=3000, seed=21)
     users = {u.username: u for u, _ in demo_users_create(province_code="80", password="x-demo-pass-2026")}

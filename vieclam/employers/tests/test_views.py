@@ -71,7 +71,7 @@ def test_commune_officer_cannot_see_another_communes_employer_anywhere(cast, cli
     assert client.get(f"{LIST}{ba_dinh}/").status_code == 404
     assert client.get(f"{LIST}{ba_dinh}/edit/").status_code == 404
     assert client.post(f"{LIST}{ba_dinh}/edit/", form_data()).status_code == 404
-    assert csv_names(client.get(LIST, {"export": "csv"}).content) == {"Công ty Dệt Tân Ninh"}
+    assert csv_names(client.get(LIST, {"export": "csv"}).getvalue()) == {"Công ty Dệt Tân Ninh"}
 
 
 def test_province_officer_sees_both_communes_of_the_province(cast, client, employers):
@@ -93,16 +93,17 @@ def test_search_ignores_diacritics_and_case(cast, client, employers):
 def test_bad_filter_is_explained_on_the_page(cast, client, employers):
     client.force_login(cast["admin"])
     page = client.get(LIST, {"commune": "99999"}).content.decode()
-    assert "Không có đơn vị hành chính mã 99999" in page and "Công ty Ba Đình" not in page
+    assert "Xã/phường: lựa chọn “99999” không còn dùng được" in page and "Công ty Ba Đình" not in page
 
 
 def test_csv_export_holds_the_filtered_rows_of_the_area_only(cast, client, employers):
     client.force_login(cast["province_a"])
     response = client.get(LIST, {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv") and "attachment" in response["Content-Disposition"]
-    assert csv_names(response.content) == {"Công ty Dệt Tân Ninh", "Công ty Bình Minh"}
-    assert csv_names(client.get(LIST, {"export": "csv", "commune": "25480"}).content) == {"Công ty Bình Minh"}
-    header = response.content.decode("utf-8-sig").splitlines()[0]
+    content = response.getvalue()
+    assert csv_names(content) == {"Công ty Dệt Tân Ninh", "Công ty Bình Minh"}
+    assert csv_names(client.get(LIST, {"export": "csv", "commune": "25480"}).getvalue()) == {"Công ty Bình Minh"}
+    header = content.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("Mã số thuế / số định danh,Loại mã,Tên người sử dụng lao động")
 
 
@@ -119,7 +120,7 @@ def test_xlsx_export_holds_the_rows_of_the_area_only(cast, client, employers):
 def test_export_neutralises_formulas(cast, client):
     make_employer(cast["admin"], name='=HYPERLINK("http://x")', phone="+84 912 345 678")
     client.force_login(cast["admin"])
-    rows = list(csv.reader(io.StringIO(client.get(LIST, {"export": "csv"}).content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get(LIST, {"export": "csv"}).getvalue().decode("utf-8-sig"))))
     assert rows[1][2].startswith("'=") and rows[1][15] == "+84 912 345 678"
 
 
@@ -135,8 +136,8 @@ def test_list_query_count_is_pinned(cast, client):
     with CaptureQueriesContext(connection) as twenty:
         page = client.get(LIST).content.decode()
     assert page.count("/employers/") - page.count("/employers/new/") >= 20
-    # session, user, user's areas, employer types (filter form), count, page
-    assert len(two) == len(twenty) == 6
+    # session, user, user's areas, provinces, employer types and industries (filter form), count, page
+    assert len(two) == len(twenty) == 8
 
 
 #

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from vieclam.codelists.models import EthnicGroup
 from vieclam.core.dates import today
-from vieclam.matching import scoring, selectors
+from vieclam.matching import candidates, scoring, selectors
+from vieclam.matching.facts import occupation_groups, priority_groups, seeker_facts, vacancy_facts
 from vieclam.people.models import Household, Person
 from vieclam.people.services import household_create
 from vieclam.seekers.tests.factories import make_person, make_profile
@@ -71,11 +72,11 @@ def _give_priority(admin, person, group, commune_code) -> None:
 
 
 def brute_force(viewer, vacancy, boost):
-    facts = selectors.vacancy_facts(vacancy)
-    profiles = selectors._eligible_profiles(viewer, vacancy, today()).select_related(
+    facts = vacancy_facts(vacancy)
+    profiles = candidates.eligible_profiles(viewer, vacancy, today()).select_related(
         "person__household", "person__ethnicity"
     )
-    rows = [(p.pk, scoring.score(facts, selectors.seeker_facts(p, p.person), priority_boost=boost).score)
+    rows = [(p.pk, scoring.score(facts, seeker_facts(p, p.person), priority_boost=boost).score)
             for p in profiles]  # fmt: skip
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 
@@ -127,10 +128,10 @@ def test_sql_priority_is_the_python_priority(cast, seekers):
     boosted = {pk for pk, _ in brute_force(cast["admin"], vacancy, 10)} and {
         p.pk
         for p in seekers
-        if selectors._priority(Person.objects.select_related("household", "ethnicity").get(pk=p.person_id))  # fmt: skip
+        if priority_groups(Person.objects.select_related("household", "ethnicity").get(pk=p.person_id))  # fmt: skip
     }
     assert len(boosted) == 9  # poor x4, near-poor x2, exited, ethnic minority, disability; not exited long ago
-    sql, params = selectors._priority_sql(today())
+    sql, params = candidates.priority_sql(today())
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id FROM seekers_jobseekerprofile s JOIN people_person p ON p.id = s.person_id "
@@ -149,5 +150,5 @@ def test_a_well_served_trade_takes_one_round_and_two_queries(settings, cast, see
     # 20 + 40 + 10 = 98), so the first round (same trade and same 3-digit group) settles it.
     assert rounds_and_queries(cast["admin"], vacancy, 3) == (1, 2)
     # The 50 best are every profile: all groups are read, one round each after the first.
-    groups = selectors._occupation_groups("7411")
+    groups = occupation_groups("7411")
     assert rounds_and_queries(cast["admin"], vacancy, 50) == (len(groups) - 1, len(groups))

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from vieclam.core.dates import today
 from vieclam.employers.tests.factories import commune, make_employer
-from vieclam.matching import scoring, selectors
+from vieclam.matching import recommend, scoring, selectors
+from vieclam.matching.facts import commune_province, seeker_facts, vacancy_facts
 from vieclam.seekers.tests.factories import make_person, make_profile
 from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.tests.factories import in_days, make_vacancy, occupation
@@ -64,7 +65,7 @@ def worker(cast):
 
 def facts_for(person, **kw):
     base = {"occupation_code": "7411", "commune_id": person.residence_commune_id,
-            "province_id": selectors._commune_province(person.residence_commune_id)}  # fmt: skip
+            "province_id": commune_province(person.residence_commune_id)}  # fmt: skip
     return scoring.SeekerFacts(**{**base, **kw})
 
 
@@ -77,7 +78,7 @@ def demanding(person, **kw):
 def brute_force(person, facts, boost):
     """Every open vacancy that passes the hard filters, scored in Python: the order to match."""
     day, age = today(), person.age_on(today())
-    rows = [(v.pk, scoring.score(selectors.vacancy_facts(v), facts, priority_boost=boost, explain=False).score)
+    rows = [(v.pk, scoring.score(vacancy_facts(v), facts, priority_boost=boost, explain=False).score)
             for v in Vacancy.objects.filter(Q(deadline__isnull=True) | Q(deadline__gte=day), status="open")
             .select_related("workplace_commune")
             if (v.age_min or 0) <= age <= (v.age_max or 999) and v.sex_required in ("", person.sex)]  # fmt: skip
@@ -87,12 +88,12 @@ def brute_force(person, facts, boost):
 def tiered(person, facts, boost, limit):
     bonus = boost if facts.priority else 0
     return [(pk, round(max(total + bonus, 0.0), 1))
-            for pk, total in selectors.ranked_vacancies(person=person, facts=facts, limit=limit)]  # fmt: skip
+            for pk, total in recommend.ranked_vacancies(person=person, facts=facts, limit=limit)]  # fmt: skip
 
 
 def ranking_queries(person, facts, limit) -> int:
     with CaptureQueriesContext(connection) as queries:
-        selectors.ranked_vacancies(person=person, facts=facts, limit=limit)
+        recommend.ranked_vacancies(person=person, facts=facts, limit=limit)
     return sum(" AS tier" in query["sql"] for query in queries)
 
 
@@ -131,18 +132,18 @@ def test_sql_total_is_the_pure_score_before_the_boost_and_the_floor(settings, jo
     settings.VIECLAM_MATCHING_PRIORITY_BOOST = 10
     by_pk = {v.pk: v for v in Vacancy.objects.select_related("workplace_commune")}
     for facts in (facts_for(worker), demanding(worker), demanding(worker, priority=("poor",))):
-        rows = selectors.ranked_vacancies(person=worker, facts=facts, limit=1000)
+        rows = recommend.ranked_vacancies(person=worker, facts=facts, limit=1000)
         assert len(rows) == len(jobs["shown"])
         bonus = 10 if facts.priority else 0
         for pk, total in rows:
-            pure = scoring.score(selectors.vacancy_facts(by_pk[pk]), facts, priority_boost=bonus, explain=False)
+            pure = scoring.score(vacancy_facts(by_pk[pk]), facts, priority_boost=bonus, explain=False)
             assert max(total + bonus, 0) == pure.score, (facts, by_pk[pk].title, total)
     assert min(total for _, total in rows) < -bonus  # the floor at 0 was in play
 
 
 def test_ties_are_broken_by_the_lower_pk_and_the_list_cut_inside_a_tie(jobs, worker):
     alike = [v.pk for v in jobs["shown"][:3]]
-    ranked = selectors.ranked_vacancies(person=worker, facts=facts_for(worker), limit=2)
+    ranked = recommend.ranked_vacancies(person=worker, facts=facts_for(worker), limit=2)
     assert [pk for pk, _ in ranked] == alike[:2] and {total for _, total in ranked} == {100}
 
 
@@ -151,16 +152,16 @@ def test_reading_stops_once_no_unread_vacancy_can_make_the_list(jobs, worker):
     # The 100-point vacancies in the worker's own commune beat all that the next tier (52 + 40) can reach.
     assert ranking_queries(worker, facts, 5) == 1
     # A longer list than there are vacancies reads every tier, and agrees with the short one.
-    everything = selectors.ranked_vacancies(person=worker, facts=facts, limit=1000)
+    everything = recommend.ranked_vacancies(person=worker, facts=facts, limit=1000)
     assert ranking_queries(worker, facts, 1000) > 3
-    assert selectors.ranked_vacancies(person=worker, facts=facts, limit=5) == everything[:5]
+    assert recommend.ranked_vacancies(person=worker, facts=facts, limit=5) == everything[:5]
 
 
 def test_empty_trades_are_probed_once_instead_of_read(jobs, worker):
     facts = facts_for(worker, occupation_code="5223")  # no open vacancy in 5, 52 or 522
     with CaptureQueriesContext(connection) as queries:
-        ranked = selectors.ranked_vacancies(person=worker, facts=facts, limit=3)
-    assert ranked == selectors.ranked_vacancies(person=worker, facts=facts, limit=1000)[:3]
+        ranked = recommend.ranked_vacancies(person=worker, facts=facts, limit=3)
+    assert ranked == recommend.ranked_vacancies(person=worker, facts=facts, limit=1000)[:3]
     probes = [query["sql"] for query in queries if "EXISTS" in query["sql"]]
     assert len(probes) == 1
     # Round 1 (the trade here and in the province), the probe, then the other trades in the own commune (20).
@@ -175,6 +176,6 @@ def test_recommendations_for_person_take_three_queries_when_the_trade_is_well_se
         ranked = selectors.recommendations_for_person(person=person, limit=5)
     # The profile, one round of ranking (the top tiers hold five 100-point jobs), the vacancies to show.
     assert len(queries) == 3
-    expected = brute_force(person, selectors.seeker_facts(profile, person), 10)[:5]
+    expected = brute_force(person, seeker_facts(profile, person), 10)[:5]
     assert [(v.pk, match.score) for v, match in ranked] == expected
     assert ranked[0][0] == jobs["shown"][0] and "Cùng xã" in ranked[0][1].reasons

@@ -1,6 +1,7 @@
 import pytest
 
 from vieclam.matching import scoring, selectors
+from vieclam.matching.facts import seeker_facts, vacancy_facts
 from vieclam.people.reviews import household_review_record
 from vieclam.people.services import household_add_member, household_create
 from vieclam.seekers.tests.factories import make_person, make_profile
@@ -69,11 +70,11 @@ def test_every_eligible_profile_is_ranked_even_without_occupation_or_place_fit(c
     # such a profile too (below the others), so the ranking must as well.
     unfit = make_person(cast["admin"], name="Đỗ Văn Khác", national_id="001085000006", commune="00004")
     make_profile(cast["admin"], unfit, occupation="2411")
-    facts = selectors.vacancy_facts(vacancy)
+    facts = vacancy_facts(vacancy)
     ranked = selectors.candidates_for_vacancy(viewer=cast["admin"], vacancy=vacancy, limit=50)
     assert {p.pk for p, _ in ranked} == set(JobSeekerProfile.objects.values_list("pk", flat=True))
     last = ranked[-1][0]
-    assert last.person == unfit and scoring.coarse_score(facts, selectors.seeker_facts(last, unfit)) == 0
+    assert last.person == unfit and scoring.coarse_score(facts, seeker_facts(last, unfit)) == 0
 
 
 def test_recommendations_for_a_worker(cast, vacancy, seekers):
@@ -91,7 +92,7 @@ def test_closed_vacancies_are_not_recommended(cast, vacancy, seekers):
 
 
 def test_sql_total_for_recommendations_equals_the_pure_score(cast, vacancy, seekers):
-    from vieclam.matching.selectors import ranked_vacancies, seeker_facts, vacancy_facts
+    from vieclam.matching.recommend import ranked_vacancies
     from vieclam.vacancies.models import Vacancy
 
     for i, demands in enumerate([{}, {"demands_hearing": True}, {"demands_lifting": "over_20"}]):
@@ -110,14 +111,14 @@ def test_sql_total_for_recommendations_equals_the_pure_score(cast, vacancy, seek
 def test_sql_rough_score_for_candidates_equals_the_pure_score_without_boost(cast, vacancy, seekers):
     from django.db.models import F
 
-    from vieclam.matching.selectors import _eligible_profiles, _profile_side_points, seeker_facts, vacancy_facts
+    from vieclam.matching.candidates import _profile_side_points, eligible_profiles
     from vieclam.seekers.models import JobSeekerProfile
 
     for demands in [{}, {"demands_hearing": True, "technical_level": "trung_cap", "experience": "duoi_1_nam"}]:
         for field, value in demands.items():
             setattr(vacancy, field, value)
         facts = vacancy_facts(vacancy)
-        rows = _eligible_profiles(cast["admin"], vacancy, vacancy.deadline).annotate(rest=_profile_side_points(facts))
+        rows = eligible_profiles(cast["admin"], vacancy, vacancy.deadline).annotate(rest=_profile_side_points(facts))
         for profile in rows:
             full = scoring.score(facts, seeker_facts(profile, profile.person), priority_boost=0).score
             assert profile.rest + scoring.coarse_score(facts, seeker_facts(profile, profile.person)) == full

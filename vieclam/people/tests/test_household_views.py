@@ -126,9 +126,41 @@ def test_add_member_refuses_a_person_outside_scope(cast, client, two_households)
     stranger = register(cast["admin"], "00004", "001085012345", "Trần Văn Bình")
     client.force_login(cast["commune_a"])
     response = client.post(f"/people/households/{a.pk}/members/", {"person": stranger.pk, "relationship": "child"})
-    assert response.status_code == 200 and f"#{stranger.pk}" in response.content.decode()
+    assert response.status_code == 200 and "Người lao động (số CCCD hoặc họ tên): lựa chọn" in response.content.decode()
+    typed = {"person_label": "001085012345", "relationship": "child"}
+    response = client.post(f"/people/households/{a.pk}/members/", typed)
+    page = response.content.decode()
+    assert "không tìm thấy “001085012345”" in page and 'value="001085012345"' in page
+    assert "Trần Văn Bình" not in page  # no hint that the person exists elsewhere
     stranger.refresh_from_db()
     assert stranger.household is None
+
+
+def test_member_is_added_by_typing_a_cccd_or_a_name(cast, client, two_households):
+    a, _ = two_households
+    person = register(cast["admin"], "25459", "079085012345", "Lê Thị Hoa")
+    client.force_login(cast["commune_a"])
+    response = client.post(f"/people/households/{a.pk}/members/", {"person_label": "079085012345",
+                                                                     "relationship": "child"})  # fmt: skip
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.household == a
+    options = client.get("/people/picker/persons/", {"person_label": "le thi", "target": "id_person"})
+    assert "Lê Thị Hoa" in options.content.decode() and "••••••••2345" in options.content.decode()
+    assert "079085012345" not in options.content.decode()
+    options = client.get("/people/picker/persons/", {"person_label": "079085", "target": "id_person"})
+    assert f'data-value="{person.pk}"' in options.content.decode()
+
+
+def test_member_picker_refuses_garbage_and_writes_nothing(cast, client, two_households):
+    a, _ = two_households
+    client.force_login(cast["commune_a"])
+    response = client.post(f"/people/households/{a.pk}/members/", {"person_label": "xyz", "relationship": "child"})
+    assert response.status_code == 200
+    assert "Người lao động (số CCCD hoặc họ tên): không tìm thấy “xyz”" in response.content.decode()
+    response = client.post(f"/people/households/{a.pk}/members/", {"person": "abc", "relationship": "child"})
+    assert "Người lao động (số CCCD hoặc họ tên): lựa chọn “abc”" in response.content.decode()
+    assert not a.members.exists()
 
 
 def test_form_records_a_review(cast, client, two_households):

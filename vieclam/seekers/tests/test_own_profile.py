@@ -230,10 +230,11 @@ def test_worker_opens_sees_and_edits_their_profile_in_the_browser(hoa, client):
 
 def test_bad_form_input_is_shown_and_nothing_is_saved(hoa, client):
     client.force_login(hoa)
-    response = client.post(EDIT, form_data(workplace_1="", occupation="9999"))
+    response = client.post(EDIT, form_data(occupation="9999"))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Mã nghề &#x27;9999&#x27; không có trong VSCO 2020 đang có hiệu lực." in page
+    assert "Nghề (VSCO 2020): lựa chọn “9999” không còn dùng được." in page
+    page = client.post(EDIT, form_data(workplace_1="")).content.decode()
     assert "Ghi nơi làm việc ưu tiên 1 trước nơi ưu tiên 2." in page
     assert not JobSeekerProfile.objects.exists()
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from vieclam.core.dates import today
-from vieclam.core.demo import DEMO_PASSWORD, demo_accounts_link, demo_users_create
 from vieclam.demo.generate import demo_already_loaded, demo_generate, persons_for
+from vieclam.demo.users import DEMO_PASSWORD, demo_accounts_link, demo_users_create
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
 

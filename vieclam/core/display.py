@@ -1,0 +1,192 @@
+"""Words for stored values: (model, field, stored value) → what a person reads.
+
+Used by the history column, the audit page and the labour-event log, and by detail pages for coded fields.
+It works from Django model meta only (core imports no app of the project):
+
+- a field's label is its verbose_name;
+- a value with choices shows the choice label; a foreign key shows the related object's name;
+- dates read dd/mm/yyyy, date-times dd/mm/yyyy hh:mm, booleans Có/Không;
+- a field holding item codes of a national code list (a CharField or a JSON list) shows the item names: the app
+  that owns the model says which list with `register_coded_fields`, and the code-list app gives the names with
+  `register_code_labels` (both in their AppConfig.ready).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+__all__ = (
+    "EMPTY",
+    "Labeller",
+    "field_label",
+    "object_label",
+    "register_code_labels",
+    "register_coded_fields",
+    "value_label",
+)
+
+EMPTY = "—"
+# Attributes that name a related object, in order of preference (its __str__ may carry a code).
+NAME_ATTRS = ("display_name", "name_vi", "name", "full_name", "title")
+
+_coded: dict[tuple[str, str], str] = {}
+_code_labels: list[Callable[[str, Iterable[str]], dict[str, str]]] = []
+
+
+def register_coded_fields(model: type[models.Model], fields: dict[str, str]) -> None:
+    """Declare that `model.<field>` stores item codes of the code list `fields[field]` (e.g. a slug)."""
+    for name, code_list in fields.items():
+        _coded[(model._meta.label_lower, name)] = code_list
+
+
+def register_code_labels(lookup: Callable[[str, Iterable[str]], dict[str, str]]) -> None:
+    """`lookup(code_list, codes)` → {code: name in the active language} for the codes it knows."""
+    _code_labels[:] = [lookup]
+
+
+def field_label(model: type[models.Model], name: str) -> str:
+    field = _field(model, name)
+    if field is None:
+        return capfirst(name.replace("_", " "))
+    return capfirst(str(field.verbose_name))
+
+
+def value_label(model: type[models.Model], name: str, value) -> str:
+    return Labeller().value(model, name, value)
+
+
+class Labeller:
+    """Labels values; remembers the related objects it has read, so a history table costs one query per object."""
+
+    def __init__(self) -> None:
+        self._objects: dict[tuple[type[models.Model], str], str] = {}
+
+    def value(self, model: type[models.Model], name: str, value) -> str:
+        if value is None or value == "" or value == [] or value == {}:
+            return EMPTY
+        coded = _coded.get((model._meta.label_lower, _field_name(model, name)))
+        if coded:
+            return _coded_label(coded, value)
+        field = _field(model, name)
+        if field is None:
+            return _plain(value)
+        if field.choices:
+            return _choice_label(field, value)
+        if field.many_to_one or field.one_to_one:
+            return self._related(field.related_model, value)
+        return _typed(field, value)
+
+    def changes(self, model: type[models.Model], changes: dict) -> list[tuple[str, str, str]]:
+        """An audit diff {field: [old, new]} as rows (field label, old label, new label)."""
+        rows = []
+        for name, pair in (changes or {}).items():
+            old, new = pair if isinstance(pair, list | tuple) and len(pair) == 2 else (None, pair)
+            rows.append((field_label(model, name), self.value(model, name, old), self.value(model, name, new)))
+        return rows
+
+    def values(self, model: type[models.Model], values: dict, *, skip_empty: bool = True) -> list[tuple[str, str]]:
+        """A snapshot {field: value} as rows (field label, value label)."""
+        return [
+            (field_label(model, name), self.value(model, name, value))
+            for name, value in (values or {}).items()
+            if not (skip_empty and value in (None, "", []))
+        ]
+
+    def _related(self, related: type[models.Model], value) -> str:
+        key = (related, str(value))
+        if key not in self._objects:
+            self._objects[key] = _object_name(related, value)
+        return self._objects[key]
+
+
+def _field(model: type[models.Model], name: str) -> models.Field | None:
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _field_name(model: type[models.Model], name: str) -> str:
+    field = _field(model, name)
+    return field.name if field is not None else name
+
+
+def _choice_label(field: models.Field, value) -> str:
+    if isinstance(value, list):
+        return "; ".join(_choice_label(field, v) for v in value)
+    labels = {str(k): v for k, v in field.flatchoices}
+    return str(labels.get(str(value), value))
+
+
+def _coded_label(code_list: str, value) -> str:
+    codes = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    names = _code_labels[0](code_list, codes) if _code_labels else {}
+    return "; ".join(names.get(code, code) for code in codes)
+
+
+def _object_name(related: type[models.Model], pk) -> str:
+    try:
+        obj = related._default_manager.filter(pk=pk).first()
+    except (ValueError, TypeError, ValidationError):
+        obj = None  # not a key: an older snapshot stored a name (e.g. a username)
+    return str(pk) if obj is None else object_label(obj)
+
+
+def object_label(obj: models.Model | None) -> str:
+    """A related object's name: its display name or name where it has one (its __str__ may carry a code)."""
+    if obj is None:
+        return EMPTY
+    for attr in NAME_ATTRS:
+        name = getattr(obj, attr, None)
+        if name and isinstance(name, str):
+            return name
+    return str(obj)
+
+
+def _typed(field: models.Field, value) -> str:
+    if isinstance(field, models.BooleanField):
+        return _("Có") if value else _("Không")
+    if isinstance(field, models.DateTimeField):
+        return _datetime(value)
+    if isinstance(field, models.DateField):
+        return _date(value)
+    if isinstance(field, models.DecimalField | models.FloatField | models.IntegerField) and _is_amount(field):
+        return formats.number_format(value, use_l10n=True)
+    return _plain(value)
+
+
+def _is_amount(field: models.Field) -> bool:
+    """Money and counts take thousands separators; years, codes and numbers that name things never do."""
+    return not any(part in field.name for part in ("year", "code", "number", "_id"))
+
+
+def _date(value) -> str:
+    day = value if isinstance(value, dt.date) else parse_date(str(value)[:10])
+    return formats.date_format(day, "SHORT_DATE_FORMAT") if day else str(value)
+
+
+def _datetime(value) -> str:
+    moment = value if isinstance(value, dt.datetime) else parse_datetime(str(value))
+    if moment is None:
+        return _date(value)
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
+
+
+def _plain(value) -> str:
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(_plain(v) for v in value.values() if v not in (None, "", []))
+    return str(value)

@@ -95,3 +95,15 @@ def test_each_role_sees_only_the_menu_items_it_can_use(world):
     assert "Tin chờ duyệt" not in commune and "Nhập việc tìm người" not in commune
     assert "Nhật ký thay đổi" not in _labels(world["counsellor_a"])
     assert {"Tin chờ duyệt", "Người dùng", "Nhật ký thay đổi"} <= _labels(world["admin"])
+
+
+def test_every_home_card_leads_to_a_page_that_shows_what_it_counts(world):
+    client = client_for(world["province_a"])
+    by_label = {str(card.label): card for card in home_cards(user=world["province_a"])}
+    assert "Lê Thị Hoa" in client.get(by_label["Hồ sơ ứng tuyển mới"].url).content.decode()
+    assert "Thợ cắt" in client.get(by_label["Tin chờ duyệt"].url).content.decode()
+    assert "Lê Thị Hoa" in client.get(by_label["Hồ sơ cần bổ sung"].url).content.decode()
+    for name in ("admin", "province_a", "counsellor_a", "commune_a", "employer_a", "worker_hoa"):
+        user_client = client_for(world[name])
+        for card in home_cards(user=world[name]):
+            assert user_client.get(card.url).status_code == 200, (name, card.label)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -31,6 +32,8 @@ from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.selectors import approval_list
 
 NEW_SEEKER_DAYS = 30
+PUBLIC_COUNTS_KEY = "portal:public-counts"
+PUBLIC_COUNTS_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,17 @@ def persons_to_complete(*, viewer):
 
 
 def _public_cards() -> list[Card]:
-    communes = AdministrativeUnit.objects.valid_on(today()).filter(level=Level.COMMUNE)
+    """The same for every visitor: counted at most once a minute (the public home is the busiest page)."""
+    live, communes = cache.get_or_set(PUBLIC_COUNTS_KEY, _public_counts, PUBLIC_COUNTS_SECONDS)
     return [
-        Card(_("Việc làm đang tuyển"), live_jobs().count(), reverse("jobboard:job_search")),
-        Card(_("Xã, phường, đặc khu"), communes.count(), reverse("places:area_list")),
+        Card(_("Việc làm đang tuyển"), live, reverse("jobboard:job_search")),
+        Card(_("Xã, phường, đặc khu"), communes, reverse("places:area_list")),
     ]
+
+
+def _public_counts() -> tuple[int, int]:
+    communes = AdministrativeUnit.objects.valid_on(today()).filter(level=Level.COMMUNE)
+    return live_jobs().count(), communes.count()
 
 
 def _staff_cards(user) -> list[Card]:

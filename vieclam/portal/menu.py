@@ -75,7 +75,7 @@ MENU: tuple[Group, ...] = (
         _("Sàn việc làm"),
         (
             Item(_("Tìm việc làm"), "jobboard:job_search"),
-            Item(_("Việc tìm người"), "vacancies:vacancy_list", staff),
+            Item(_("Việc tìm người"), "vacancies:vacancy_list", holds_exchange),
             Item(_("Tin chờ duyệt"), "vacancies:approvals", holds_exchange),
             Item(_("Người tìm việc"), "seekers:profile_list", staff),
             Item(_("Ứng tuyển"), "applications:application_list", staff),

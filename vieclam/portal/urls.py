@@ -6,6 +6,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("audit/", views.audit_list, name="audit_list"),
+    path("to-complete/", views.to_complete, name="to_complete"),
     path("register/worker/", signup.register_worker, name="register_worker"),
     path("register/employer/", signup.register_employer, name="register_employer"),
     path("favicon.ico", views.favicon, name="favicon"),

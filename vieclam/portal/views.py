@@ -7,16 +7,23 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
-from vieclam.accounts.scoping import scope_for
+from vieclam.core.viewkit import staff_required
 from vieclam.portal.filtersets import AuditEventFilterSet
 from vieclam.portal.selectors import audit_event_list
-from vieclam.portal.stats import home_stats
+from vieclam.portal.stats import home_cards, persons_to_complete
 
 
 def home(request):
-    scope = scope_for(request.user)
-    context = {"stats": home_stats(user=request.user, scope=scope), "scope_label": _scope_label(request.user)}
+    """The public home (job search box, open jobs) or, signed in, the work waiting for this role in its area."""
+    context = {"cards": home_cards(user=request.user), "scope_label": _scope_label(request.user)}
     return render(request, "portal/home.html", context)
+
+
+@staff_required
+def to_complete(request):
+    """Self-registered workers of the area whose labour-market status is still to be recorded by an officer."""
+    page = Paginator(persons_to_complete(viewer=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "portal/to_complete.html", {"page": page})
 
 
 def _scope_label(user) -> str:

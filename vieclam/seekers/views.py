@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from vieclam.seekers import exporters, selectors, services
 from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
 from vieclam.seekers.filtersets import JobSeekerFilterSet
 from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm, style
+from vieclam.seekers.forms import experience_row as experience_row_html
 from vieclam.seekers.models import JobSeekerProfile
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -200,3 +202,14 @@ def _saved(request, profile: JobSeekerProfile, message: str) -> None:
     messages.success(request, message)
     for warning in getattr(profile, "warnings", []):
         messages.warning(request, warning)
+
+
+# --- Form rows ----------------------------------------------------------------------------------------------------
+
+
+@login_required
+def experience_row(request):
+    """HTMX: one more blank row of work-history boxes for the profile forms ("Thêm dòng")."""
+    name = request.GET.get("name", "experience")
+    name = name if name.isidentifier() else "experience"
+    return HttpResponse(experience_row_html(name, {}))

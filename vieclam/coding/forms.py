@@ -43,6 +43,11 @@ class OccupationSource(PickerSource):
         seen = {o.code for o in found}
         return (found + [o for o in by_name if o.code not in seen])[:limit]
 
+    def prefer(self, same_label: list[Occupation]) -> Occupation | None:
+        """A group and its only detail often share a name (Kế toán viên): take the most detailed one."""
+        deepest = max(same_label, key=lambda o: len(o.code))
+        return deepest if all(deepest.code.startswith(o.code) for o in same_label) else None
+
     def option(self, obj: Occupation) -> Option:
         note = _("mã {code}").format(code=obj.code)
         if getattr(obj, "suggested", False):

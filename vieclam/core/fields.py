@@ -108,6 +108,10 @@ class PickerSource:
     def option(self, obj) -> Option:
         raise NotImplementedError
 
+    def prefer(self, same_label: list):
+        """Among several objects whose label is exactly what was typed, the one meant (None: ask the user)."""
+        return
+
     def options(self, text: str, *, limit: int = 10) -> list[Option]:
         return [self.option(obj) for obj in self.search(text, limit=limit)] if text else []
 
@@ -165,6 +169,9 @@ class PickerField(forms.Field):
         exact = [obj for obj in found if fold(self._source.option(obj).label) == fold(text)]
         if len(found) == 1 or len(exact) == 1:
             return found[0] if len(found) == 1 else exact[0]
+        preferred = self._source.prefer(exact) if exact else None
+        if preferred is not None:
+            return preferred
         message = PICK_AMBIGUOUS if found else PICK_NOT_FOUND
         raise ValidationError(message.format(field=_name(self), value=text), code="invalid_choice")
 

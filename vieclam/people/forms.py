@@ -71,7 +71,13 @@ class PersonForm(StyledFormMixin, forms.Form):
     national_id = forms.CharField(label=_("Số CCCD (12 số) hoặc CMND (9 số)"), max_length=12, required=False)
     date_of_birth = DateField(label=_("Ngày sinh"))
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
-    ethnicity = forms.ChoiceField(label=_("Dân tộc"), required=False)
+    ethnicity = forms.ChoiceField(
+        label=_("Dân tộc"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Dân tộc: “%(value)s” không có trong danh sách; hãy chọn trong danh sách.")
+        },
+    )
     residence_commune = CommunePickerField(label=_("Nơi ở hiện tại (xã/phường)"), coerce=_code)
     address = forms.CharField(label=_("Địa chỉ chi tiết"), max_length=200, required=False)
     relationship = forms.ChoiceField(label=_("Quan hệ với chủ hộ"), choices=[("", "—"), *Relationship.choices],

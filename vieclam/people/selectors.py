@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.accounts.scoping import get_scoped_or_404, scope_for, scope_queryset
 from vieclam.core.audit import audit_read
 from vieclam.core.text import fold
 from vieclam.people.models import Household, Person
@@ -53,12 +53,39 @@ def person_pick(*, viewer, text: str, limit: int = 10) -> list[Person]:
     if text.isdigit():
         if len(text) < 6:
             return []
-        matches = people.filter(national_id=text) if len(text) in (9, 12) else people.none()
-        return list(matches) or list(people.filter(national_id__startswith=text).order_by("national_id")[:limit])
+        matches = list(people.filter(national_id=text)) if len(text) in (9, 12) else []
+        if matches:
+            return matches
+        scope = scope_for(viewer)
+        if scope.unrestricted or scope.province_ids:  # a wide scope: walk the number index, check the scope
+            return _by_id_prefix(people, text, limit=limit)
+        # a few communes: their people are few, the commune index finds them first
+        return sorted(people.filter(national_id__startswith=text).order_by()[:limit], key=lambda p: p.national_id)
     phrase = fold(text)
     if len(phrase) < 2:
         return []
-    return list(people.filter(search_text__startswith=" " + phrase).order_by("search_text", "pk")[:limit])
+    # No ORDER BY: the prefix walks the search_text index and stops at `limit` rows; sorting every "nguyen…" of a
+    # province first would read a third of it. The few rows found are sorted here.
+    found = list(people.filter(search_text__startswith=" " + phrase).order_by()[:limit])
+    return sorted(found, key=lambda person: (person.search_text, person.pk))
+
+
+def _by_id_prefix(people: QuerySet[Person], prefix: str, *, limit: int, batch: int = 300) -> list[Person]:
+    """People whose CCCD/CMND starts with `prefix`: batches of the national_id index (a range, no join), each
+    checked against the scope, until `limit` are found; one join over the whole prefix would read thousands."""
+    found: list[Person] = []
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # a range, not LIKE: the unique index walks it in order
+    bound = {"national_id__gte": prefix}
+    for _round in range(20):
+        rows = Person.objects.filter(national_id__lt=upper, **bound).order_by("national_id")
+        ids = list(rows.values_list("pk", "national_id")[:batch])
+        if not ids:
+            break
+        found += people.filter(pk__in=[pk for pk, _nid in ids]).order_by()[: limit - len(found)]
+        if len(found) >= limit or len(ids) < batch:
+            break
+        bound = {"national_id__gt": ids[-1][1]}
+    return sorted(found, key=lambda person: person.national_id)
 
 
 def person_pick_get(*, viewer, pk) -> Person | None:

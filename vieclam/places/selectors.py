@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from vieclam.core.text import fold
 from vieclam.places.choices import Level
@@ -84,34 +86,75 @@ def unit_search(
 ) -> list[AdministrativeUnit]:
     """Units in force on `on` whose name (or code) starts a word with `text`, diacritics ignored.
 
-    The installation's province comes first. A pre-2025 name still finds the unit that absorbed it; such a unit
-    carries `former_name`. `within` limits the result (e.g. a user's areas: `scope_for(user).units_q()`).
+    The installation's province comes first (in each province, the province itself before its communes). A
+    pre-2025 name still finds the unit that absorbed it; such a unit carries `former_name`. `within` limits the
+    result (e.g. a user's areas: `scope_for(user).units_q()`). The matching runs on an in-memory index of the
+    ~13.000 unit names (built once per day and reference-data version), so a keystroke costs one small query.
     """
     phrase = fold(text)
     if not phrase:
         return []
-    current = AdministrativeUnit.objects.valid_on(on).filter(level__in=levels)
-    if within is not None:
-        current = current.filter(within)
-    home_first = Case(When(province__code=settings.VIECLAM_PROVINCE, then=Value(0)), default=Value(1))
-    found = list(current.search(phrase).select_related("province").order_by(home_first, "name", "code")[:limit])
-    if len(found) < limit:
-        found += _units_by_former_name(phrase, current, exclude={u.pk for u in found}, limit=limit - len(found))
-    return found
+    needle = " " + phrase
+    index = _unit_index(on, settings.VIECLAM_PROVINCE, _units_version())
+    hits = [row for row in index.current if row.level in levels and needle in row.search_text]
+    former = [row for row in index.former if needle in row.search_text]
+    allowed = _allowed(within, [row.pk for row in hits[:500]] + [row.pk for row in former[:500]])
+    chosen: dict[int, str] = {}
+    for row in hits:
+        if len(chosen) < limit and (allowed is None or row.pk in allowed):
+            chosen[row.pk] = ""
+    for row in former:
+        wanted = row.pk not in chosen and index.levels_by_pk[row.pk] in levels
+        if len(chosen) < limit and wanted and (allowed is None or row.pk in allowed):
+            chosen[row.pk] = row.former_name
+    units = AdministrativeUnit.objects.select_related("province").in_bulk(list(chosen))
+    for pk, former_name in chosen.items():
+        if former_name:
+            units[pk].former_name = former_name
+    return [units[pk] for pk in chosen if pk in units]
 
 
-def _units_by_former_name(phrase: str, current, *, exclude: set[int], limit: int) -> list[AdministrativeUnit]:
-    """Units in `current` that absorbed a pre-2025 unit named like `phrase`, each with its `former_name`."""
-    old = AdministrativeUnit.objects.filter(edition=Edition.PRE_2025, level__in=[Level.COMMUNE, Level.DISTRICT])
-    old_ids = list(old.exclude(valid_to__isnull=True).search(phrase).values_list("pk", flat=True)[:50])
-    rows = Succession.objects.filter(predecessor__in=old_ids, successor__in=current).exclude(successor__in=exclude)
-    rows = rows.select_related("successor__province").order_by("successor__name", "predecessor_name")
-    found: dict[int, AdministrativeUnit] = {}
-    for row in rows:
-        if row.successor_id not in found and len(found) < limit:
-            row.successor.former_name = row.predecessor_name
-            found[row.successor_id] = row.successor
-    return list(found.values())
+@dataclass(frozen=True)
+class _Row:
+    search_text: str
+    pk: int
+    level: str = ""
+    former_name: str = ""
+
+
+@dataclass(frozen=True)
+class _UnitIndex:
+    current: list[_Row]  # units in force, in picker order
+    former: list[_Row]  # pre-2025 names → the unit in force that absorbed them
+    levels_by_pk: dict[int, str]
+
+
+def _units_version() -> tuple:
+    return tuple(AdministrativeUnit.objects.aggregate(n=Count("pk"), top=Max("pk")).values())
+
+
+@functools.lru_cache(maxsize=4)
+def _unit_index(on: dt.date, home: str, version: tuple) -> _UnitIndex:
+    rows = AdministrativeUnit.objects.valid_on(on).filter(level__in=[Level.PROVINCE, Level.COMMUNE])
+    rows = rows.values_list("pk", "level", "name", "code", "search_text", "province__code")
+    ordered = sorted(rows, key=lambda r: (r[5] != home, r[1] != Level.PROVINCE, r[2], r[3]))
+    current = [_Row(search_text, pk, level) for pk, level, _name, _code, search_text, _province in ordered]
+    levels_by_pk = {row.pk: row.level for row in current}
+    old = Succession.objects.filter(
+        predecessor__edition=Edition.PRE_2025, predecessor__level__in=[Level.COMMUNE, Level.DISTRICT]
+    ).values_list("predecessor__search_text", "successor_id", "predecessor_name")
+    former = sorted(
+        (_Row(text, successor, former_name=name) for text, successor, name in old if successor in levels_by_pk),
+        key=lambda row: row.former_name,
+    )
+    return _UnitIndex(current, former, levels_by_pk)
+
+
+def _allowed(within: Q | None, pks: list[int]) -> set[int] | None:
+    """Which of `pks` lie inside `within` (None: no limit)."""
+    if not within:
+        return None
+    return set(AdministrativeUnit.objects.filter(within, pk__in=pks).values_list("pk", flat=True))
 
 
 def commune_resolve(

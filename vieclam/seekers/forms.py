@@ -1,8 +1,8 @@
 """Forms for job-seeker profiles (staff, and a worker's own); they only parse input, seekers.services checks and
 writes.
 
-Repeated parts of Mẫu 02 are typed one per line: experience as "đơn vị | chức vụ | công việc chính | từ mm/yyyy
-| đến mm/yyyy", languages as "ngoại ngữ | Tốt/Khá/Trung bình", skills one per line.
+Repeated parts of Mẫu 02: work experience as rows of boxes (a row added with "Thêm dòng"), languages typed
+"ngoại ngữ | Tốt/Khá/Trung bình" one per line, skills one per line.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.models import CodeItem
@@ -30,8 +33,11 @@ from vieclam.seekers.validation import CODED_FIELDS, MAX_LANGUAGES
 __all__ = ("OwnProfileForm", "PersonPickForm", "ProfileForm")
 
 MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
-EXPERIENCE_LINE = _("Dòng {n}: cần “đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy”.")
-EXPERIENCE_MONTH = _("Dòng {n}: tháng ghi dạng mm/yyyy, ví dụ 05/2019.")
+EXPERIENCE_LINE = _(
+    "Kinh nghiệm làm việc, dòng {n}: cần “đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy”."
+)
+EXPERIENCE_MONTH = _("Kinh nghiệm làm việc, dòng {n}: tháng ghi dạng mm/yyyy, ví dụ 05/2019.")
+EXPERIENCE_COLUMNS = (_("Đơn vị"), _("Chức vụ"), _("Công việc chính"), _("Từ (mm/yyyy)"), _("Đến (mm/yyyy)"))
 LANGUAGE_LINE = _("Dòng {n}: cần “ngoại ngữ | Tốt/Khá/Trung bình”.")
 TOO_MANY_LANGUAGES = _("Tối đa {n} ngoại ngữ.")
 LEVEL_BY_TEXT = {fold(str(label)): value for value, label in LanguageLevel.choices} | {
@@ -63,29 +69,92 @@ class LinesField(forms.CharField):
         return line
 
 
-class ExperienceField(LinesField):
-    """[{employer, position, duty, from, to}] with months stored as YYYY-MM and typed as mm/yyyy."""
+class ExperienceRowsWidget(forms.Widget):
+    """Work history as rows of five boxes (unit, position, main duty, from mm/yyyy, to mm/yyyy); "Thêm dòng" adds a
+    row through HTMX. Every row posts the same five names, so rows need no numbering. A posted `experience` text
+    (the former "a | b | c | mm/yyyy | mm/yyyy" lines) is still read."""
 
     KEYS = ("employer", "position", "duty", "from", "to")
+    BLANK_ROWS = 1
 
-    def format_item(self, item) -> str:
-        parts = [item.get(key, "") for key in self.KEYS]
-        parts[3:] = [_month_out(month) for month in parts[3:]]
-        return " | ".join(parts)
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        columns = [data.getlist(f"{name}_{key}") if hasattr(data, "getlist") else [] for key in self.KEYS]
+        return [dict(zip(self.KEYS, (c.strip() for c in row), strict=True)) for row in zip(*columns, strict=False)]
 
-    def parse_item(self, n: int, line: str) -> dict:
+    def value_omitted_from_data(self, data, files, name) -> bool:
+        return name not in data and f"{name}_employer" not in data
+
+    def render(self, name, value, attrs=None, renderer=None):
+        rows = value if isinstance(value, list) else []
+        rows = [row for row in rows if isinstance(row, dict)] + [{}] * self.BLANK_ROWS
+        body = format_html_join("", "{}", ((experience_row(name, row),) for row in rows))
+        add_url = reverse("seekers:experience_row")
+        return format_html(
+            '<table class="table table-sm mb-1"><thead><tr><th class="small">{}</th><th class="small">{}</th>'
+            '<th class="small">{}</th><th class="small">{}</th><th class="small">{}</th></tr></thead>'
+            '<tbody id="id_{}_rows">{}</tbody></table>'
+            '<button type="button" class="btn btn-outline-secondary btn-sm" hx-get="{}" hx-vals=\'{{"name": "{}"}}\''
+            ' hx-target="#id_{}_rows" hx-swap="beforeend">{}</button>',
+            *EXPERIENCE_COLUMNS, name, body, add_url, name, name, _("Thêm dòng"),
+        )  # fmt: skip
+
+
+def experience_row(name: str, row: dict) -> str:
+    """One row of work-history boxes (blank when `row` is empty); months shown mm/yyyy."""
+    cells = []
+    labels = dict(zip(ExperienceRowsWidget.KEYS, EXPERIENCE_COLUMNS, strict=True))
+    for key in ExperienceRowsWidget.KEYS:
+        value = row.get(key, "")
+        if key in ("from", "to") and re.match(r"^\d{4}-\d{2}$", value or ""):
+            value = _month_out(value)
+        placeholder = "mm/yyyy" if key in ("from", "to") else ""
+        cells.append(format_html(
+            '<td><input type="text" name="{}_{}" value="{}" placeholder="{}" class="form-control form-control-sm"'
+            ' aria-label="{}"></td>', name, key, value, placeholder, labels[key]))  # fmt: skip
+    return format_html("<tr>{}</tr>", mark_safe("".join(cells)))
+
+
+class ExperienceField(forms.Field):
+    """[{employer, position, duty, from, to}] with months stored as YYYY-MM and typed as mm/yyyy."""
+
+    widget = ExperienceRowsWidget
+    KEYS = ExperienceRowsWidget.KEYS
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list:
+        if isinstance(value, str):
+            lines = [line.strip() for line in value.splitlines() if line.strip()]
+            return [self.parse_line(n, line) for n, line in enumerate(lines, 1)]
+        rows = [row for row in (value or []) if any(row.get(key) for key in self.KEYS)]
+        return [self.parse_row(n, dict(row)) for n, row in enumerate(rows, 1)]
+
+    def parse_line(self, n: int, line: str) -> dict:
         parts = [part.strip() for part in line.split("|")]
         if len(parts) > len(self.KEYS):
             raise ValidationError(EXPERIENCE_LINE.format(n=n))
         parts += [""] * (len(self.KEYS) - len(parts))
-        item = dict(zip(self.KEYS, parts, strict=True))
+        return self.parse_row(n, dict(zip(self.KEYS, parts, strict=True)))
+
+    def parse_row(self, n: int, item: dict) -> dict:
+        item = {key: str(item.get(key) or "").strip() for key in self.KEYS}
         for key in ("from", "to"):
-            if item[key]:
+            if item[key] and not re.match(r"^\d{4}-\d{2}$", item[key]):
                 match = MONTH_YEAR.match(item[key])
                 if not match or not 1 <= int(match[1]) <= 12:
                     raise ValidationError(EXPERIENCE_MONTH.format(n=n))
                 item[key] = f"{match[2]}-{int(match[1]):02d}"
         return item
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            return (initial or []) != self.to_python(data)
+        except ValidationError:
+            return True
 
 
 class LanguagesField(LinesField):
@@ -161,10 +230,7 @@ class ProfileForm(StyledFormMixin, forms.Form):
     desired_pay_min = MoneyField(label=_("Lương mong muốn tối thiểu (đồng/tháng)"), required=False)
     available_now = forms.BooleanField(label=_("Sẵn sàng làm việc ngay"), required=False)
     available_from = DateField(label=_("Hoặc làm việc từ ngày"), required=False)
-    experience = ExperienceField(
-        label=_("Kinh nghiệm làm việc"),
-        help_text=_("Mỗi dòng: đơn vị | chức vụ | công việc chính | từ mm/yyyy | đến mm/yyyy"),
-    )
+    experience = ExperienceField(label=_("Kinh nghiệm làm việc"), help_text=_("Mỗi dòng một nơi đã làm."))
     worked_abroad = forms.CharField(label=_("Đã từng làm việc ở nước ngoài tại"), max_length=200, required=False)
     languages = LanguagesField(label=_("Ngoại ngữ"), help_text=_("Tối đa 2 dòng: ngoại ngữ | Tốt/Khá/Trung bình"))
     skills = LinesField(label=_("Kỹ năng"), help_text=_("Mỗi dòng một kỹ năng."))

@@ -12,4 +12,5 @@ urlpatterns = [
     # A worker's own profile
     path("me/", views.own_profile, name="own_profile"),
     path("me/edit/", views.own_profile_edit, name="own_profile_edit"),
+    path("experience-row/", views.experience_row, name="experience_row"),
 ]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,6 +23,7 @@ from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileSt
 from vieclam.seekers.exporters import JobSeekerExporter
 from vieclam.seekers.filtersets import JobSeekerFilterSet
 from vieclam.seekers.forms import OwnProfileForm, PersonPickForm, ProfileForm
+from vieclam.seekers.forms import experience_row as experience_row_html
 from vieclam.seekers.models import JobSeekerProfile
 
 
@@ -189,3 +191,14 @@ def _saved(request, profile: JobSeekerProfile, message: str) -> None:
     messages.success(request, message)
     for warning in getattr(profile, "warnings", []):
         messages.warning(request, warning)
+
+
+# --- Form rows ----------------------------------------------------------------------------------------------------
+
+
+@login_required
+def experience_row(request):
+    """HTMX: one more blank row of work-history boxes for the profile forms ("Thêm dòng")."""
+    name = request.GET.get("name", "experience")
+    name = name if name.isidentifier() else "experience"
+    return HttpResponse(experience_row_html(name, {}))

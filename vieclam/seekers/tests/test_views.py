@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from vieclam.core.models import AuditEvent
+from vieclam.seekers.forms import ExperienceField
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.tests.factories import BINH, make_person, make_profile
 
@@ -206,6 +207,9 @@ def test_edit_changes_only_what_changed_and_records_it(cast, client, profiles):
     for name, field in form.fields.items():
         value = field.prepare_value(form.initial.get(name))
         if value in (None, False):
+            continue
+        if name == "experience":  # rows of boxes: each column posts one value per row
+            data |= {f"experience_{key}": [row.get(key, "") for row in value] for key in ExperienceField.KEYS}
             continue
         data[name] = "on" if value is True else value
     data.update(title="Kế toán trưởng", registered_on=profile.registered_on.strftime("%d/%m/%Y"))

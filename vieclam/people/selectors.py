@@ -60,7 +60,7 @@ def person_pick(*, viewer, text: str, limit: int = 10) -> list[Person]:
         if scope.unrestricted or scope.province_ids:  # a wide scope: walk the number index, check the scope
             return _by_id_prefix(people, text, limit=limit)
         # a few communes: their people are few, the commune index finds them first
-        return sorted(people.filter(national_id__startswith=text).order_by()[:limit], key=lambda p: p.national_id)
+        return sorted(people.filter(national_id__startswith=text).order_by()[:limit], key=lambda p: p.national_id or "")
     phrase = fold(text)
     if len(phrase) < 2:
         return []
@@ -75,7 +75,7 @@ def _by_id_prefix(people: QuerySet[Person], prefix: str, *, limit: int, batch: i
     checked against the scope, until `limit` are found; one join over the whole prefix would read thousands."""
     found: list[Person] = []
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # a range, not LIKE: the unique index walks it in order
-    bound = {"national_id__gte": prefix}
+    bound: dict[str, str] = {"national_id__gte": prefix}
     for _round in range(20):
         rows = Person.objects.filter(national_id__lt=upper, **bound).order_by("national_id")
         ids = list(rows.values_list("pk", "national_id")[:batch])
@@ -84,8 +84,8 @@ def _by_id_prefix(people: QuerySet[Person], prefix: str, *, limit: int, batch: i
         found += people.filter(pk__in=[pk for pk, _nid in ids]).order_by()[: limit - len(found)]
         if len(found) >= limit or len(ids) < batch:
             break
-        bound = {"national_id__gt": ids[-1][1]}
-    return sorted(found, key=lambda person: person.national_id)
+        bound = {"national_id__gt": ids[-1][1] or ""}
+    return sorted(found, key=lambda person: person.national_id or "")
 
 
 def person_pick_get(*, viewer, pk) -> Person | None:

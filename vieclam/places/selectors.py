@@ -135,8 +135,8 @@ def _units_version() -> tuple:
 
 @functools.lru_cache(maxsize=4)
 def _unit_index(on: dt.date, home: str, version: tuple) -> _UnitIndex:
-    rows = AdministrativeUnit.objects.valid_on(on).filter(level__in=[Level.PROVINCE, Level.COMMUNE])
-    rows = rows.values_list("pk", "level", "name", "code", "search_text", "province__code")
+    units = AdministrativeUnit.objects.valid_on(on).filter(level__in=[Level.PROVINCE, Level.COMMUNE])
+    rows = units.values_list("pk", "level", "name", "code", "search_text", "province__code")
     ordered = sorted(rows, key=lambda r: (r[5] != home, r[1] != Level.PROVINCE, r[2], r[3]))
     current = [_Row(search_text, pk, level) for pk, level, _name, _code, search_text, _province in ordered]
     levels_by_pk = {row.pk: row.level for row in current}

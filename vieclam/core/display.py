@@ -8,13 +8,18 @@ It works from Django model meta only (core imports no app of the project):
 - dates read dd/mm/yyyy, date-times dd/mm/yyyy hh:mm, booleans Có/Không;
 - a field holding item codes of a national code list (a CharField or a JSON list) shows the item names: the app
   that owns the model says which list with `register_coded_fields`, and the code-list app gives the names with
-  `register_code_labels` (both in their AppConfig.ready).
+  `register_code_labels` (both in their AppConfig.ready);
+- a foreign key (or many-to-many) that the owning app audits by the related object's code rather than its id
+  (a tax code, a commune code: stable across databases) is declared with `register_audited_keys`, so the history
+  looks the object up by that code and shows its name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
@@ -25,9 +30,11 @@ from django.utils.translation import gettext as _
 
 __all__ = (
     "EMPTY",
+    "AuditedKey",
     "Labeller",
     "field_label",
     "object_label",
+    "register_audited_keys",
     "register_code_labels",
     "register_coded_fields",
     "value_label",
@@ -41,10 +48,32 @@ _coded: dict[tuple[str, str], str] = {}
 _code_labels: list[Callable[[str, Iterable[str]], dict[str, str]]] = []
 
 
+@dataclass(frozen=True)
+class AuditedKey:
+    """How the audit trail names a related object: by its attribute `attr` (a code, a tax code) instead of its id.
+
+    `within` narrows the candidates when the attribute is unique only inside a group (an item code inside its code
+    list); where it still repeats (a commune code in both editions) the related model's ordering picks the first.
+    """
+
+    attr: str
+    within: dict[str, str] = dataclass_field(default_factory=dict)
+
+
+_audited: dict[tuple[str, str], AuditedKey] = {}
+
+
 def register_coded_fields(model: type[models.Model], fields: dict[str, str]) -> None:
     """Declare that `model.<field>` stores item codes of the code list `fields[field]` (e.g. a slug)."""
     for name, code_list in fields.items():
         _coded[(model._meta.label_lower, name)] = code_list
+
+
+def register_audited_keys(model: type[models.Model], fields: dict[str, str | AuditedKey]) -> None:
+    """Declare that the audit trail of `model` records the relation `field` by the related object's `fields[field]`
+    (an attribute name, or an AuditedKey) rather than by its id."""
+    for name, key in fields.items():
+        _audited[(model._meta.label_lower, name)] = key if isinstance(key, AuditedKey) else AuditedKey(key)
 
 
 def register_code_labels(lookup: Callable[[str, Iterable[str]], dict[str, str]]) -> None:
@@ -67,7 +96,7 @@ class Labeller:
     """Labels values; remembers the related objects it has read, so a history table costs one query per object."""
 
     def __init__(self) -> None:
-        self._objects: dict[tuple[type[models.Model], str], str] = {}
+        self._objects: dict[tuple[type[models.Model], int, str], str] = {}
 
     def value(self, model: type[models.Model], name: str, value) -> str:
         if value is None or value == "" or value == [] or value == {}:
@@ -80,8 +109,11 @@ class Labeller:
             return _plain(value)
         if field.choices:
             return _choice_label(field, value)
-        if field.many_to_one or field.one_to_one:
-            return self._related(field.related_model, value)
+        if field.is_relation and field.related_model is not None:
+            key = _audited.get((model._meta.label_lower, field.name))
+            if isinstance(value, list):
+                return "; ".join(self._related(field.related_model, v, key) for v in value)
+            return self._related(field.related_model, value, key)
         return _typed(field, value)
 
     def changes(self, model: type[models.Model], changes: dict) -> list[tuple[str, str, str]]:
@@ -100,11 +132,11 @@ class Labeller:
             if not (skip_empty and value in (None, "", []))
         ]
 
-    def _related(self, related: type[models.Model], value) -> str:
-        key = (related, str(value))
-        if key not in self._objects:
-            self._objects[key] = _object_name(related, value)
-        return self._objects[key]
+    def _related(self, related: type[models.Model], value, key: AuditedKey | None = None) -> str:
+        cache_key = (related, id(key), str(value))  # keys live for the process (registered once)
+        if cache_key not in self._objects:
+            self._objects[cache_key] = _object_name(related, value, key)
+        return self._objects[cache_key]
 
 
 def _field(model: type[models.Model], name: str) -> models.Field | None:
@@ -132,12 +164,13 @@ def _coded_label(code_list: str, value) -> str:
     return "; ".join(names.get(code, code) for code in codes)
 
 
-def _object_name(related: type[models.Model], pk) -> str:
+def _object_name(related: type[models.Model], value, key: AuditedKey | None = None) -> str:
+    lookup = {key.attr: value, **key.within} if key else {"pk": value}
     try:
-        obj = related._default_manager.filter(pk=pk).first()
+        obj = related._default_manager.filter(**lookup).first()
     except (ValueError, TypeError, ValidationError):
         obj = None  # not a key: an older snapshot stored a name (e.g. a username)
-    return str(pk) if obj is None else object_label(obj)
+    return str(value) if obj is None else object_label(obj)
 
 
 def object_label(obj: models.Model | None) -> str:

@@ -8,8 +8,13 @@ class VacanciesConfig(AppConfig):
     verbose_name = _("Việc tìm người")
 
     def ready(self) -> None:
-        from vieclam.core.display import register_coded_fields
+        from vieclam.core.display import register_audited_keys, register_coded_fields
         from vieclam.vacancies.choices import CODED_FIELDS
         from vieclam.vacancies.models import Vacancy
 
         register_coded_fields(Vacancy, CODED_FIELDS)
+        # services._audit_values records these relations by code (see there)
+        register_audited_keys(
+            Vacancy,
+            {"employer": "tax_code", "occupation": "code", "workplace_commune": "code", "exchange_province": "code"},
+        )

@@ -1,7 +1,8 @@
 """Widgets that let people type what they know: a day as dd/mm/yyyy, money as "7 triệu", a name instead of an id.
 
 A picker is a text box showing a label and a hidden input carrying the value (a code or an id). Typing asks the
-picker's endpoint (HTMX, vendored) for up to a few options; clicking one fills both inputs. A form sent back with
+picker's endpoint (HTMX, vendored) for up to a few options; clicking one, or choosing it with the arrow keys and
+Enter (static/js/picker.js, an ARIA combobox), fills both inputs; Escape closes the list. A form sent back with
 errors shows the label as it was typed.
 """
 
@@ -111,10 +112,11 @@ class PickerWidget(forms.Widget):
             '<input type="hidden" name="{name}" id="{id}" value="{value}">'
             '<input type="text" name="{name}_label" id="{id}_label" value="{label}" class="{css}" autocomplete="off"'
             ' placeholder="{placeholder}" role="combobox" aria-autocomplete="list" aria-controls="{id}_options"'
+            ' aria-expanded="false" data-picker-value="{id}"'
             ' hx-get="{url}" hx-trigger="input changed delay:250ms, focus" hx-target="#{id}_options" hx-vals="{vals}"'
             " oninput=\"document.getElementById('{id}').value=''\"{required}>"
             '<div id="{id}_options" class="list-group position-absolute w-100 shadow-sm picker-options"'
-            ' style="z-index: 1050"></div></div>',
+            ' role="listbox" aria-label="{list_label}" style="z-index: 1050"></div></div>',
             name=name,
             id=id_,
             value=picked.value,
@@ -123,6 +125,7 @@ class PickerWidget(forms.Widget):
             placeholder=placeholder,
             url=url,
             vals=vals,
+            list_label=_("Gợi ý"),
             required=mark_safe(" required") if attrs.get("required") else "",
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.choices import GapType, IndustrySystem, Level, OccupationOrigin
@@ -70,6 +71,12 @@ class Occupation(DatedReference):
         if self.name_vi:
             return self.name_vi
         return f"{self.name_en} (ISCO-08)" if self.name_en else self.code
+
+    @property
+    def name(self) -> str:
+        """What a reader sees: in English the English title where the row has one (the ISCO-08 fills), otherwise
+        display_name. Search text and matching keep display_name, so they do not depend on the reader's language."""
+        return self.name_en if self.name_en and _english() else self.display_name
 
     @property
     def is_isco_fill(self) -> bool:
@@ -163,3 +170,12 @@ class CodeItem(DatedReference):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_vi}"
+
+    @property
+    def name(self) -> str:
+        """The item's name in the active language (English where the list gives one)."""
+        return self.name_en if self.name_en and _english() else self.name_vi
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")

@@ -52,7 +52,7 @@ class OccupationSource(PickerSource):
         note = _("mã {code}").format(code=obj.code)
         if getattr(obj, "suggested", False):
             note = _("{note}, gợi ý theo tên công việc").format(note=note)
-        return Option(obj.code, obj.display_name, note)
+        return Option(obj.code, obj.name, note)
 
 
 class OccupationPickerField(PickerField):

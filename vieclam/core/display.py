@@ -42,7 +42,7 @@ __all__ = (
 
 EMPTY = "—"
 # Attributes that name a related object, in order of preference (its __str__ may carry a code).
-NAME_ATTRS = ("display_name", "name_vi", "name", "full_name", "title")
+NAME_ATTRS = ("name", "display_name", "name_vi", "full_name", "title")
 
 _coded: dict[tuple[str, str], str] = {}
 _code_labels: list[Callable[[str, Iterable[str]], dict[str, str]]] = []

@@ -21,7 +21,7 @@ class EmployerExporter(Exporter):
             Column(_("Mã số thuế / số định danh"), "tax_code"),
             choice(_("Loại mã"), "id_kind"),
             Column(_("Tên người sử dụng lao động"), "name"),
-            Column(_("Loại hình"), "employer_type.name_vi"),
+            Column(_("Loại hình"), "employer_type.name"),
             Column(_("Mã ngành (VSIC)"), "industry.code"),
             Column(_("Ngành kinh tế"), "industry.name_vi"),
             Column(_("Mã tỉnh"), "commune.province.code"),

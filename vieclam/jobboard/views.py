@@ -133,12 +133,12 @@ def _options(form: JobSearchForm, valid: bool) -> dict:
         .filter(level__lte=2)
         .exclude(code__startswith="0")
         .order_by("code")
-        .values_list("code", "level", "name_vi")
+        .only("code", "level", "name_vi", "name_en")
     )
     return {
         "provinces": provinces,
-        "occupations": list(occupations),
-        "contract_types": [(i.code, i.name_vi) for i in form.contract_type_items],
+        "occupations": [(o.code, o.level, o.name) for o in occupations],
+        "contract_types": [(i.code, i.name) for i in form.contract_type_items],
         "communes": _communes(province_id=province.unit_id) if province and province.unit_id else [],
         "pay_choices": PAY_CHOICES,
         "days_choices": DAYS_CHOICES,

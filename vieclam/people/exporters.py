@@ -31,7 +31,7 @@ class PersonExporter(Exporter):
             choice(_("Quan hệ với chủ hộ"), "relationship"),
             coded(_("Tình trạng hoạt động kinh tế"), "activity_status", names[CODED_FIELDS["activity_status"]]),
             coded(_("Trình độ CMKT"), "technical_level", names[CODED_FIELDS["technical_level"]]),
-            Column(_("Nghề"), "occupation.display_name"),
+            Column(_("Nghề"), "occupation.name"),
         ]
 
 

@@ -41,7 +41,7 @@ class JobSeekerExporter(Exporter):
             Column(_("Xã/phường nơi ở"), "person.residence_commune.name"),
             Column(_("Công việc cần tìm"), "title"),
             Column(_("Mã nghề"), "occupation.code"),
-            Column(_("Nghề"), "occupation.display_name"),
+            Column(_("Nghề"), "occupation.name"),
             item(_("Chức vụ"), "position"),
             Column(_("Nơi làm việc ưu tiên 1"), lambda p: _unit(p.workplace_1)),
             Column(_("Nơi làm việc ưu tiên 2"), lambda p: _unit(p.workplace_2)),

@@ -27,7 +27,7 @@ class VacancyExporter(Exporter):
             Column(_("Mã số thuế"), "employer.tax_code"),
             Column(_("Người sử dụng lao động"), "employer.name"),
             Column(_("Mã nghề"), "occupation.code"),
-            Column(_("Nghề"), "occupation.display_name"),
+            Column(_("Nghề"), "occupation.name"),
             item(_("Chức vụ"), "position"),
             Column(_("Số lượng cần tuyển"), "positions_count"),
             item(_("Trình độ CMKT"), "technical_level"),

@@ -1,0 +1,60 @@
+"""English pages name an occupation (and a code-list item) in English where the data has an English name: the
+ISCO-08 fills keep their ISCO-08 title in `name_en`; VSCO rows have none and stay Vietnamese."""
+
+import pytest
+from django.utils import translation
+
+from vieclam.core.display import value_label
+from vieclam.core.text import fold
+from vieclam.employers.models import Employer
+from vieclam.employers.tests.factories import employer_type
+from vieclam.vacancies.models import Vacancy
+from vieclam.vacancies.tests.factories import make_vacancy, occupation
+
+pytestmark = pytest.mark.django_db
+
+FILL = "2512"  # Software developers: an ISCO-08 fill (absent from our copy of VSCO 2020)
+VSCO = "2411"  # Kế toán viên: a VSCO 2020 row, no English name in the data
+
+
+def _in_english(client, url: str) -> str:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    return client.get(url).content.decode()
+
+
+def test_a_fill_occupation_reads_in_english_on_english_pages_and_in_vietnamese_otherwise(cast, client):
+    vacancy = make_vacancy(cast["admin"], occupation=occupation(FILL), status="open")
+    client.force_login(cast["admin"])
+    fill = occupation(FILL)
+    assert fill.name_vi in client.get(f"/vacancies/{vacancy.pk}/").content.decode()
+    page = _in_english(client, f"/vacancies/{vacancy.pk}/")
+    assert fill.name_en in page and fill.name_vi not in page
+    listing = client.get("/vacancies/").content.decode()
+    assert fill.name_en in listing and fill.name_vi not in listing
+    board = client.get(f"/jobs/{vacancy.pk}/").content.decode()
+    assert fill.name_en in board and fill.name_vi not in board
+
+
+def test_a_vsco_occupation_without_an_english_name_stays_vietnamese_in_english(cast, client):
+    vacancy = make_vacancy(cast["admin"], occupation=occupation(VSCO))
+    client.force_login(cast["admin"])
+    assert occupation(VSCO).name_vi in _in_english(client, f"/vacancies/{vacancy.pk}/")
+
+
+def test_the_occupation_picker_offers_english_titles_in_english(cast, client):
+    client.force_login(cast["admin"])
+    page = _in_english(client, f"/coding/picker/occupations/?q={FILL}&target=id_occupation")
+    assert occupation(FILL).name_en in page
+
+
+def test_history_names_related_objects_in_english_when_english_is_active(cast):
+    with translation.override("en"):
+        assert value_label(Vacancy, "occupation", FILL) == occupation(FILL).name_en
+        assert value_label(Employer, "employer_type", "dn_nha_nuoc") == employer_type("dn_nha_nuoc").name_en
+    assert value_label(Vacancy, "occupation", FILL) == occupation(FILL).name_vi
+
+
+def test_search_text_stays_vietnamese_whatever_the_language(cast):
+    with translation.override("en"):
+        vacancy = make_vacancy(cast["admin"], occupation=occupation(FILL))
+    assert fold(occupation(FILL).display_name) in vacancy.search_text

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils.translation import get_language
+
 from vieclam.codelists.models import Occupation
 from vieclam.matching import scoring
 from vieclam.matching.scoring import Priority
@@ -38,15 +40,16 @@ def occupation_codes() -> dict[int, str]:
     return dict(Occupation.objects.filter(level=4).values_list("pk", "code"))
 
 
-@lru_cache(maxsize=1)
-def occupation_names() -> dict[int, str]:
-    return {o.pk: o.display_name for o in Occupation.objects.filter(level=4)}
+@lru_cache(maxsize=2)
+def occupation_names(english: bool = False) -> dict[int, str]:
+    """Every level-4 occupation's name as a reason shows it: in English the English title where there is one."""
+    return {o.pk: (o.name_en if english and o.name_en else o.display_name) for o in Occupation.objects.filter(level=4)}
 
 
 def vacancy_facts(vacancy: Vacancy) -> scoring.VacancyFacts:
     return scoring.VacancyFacts(
         occupation_code=occupation_codes().get(vacancy.occupation_id, ""),
-        occupation_name=occupation_names().get(vacancy.occupation_id, ""),
+        occupation_name=occupation_names((get_language() or "").startswith("en")).get(vacancy.occupation_id, ""),
         commune_id=vacancy.workplace_commune_id, province_id=vacancy.workplace_commune.province_id,
         technical_level=vacancy.technical_level, experience=vacancy.experience, pay_min=vacancy.pay_min,
         pay_max=vacancy.pay_max, pay_negotiable=vacancy.pay_negotiable, deadline=vacancy.deadline,

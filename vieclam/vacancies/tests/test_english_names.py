@@ -58,3 +58,15 @@ def test_search_text_stays_vietnamese_whatever_the_language(cast):
     with translation.override("en"):
         vacancy = make_vacancy(cast["admin"], occupation=occupation(FILL))
     assert fold(occupation(FILL).display_name) in vacancy.search_text
+
+
+def test_a_match_reason_names_the_occupation_in_english_when_english_is_active(cast):
+    from vieclam.matching import selectors
+    from vieclam.seekers.tests.factories import make_person, make_profile
+
+    admin = cast["admin"]
+    vacancy = make_vacancy(admin, occupation=occupation(FILL), status="open")
+    make_profile(admin, make_person(admin), occupation=FILL)
+    with translation.override("en"):
+        reasons = selectors.candidates_for_vacancy(viewer=admin, vacancy=vacancy, limit=1)[0][1].reasons
+    assert any(occupation(FILL).name_en in reason for reason in reasons), reasons

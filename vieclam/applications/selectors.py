@@ -11,6 +11,7 @@ from django.utils import timezone
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.applications.models import Application, ApplicationEvent
 from vieclam.applications.querysets import ApplicationQuerySet
+from vieclam.codelists.labels import local_name
 from vieclam.codelists.models import CodeItem
 from vieclam.employers.models import Employer
 from vieclam.people.models import Person
@@ -140,10 +141,10 @@ def person_for_referral(*, viewer, pk) -> Person:
 def contract_type_choices() -> list[tuple[str, str]]:
     """(code, name) of the labour-contract types in force that a hire may record (no seasonal contract)."""
     items = code_item_list(field="contract_type").exclude(code__in=OBSOLETE_CONTRACT_TYPES)
-    return list(items.values_list("code", "name_vi"))
+    return [(item.code, item.name) for item in items]
 
 
 def contract_type_names() -> dict[str, str]:
     """{code: name} of every contract type (also ones no longer in force), for showing recorded hires."""
-    rows = CodeItem.objects.filter(code_list__slug="contract-types").values_list("code", "name_vi")
-    return dict(rows)
+    rows = CodeItem.objects.filter(code_list__slug="contract-types").values_list("code", "name_vi", "name_en")
+    return {code: local_name(name_vi, name_en) for code, name_vi, name_en in rows}

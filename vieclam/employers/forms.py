@@ -59,7 +59,7 @@ class TypeChoiceField(forms.ModelChoiceField):
         super().__init__(queryset=selectors.employer_type_list() if queryset is None else queryset, **kwargs)
 
     def label_from_instance(self, obj) -> str:
-        return obj.name_vi
+        return obj.name
 
 
 class IndustryChoiceField(forms.ModelChoiceField):

@@ -17,7 +17,7 @@ def activity_status_choices() -> list[tuple[str, str]]:
     from vieclam.codelists.models import CodeItem
 
     items = CodeItem.objects.filter(code_list__slug=CODED_FIELDS["activity_status"]).valid_on(today())
-    return list(items.order_by("order").values_list("code", "name_vi"))
+    return [(item.code, item.name) for item in items.order_by("order")]
 
 
 class PersonFilterSet(RegistryFilterSet):

@@ -26,7 +26,7 @@ def _code(obj) -> str:
 
 def item_choices(slug: str) -> list[tuple[str, str]]:
     items = CodeItem.objects.filter(code_list__slug=slug).order_by("order")
-    return [("", "—")] + [(i.code, i.name_vi) for i in items]
+    return [("", "—")] + [(i.code, i.name) for i in items]
 
 
 def ethnic_choices() -> list[tuple[str, str]]:

@@ -183,7 +183,7 @@ def _month_out(month: str) -> str:
 
 def item_choices(slug: str) -> list[tuple[str, str]]:
     items = CodeItem.objects.filter(code_list__slug=slug).valid_on(today()).order_by("order")
-    return [("", "—")] + [(item.code, item.name_vi) for item in items]
+    return [("", "—")] + [(item.code, item.name) for item in items]
 
 
 def _code(unit) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Case, Q, QuerySet, Value, When
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.codelists.labels import local_name
 from vieclam.codelists.models import CodeItem
 from vieclam.core.audit import audit_read
 from vieclam.core.text import fold
@@ -82,8 +83,8 @@ def item_names(*, profile: JobSeekerProfile) -> dict[str, str]:
     condition = Q(pk__in=[])
     for slug, code in wanted:
         condition |= Q(code_list__slug=slug, code=code)
-    rows = CodeItem.objects.filter(condition).values_list("code_list__slug", "code", "name_vi")
-    return {wanted[(slug, code)]: name for slug, code, name in rows}
+    rows = CodeItem.objects.filter(condition).values_list("code_list__slug", "code", "name_vi", "name_en")
+    return {wanted[(slug, code)]: local_name(name_vi, name_en) for slug, code, name_vi, name_en in rows}
 
 
 def person_candidates(*, viewer, text: str) -> QuerySet[Person]:

@@ -96,8 +96,8 @@ class CodeItemChoiceField(forms.ChoiceField):
         self.source_field = field
 
     def load_choices(self) -> None:
-        items = selectors.code_item_list(field=self.source_field).values_list("code", "name_vi")
-        self.choices = [("", "—"), *items]
+        items = selectors.code_item_list(field=self.source_field)
+        self.choices = [("", "—"), *((item.code, item.name) for item in items)]
 
 
 class VacancyForm(StyledFormMixin, forms.Form):

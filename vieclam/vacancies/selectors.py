@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.codelists.labels import local_name
 from vieclam.codelists.models import CodeItem, Occupation
 from vieclam.core.dates import today
 from vieclam.core.text import fold
@@ -45,12 +46,18 @@ def code_item_list(*, field: str) -> QuerySet[CodeItem]:
 
 
 def item_names() -> dict[tuple[str, str], str]:
-    """{(vacancy field, item code): Vietnamese name} for every coded field, in one query."""
+    """{(vacancy field, item code): name in the active language} for every coded field, in one query."""
     field_by_slug: dict[str, list[str]] = {}
     for field, slug in CODED_FIELDS.items():
         field_by_slug.setdefault(slug, []).append(field)
-    rows = CodeItem.objects.filter(code_list__slug__in=field_by_slug).values_list("code_list__slug", "code", "name_vi")
-    return {(field, code): name for slug, code, name in rows for field in field_by_slug[slug]}
+    rows = CodeItem.objects.filter(code_list__slug__in=field_by_slug).values_list(
+        "code_list__slug", "code", "name_vi", "name_en"
+    )
+    return {
+        (field, code): local_name(name_vi, name_en)
+        for slug, code, name_vi, name_en in rows
+        for field in field_by_slug[slug]
+    }
 
 
 def employer_choice_list(*, viewer) -> QuerySet[Employer]:

@@ -70,3 +70,15 @@ def test_a_match_reason_names_the_occupation_in_english_when_english_is_active(c
     with translation.override("en"):
         reasons = selectors.candidates_for_vacancy(viewer=admin, vacancy=vacancy, limit=1)[0][1].reasons
     assert any(occupation(FILL).name_en in reason for reason in reasons), reasons
+
+
+def test_code_list_selects_and_names_read_in_english_on_english_pages(cast, client):
+    from vieclam.codelists.models import CodeItem
+
+    contract = CodeItem.objects.get(code_list__slug="contract-types", code="khong_xac_dinh_thoi_han")
+    employed = CodeItem.objects.get(code_list__slug="economic-activity-statuses", code="co_viec_lam")
+    vacancy = make_vacancy(cast["admin"], status="open", contract_type=contract.code)
+    client.force_login(cast["admin"])
+    for url, item in (("/vacancies/new/", contract), ("/people/", employed), (f"/jobs/{vacancy.pk}/", contract)):
+        page = _in_english(client, url)
+        assert item.name_en in page and item.name_vi not in page, url

@@ -159,16 +159,24 @@ def my_vacancy_detail(request, pk: int):
     return render(request, "applications/my_vacancy_detail.html", context)
 
 
+REAPPROVAL = gettext_lazy("Tin đã sửa chờ trung tâm dịch vụ việc làm duyệt lại trước khi hiện trên sàn.")
+
+
 @login_required
 def my_vacancy_edit(request, pk: int):
     """An employer edits the content of its own posting (status, employer and exchange stay as they are)."""
     vacancy = _own_vacancy(request, pk)
     form = EmployerVacancyForm(request.POST or None, user=request.user, vacancy=vacancy)
+    was_open = vacancy.status == VacancyStatus.OPEN
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.changed_values().items() if k not in OWN_FIXED_FIELDS}
         saved = call_service(form, lambda: vacancy_update_own(actor=request.user, vacancy=vacancy, data=data))
         if saved is not None:
             messages.success(request, _("Đã lưu thay đổi của “{title}”.").format(title=saved.title))
+            if was_open and saved.status == VacancyStatus.DRAFT:
+                messages.info(
+                    request, _("Tin đã sửa chờ trung tâm dịch vụ việc làm duyệt lại trước khi hiện trên sàn.")
+                )
             return redirect("applications:my_vacancy_detail", pk=saved.pk)
     return render(request, "applications/vacancy_form.html", {"form": form, "vacancy": vacancy})
 

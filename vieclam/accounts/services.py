@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
@@ -41,6 +41,12 @@ def areas_resolve(*, codes: Sequence[str], role: str) -> tuple[list, list[str]]:
     return units, notes
 
 
+def _check_admin(actor: User | None) -> None:
+    # None is the system itself (the demo and management commands, self sign-up of a worker or employer account).
+    if actor is not None and not actor.is_admin_role:
+        raise PermissionDenied(_("Chỉ quản trị viên được tạo hoặc sửa tài khoản."))
+
+
 def _check_role_areas(role: str, units: list) -> None:
     if role in AREA_ROLES and not units:
         raise ValidationError({"areas": _("Vai trò này cần ít nhất một địa bàn phụ trách.")})
@@ -58,6 +64,7 @@ def user_create(
     last_name: str = "",
     email: str = "",
 ) -> User:
+    _check_admin(actor)
     if role not in Role.values:
         raise ValidationError({"role": _("Vai trò không hợp lệ: {role}.").format(role=role)})
     if User.objects.filter(username__iexact=username).exists():
@@ -82,6 +89,7 @@ def user_create(
 @transaction.atomic
 def user_update(*, actor: User | None, user: User, data: dict, area_codes: Sequence[str] | None = None) -> User:
     """Change the given fields (and areas when `area_codes` is given); records old and new values."""
+    _check_admin(actor)
     before = snapshot(user, AUDITED_FIELDS)
     before_areas = sorted(user.areas.values_list("code", flat=True))
     for field, value in data.items():

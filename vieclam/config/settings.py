@@ -183,6 +183,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The usual parsers, less control characters in every string of the body (core.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "vieclam.core.api.parsers.CleanJSONParser",
+        "vieclam.core.api.parsers.CleanFormParser",
+        "vieclam.core.api.parsers.CleanMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "vieclam.core.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.models import TimeStampedModel
+from vieclam.core.privacy import mask_identifier
 from vieclam.people.ages import age_on
 from vieclam.people.choices import ChangeKind, IdKind, Relationship, ReviewKind, Sex
 from vieclam.poverty.choices import Classification
@@ -146,8 +147,7 @@ class Person(TimeStampedModel):
     @property
     def masked_national_id(self) -> str:
         """Lists show only the last four digits (personal data)."""
-        nid = self.national_id or ""
-        return "•" * (len(nid) - 4) + nid[-4:] if nid else ""
+        return mask_identifier(self.national_id or "")
 
 
 class LabourEvent(models.Model):

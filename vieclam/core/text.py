@@ -27,18 +27,19 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.lower().split())
 
 
-# What a line break or a tab becomes: a multi-line field keeps \n and \t (a CR or CR LF becomes \n; a vertical
-# tab or form feed, pasted from a word processor as a line break, too); a one-line field turns them into a space.
-_BREAKS = re.compile(r"\r\n?|[\x0b\x0c]")
+# What a line break or a tab becomes: a multi-line field keeps \n and \t (a CR or CR LF becomes \n); a one-line
+# field turns them into a space. A vertical tab or form feed (Word's manual line break, pasted) is a space in both.
+_CR = re.compile(r"\r\n?")
+_SPACES = re.compile(r"[\x0b\x0c]")
 _ONE_LINE_BREAKS = re.compile(r"\r\n?|[\t\n\x0b\x0c]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROLS_BUT_BREAKS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
-    """`text` as typed, less its control characters: 'An\x07 Bình' -> 'An Bình' (line breaks see _BREAKS)."""
+    """`text` as typed, less its control characters: 'An\\x07 Bình' -> 'An Bình' (line breaks: see above)."""
     if multiline:
-        return _CONTROLS_BUT_BREAKS.sub("", _BREAKS.sub("\n", text))
+        return _CONTROLS_BUT_BREAKS.sub("", _SPACES.sub(" ", _CR.sub("\n", text)))
     return _CONTROLS.sub("", _ONE_LINE_BREAKS.sub(" ", text))
 
 

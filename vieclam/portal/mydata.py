@@ -31,11 +31,12 @@ from vieclam.accounts.scoping import scope_queryset
 from vieclam.applications.models import Application, ApplicationEvent
 from vieclam.core.audit import snapshot
 from vieclam.core.choices import AuditAction
-from vieclam.core.display import EMPTY, Labeller
+from vieclam.core.display import EMPTY, Labeller, field_label
 from vieclam.core.exports import CELL_MAX, neutralise
 from vieclam.core.models import AuditEvent
 from vieclam.people.consents import consent_history
 from vieclam.people.models import LabourEvent, Person
+from vieclam.seekers.choices import LanguageLevel, RecruitmentMode
 from vieclam.seekers.models import JobSeekerProfile
 
 __all__ = ("MyData", "Section", "my_data", "my_data_json", "my_data_xlsx")
@@ -113,12 +114,42 @@ def my_data(*, viewer) -> MyData:
 
 def _record(words: Labeller, instance: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str]]:
     """The record's fields in words: editable ones and when it was written (keys and internal copies left out)."""
+    model = type(instance)
     names = [
         f.attname
         for f in instance._meta.concrete_fields
         if f.name not in SKIPPED | skip and (f.editable or f.name in ("created_at", "updated_at"))
     ]
-    return words.values(type(instance), snapshot(instance, names))
+    rows = []
+    for name, value in snapshot(instance, names).items():
+        if value in (None, "", [], {}):
+            continue
+        special = _SPECIAL.get((model, name))
+        rows.append((field_label(model, name), special(value) if special else words.value(model, name, value)))
+    return rows
+
+
+def _choices(choices: type[models.TextChoices]):
+    """A JSON list of choice values in words (the display of core.display knows the choices of plain fields only)."""
+    labels = dict(choices.choices)
+    return lambda values: "; ".join(str(labels.get(value, value)) for value in values)
+
+
+def _languages(rows: list[dict]) -> str:
+    levels = dict(LanguageLevel.choices)
+    return "; ".join(f"{row.get('language', '')} ({levels.get(row.get('level'), '—')})" for row in rows)
+
+
+def _event_data(data: dict) -> str:
+    """What a status move recorded (interview time, contract, reason…), by the application's field labels."""
+    return "; ".join(f"{label}: {value}" for label, value in Labeller().values(Application, data))
+
+
+_SPECIAL = {
+    (JobSeekerProfile, "recruitment_modes"): _choices(RecruitmentMode),
+    (JobSeekerProfile, "languages"): _languages,
+    (ApplicationEvent, "data"): _event_data,
+}
 
 
 def _labour_event(words: Labeller, event: LabourEvent) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from vieclam.accounts.models import User
 from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
 from vieclam.core.fields import DateField
-from vieclam.core.forms import StyledFormMixin
+from vieclam.core.forms import CleanTextMixin, StyledFormMixin
 from vieclam.employers.forms import TypeChoiceField
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
@@ -149,7 +149,7 @@ class ReferForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(CleanTextMixin, forms.Form):
     """One status button with its extra fields; what the move needs is checked by application_transition."""
 
     to_status = forms.CharField(max_length=20)

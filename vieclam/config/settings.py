@@ -183,6 +183,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The usual parsers, less control characters in every string of the body (core.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "vieclam.core.api.parsers.CleanJSONParser",
+        "vieclam.core.api.parsers.CleanFormParser",
+        "vieclam.core.api.parsers.CleanMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "vieclam.core.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -235,6 +241,12 @@ VIECLAM_POVERTY_EXIT_MONTHS = env_int("VIECLAM_POVERTY_EXIT_MONTHS", 36)
 # Matching: points added for a job seeker in a priority group (poor, near-poor, recently out of poverty, ethnic
 # minority, disability), on a score out of 100.
 VIECLAM_MATCHING_PRIORITY_BOOST = env_int("VIECLAM_MATCHING_PRIORITY_BOOST", 10)
+# Retention of import files (personal data: names, phones, tax codes that may be a person's CCCD), enforced by
+# `vieclam purge_import_previews` run daily: a preview never confirmed is deleted after IMPORT_PREVIEW_DAYS; a
+# committed batch keeps its counts, but its row-by-row report (the rows as read and their errors) is emptied after
+# IMPORT_REPORT_DAYS. The uploaded file itself is dropped as soon as a batch is committed.
+VIECLAM_IMPORT_PREVIEW_DAYS = env_int("VIECLAM_IMPORT_PREVIEW_DAYS", 7)
+VIECLAM_IMPORT_REPORT_DAYS = env_int("VIECLAM_IMPORT_REPORT_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -88,6 +88,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Việc làm phù hợp"), "applications:my_matches", worker),
             Item(_("Đơn ứng tuyển"), "applications:my", worker),
             Item(_("Hồ sơ tìm việc"), "seekers:own_profile", worker),
+            Item(_("Dữ liệu của tôi"), "portal:my_data", worker),
             Item(_("Tin tuyển dụng của tôi"), "applications:my", employer),
             Item(_("Đăng tin mới"), "applications:my_vacancy_create", employer),
         ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Sequence
 
 from django.contrib.auth.password_validation import validate_password
@@ -15,6 +17,7 @@ from vieclam.accounts.models import User
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
+from vieclam.core.text import fold
 from vieclam.places.choices import Level
 from vieclam.places.selectors import AreaCodeError, area_resolve
 
@@ -107,3 +110,17 @@ def user_token(*, user: User) -> str:
     """The user's API token, created on first use."""
     token, _created = Token.objects.get_or_create(user=user)
     return token.key
+
+
+def username_generate(*, name: str) -> str:
+    """A free username for a self-registered account: the folded name and random digits ("tranthilan.4821").
+
+    Sign-up does not let people pick a username: refusing a taken one, or quietly altering it, would tell anyone
+    which usernames exist. The random part makes the answer the same whether the plain name is taken or not.
+    """
+    stem = re.sub(r"[^a-z0-9]", "", fold(name))[:20] or "taikhoan"
+    for digits in (4, 4, 4, 6, 6, 8, 8, 8):
+        username = f"{stem}.{secrets.randbelow(10**digits):0{digits}d}"
+        if not User.objects.filter(username__iexact=username).exists():
+            return username
+    raise RuntimeError("no free username after eight draws")

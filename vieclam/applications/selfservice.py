@@ -15,9 +15,12 @@ Posting a vacancy for approval is vacancies.services.vacancy_submit_for_approval
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.choices import Role
@@ -58,8 +61,7 @@ def worker_register(
     if existing is None:
         person_register_self(account=user, commune=commune, data=data)
     else:
-        declared = {k: str(v) for k, v in data.items() if k != "national_id" and v}
-        declared["residence_commune"] = commune.name
+        declared = {**_declared(data, secret="national_id"), "residence_commune": commune.name}
         _claim_create(account=user, person=existing, area=existing.residence_commune, declared=declared)
     return user
 
@@ -77,8 +79,9 @@ def employer_register(*, password: str, data: dict, email: str = "", username: s
     if existing is None:
         employer_register_self(account=user, data=data)
     else:
-        declared = {k: str(v) for k, v in data.items() if k != "tax_code" and v not in (None, "")}
-        _claim_create(account=user, employer=existing, area=existing.commune, declared=declared)
+        _claim_create(
+            account=user, employer=existing, area=existing.commune, declared=_declared(data, secret="tax_code")
+        )
     return user
 
 
@@ -89,6 +92,16 @@ def _account(role: str, *, name: str, password: str, email: str, phone: str, use
         user.phone = phone
         user.save(update_fields=["phone"])
     return user
+
+
+def _declared(data: dict, *, secret: str) -> dict:
+    """What the person stated, as the officer will read it (the matched number itself is not repeated)."""
+    values = {}
+    for key, value in data.items():
+        if key == secret or value in (None, "") or isinstance(value, bool):
+            continue
+        values[key] = date_format(value, "SHORT_DATE_FORMAT") if isinstance(value, dt.date) else str(value)
+    return values
 
 
 def _claim_create(*, account: User, area: AdministrativeUnit, declared: dict, **record) -> AccountClaim:

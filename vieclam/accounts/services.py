@@ -6,8 +6,9 @@ import re
 import secrets
 from collections.abc import Sequence
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
@@ -23,6 +24,10 @@ from vieclam.places.selectors import AreaCodeError, area_resolve
 
 AUDITED_FIELDS = ("username", "first_name", "last_name", "email", "role", "is_active", "phone")
 AREA_ROLES = {Role.PROVINCE_OFFICER, Role.COUNSELLOR, Role.COMMUNE_OFFICER}
+# Who may reset their own password by email. Officers' accounts open many citizens' records, so a mailbox must
+# not be the key to them: an administrator resets those (user_set_password with the administrator as actor).
+SELF_RESET_ROLES = frozenset({Role.WORKER, Role.EMPLOYER})
+PASSWORD_RESET = "đặt lại"  # what the audit trail shows for a new password (never the password or its hash)
 
 
 def areas_resolve(*, codes: Sequence[str], role: str) -> tuple[list, list[str]]:
@@ -103,6 +108,24 @@ def user_update(*, actor: User | None, user: User, data: dict, area_codes: Seque
             changes["areas"] = [before_areas, after_areas]
     if changes:
         audit_record(actor=actor, action=AuditAction.UPDATE, instance=user, changes=changes)
+    return user
+
+
+@transaction.atomic
+def user_set_password(*, actor: User, user: User, password: str) -> User:
+    """A new password, by an administrator for anyone or by the user themself (the email reset); audited.
+
+    The account's sign-in failures are forgotten (whoever sets the password controls the account) and its API
+    token is withdrawn, so an old token cannot outlive a reset made because the account was at risk.
+    """
+    if actor.pk != user.pk and not actor.is_admin_role:
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được đặt lại mật khẩu của người khác."))
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    Token.objects.filter(user=user).delete()
+    axes_reset(username=user.username)
+    audit_record(actor=actor, action=AuditAction.UPDATE, instance=user, changes={"password": [None, PASSWORD_RESET]})
     return user
 
 

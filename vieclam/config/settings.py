@@ -227,6 +227,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "vieclam.core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
+    # The API's throttles find the client the same way as core.clientip (0: REMOTE_ADDR, never a raw header).
+    "NUM_PROXIES": VIECLAM_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "vieclam API",

@@ -118,3 +118,11 @@ def test_sign_up_is_throttled_for_the_whole_site_too(db, settings):
         for i in range(5)
     ]
     assert statuses == [200, 200, 200, 200, 429]
+
+
+def test_an_account_waiting_for_its_claim_can_use_its_pages(db):
+    make_worker("hoa")
+    client = Client()
+    client.post("/register/worker/", worker_form())
+    for url in ("/applications/my/", "/applications/my/matches/", "/seekers/me/"):
+        assert client.get(url).status_code in (200, 302), url

@@ -50,9 +50,11 @@ def test_behind_a_proxy_clients_are_told_apart_by_the_forwarded_address(cast, se
 
 def test_a_lock_names_no_account_and_an_unknown_username_locks_alike(cast, settings):
     settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = 0.5  # hours
     for i in range(3):
         sign_in("khong-co-ai", "sai-mat-khau", f"198.51.100.{i}")
-    assert locked(sign_in("khong-co-ai", "sai-mat-khau", "203.0.113.1"))
+    page = sign_in("khong-co-ai", "sai-mat-khau", "203.0.113.1")
+    assert locked(page) and "sau 30 phút" in page.content.decode() and "khong-co-ai" not in page.content.decode()
     assert not User.objects.filter(username="khong-co-ai").exists()
 
 

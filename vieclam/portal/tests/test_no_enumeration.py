@@ -75,6 +75,16 @@ def test_a_registered_tax_code_gets_the_same_answer_as_a_new_one(db):
     assert Employer.objects.count() == 1 and AccountClaim.objects.get().employer == Employer.objects.get()
 
 
+def test_a_household_businesss_registered_cccd_typed_for_a_company_gets_the_same_page(db):
+    # Found by the service: a 12-digit personal ID cannot be a company's tax code.
+    mistake = employer_form("080195001234")
+    new = answer("/register/employer/", mistake)
+    assert new[0] == 200 and "chỉ dùng cho hộ kinh doanh hoặc cá nhân" in new[2]
+    _user, employer = make_employer_account("ho_hoa")
+    Employer.objects.filter(pk=employer.pk).update(tax_code="080195001234", id_kind="personal12")
+    assert answer("/register/employer/", mistake) == new
+
+
 def test_a_registered_tax_code_with_a_mistake_gets_the_same_page(db):
     code = valid_tax_code()
     mistake = employer_form(code, commune="99999")

@@ -67,6 +67,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Hộ gia đình"), "people:household_list", staff),
             Item(_("Người lao động"), "people:person_list", staff),
             Item(_("Người sử dụng lao động"), "employers:employer_list", staff),
+            Item(_("Yêu cầu gắn tài khoản"), "applications:claim_list", staff),
             Item(_("Đăng ký người lao động"), "portal:register_worker", anonymous),
             Item(_("Đăng ký doanh nghiệp"), "portal:register_employer", anonymous),
         ),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from django.core.cache import cache
@@ -68,6 +68,7 @@ def _generation() -> int:
 class SearchPage:
     """One page of a search, as cached: how the words were read, the total, and the vacancy ids of the page."""
 
+    key: str  # the cache key: also names the cached fragment of the rendered results
     words: list[str]
     sort: str
     count: int
@@ -83,12 +84,22 @@ class SearchPage:
 def search_page(query: Any, number: str | None, search: Callable[[Any], Any]) -> SearchPage:
     """Page `number` of `search(query)` (jobboard.search.job_search), from the cache when another visitor
     asked the same within RESULTS_SECONDS and the index has not changed since."""
-    key = _key("search", _generation(), today().isoformat(), repr(query), number or "")
+    generation = _generation()
+    key = _key("search", generation, today().isoformat(), repr(query), number or "")
     found = cache.get(key)
     if found is None:
         results = search(query)
-        page = Paginator(results.ids, PAGE_SIZE).get_page(number)
+        paginator = Paginator(results.ids, PAGE_SIZE)
+        # Every page and order of a search has the same count: counted once for them all.
+        count_key = _key("count", generation, today().isoformat(), repr(replace(query, sort="")))
+        count = cache.get(count_key)
+        if count is None:
+            cache.set(count_key, paginator.count, RESULTS_SECONDS)
+        else:
+            paginator.__dict__["count"] = count  # the cached_property, already known
+        page = paginator.get_page(number)
         found = SearchPage(
+            key=key,
             words=results.words,
             sort=results.sort,
             count=page.paginator.count,

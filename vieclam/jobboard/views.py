@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -17,7 +19,7 @@ from vieclam.jobboard.choices import Sort
 from vieclam.jobboard.display import APPLY_URL
 from vieclam.jobboard.forms import JobSearchForm
 from vieclam.jobboard.search import JobQuery, JobResults, job_get, job_search
-from vieclam.jobboard.shared import reference, search_page
+from vieclam.jobboard.shared import REFERENCE_SECONDS, RESULTS_SECONDS, reference, search_page
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
 from vieclam.vacancies.choices import CODED_FIELDS
@@ -42,7 +44,8 @@ def job_search_page(request):
     query = form.to_query() if form.is_bound and valid else JobQuery()
     results = search_page(query, request.GET.get("page"), job_search) if valid else None
     page = results.paginator_page() if results else None
-    rows = JobResults.rows(results.ids) if results else []
+    # Loaded only if the template renders the results (not when their cached fragment is shown).
+    rows = functools.partial(JobResults.rows, results.ids) if results else []
     filled = _filled(request.GET)
     places = [form.cleaned_data.get("province"), form.cleaned_data.get("commune")] if valid and form.is_bound else []
     context = {
@@ -51,10 +54,12 @@ def job_search_page(request):
         "page": page,
         "rows": rows,
         "query": filled,
-        "labels": _item_names() if rows else {},
+        "labels": _item_names(),
         "place_notes": [p.note for p in places if p is not None and p.note],
         "selected": _selected(request.GET, results),
         **_options(form, valid),
+        "reference_seconds": REFERENCE_SECONDS,
+        "results_seconds": RESULTS_SECONDS,
     }
     htmx = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
     response = render(request, "jobboard/_board.html" if htmx else "jobboard/job_search.html", context)

@@ -74,8 +74,9 @@ class RegistryPagination(StandardPagination):
         except NotFound:
             number = request.query_params.get(self.page_query_param, "")
             page_size = self.get_page_size(request) or 1
-            if number.isdigit() and (int(number) - 1) * page_size >= MAX_ROWS:
-                raise NotFound(too_deep_message()) from None
+            bound = self.django_paginator_class.max_rows
+            if number.isdigit() and (int(number) - 1) * page_size >= bound:
+                raise NotFound(too_deep_message(bound)) from None
             raise
 
     def get_paginated_response(self, data) -> Response:
@@ -87,13 +88,13 @@ class RegistryPagination(StandardPagination):
         answer = super().get_paginated_response_schema(schema)
         answer["properties"]["count_is_exact"] = {
             "type": "boolean",
-            "description": f"False when the list holds more than {MAX_ROWS} rows: `count` is then that bound and "
-            "pages go no further; narrow the list with the filters.",
+            "description": f"False when the list holds more than {BoundedPaginator.max_rows} rows: `count` is then "
+            "that bound and pages go no further; narrow the list with the filters.",
         }
         return answer
 
 
-def too_deep_message() -> str:
+def too_deep_message(rows: int = MAX_ROWS) -> str:
     return _(
         "Danh sách chỉ được chia trang trong {rows} dòng đầu; hãy lọc thêm (xã/phường, tên…) để xem các dòng khác."
-    ).format(rows=number_format(MAX_ROWS, force_grouping=True))
+    ).format(rows=number_format(rows, force_grouping=True))

@@ -45,6 +45,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--baseline-repeat", type=int, default=3, help="the baseline takes seconds a request")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--only", default="", help="only the cases whose label contains this text")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vieclam.config.settings")
@@ -52,7 +53,7 @@ def main() -> None:
     import django
 
     django.setup()
-    cases = _cases()
+    cases = [case for case in _cases() if args.only in case[0]]
     print(f"load before: {_uptime()}")
     now = _measure(cases, args.repeat)
     print(f"load after the new half: {_uptime()}")

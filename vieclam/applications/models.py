@@ -90,6 +90,7 @@ class Application(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "status_changed_at"]),
             models.Index(fields=["vacancy", "status"]),
+            models.Index(fields=["created_at", "id"], name="applications_list_order"),  # the list's order, no sort
         ]
 
     def __str__(self) -> str:

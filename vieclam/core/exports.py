@@ -127,8 +127,13 @@ class Exporter:
     def columns(self) -> Sequence[Column]:
         raise NotImplementedError
 
+    def prepare(self, rows: Any) -> Any:
+        """Hook: narrow the queryset to what the columns read (e.g. `.only(...)`); a large export then loads less."""
+        return rows
+
     def response(self, fmt: str, rows: Iterable) -> HttpResponse | StreamingHttpResponse:
         """The file for ?export=csv|xlsx; `rows` is the scoped, filtered queryset (read in chunks)."""
+        rows = self.prepare(rows)
         if hasattr(rows, "iterator"):
             rows = rows.iterator(chunk_size=2000)
         columns = list(self.columns())

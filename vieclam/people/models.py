@@ -42,6 +42,8 @@ class Household(TimeStampedModel):
         verbose_name = _("hộ gia đình")
         verbose_name_plural = _("hộ gia đình")
         ordering = ["code"]
+        # The list's order, alone and within a commune (a commune officer's list): read in order, no sort.
+        indexes = [models.Index(fields=["commune", "code"], name="people_household_commune_code")]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.head_name}"
@@ -135,7 +137,13 @@ class Person(TimeStampedModel):
         verbose_name = _("người lao động")
         verbose_name_plural = _("người lao động")
         ordering = ["full_name", "pk"]
-        indexes = [models.Index(fields=["residence_commune", "full_name"]), models.Index(fields=["date_of_birth"])]
+        # The list's order (name, then id for equal names), alone and within a commune, so a page of a million
+        # persons is read from the index in order instead of sorting them all.
+        indexes = [
+            models.Index(fields=["full_name", "id"], name="people_person_name_order"),
+            models.Index(fields=["residence_commune", "full_name", "id"], name="people_person_commune_order"),
+            models.Index(fields=["date_of_birth"]),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

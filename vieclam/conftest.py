@@ -28,8 +28,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: the job board keeps searches there, and a search cached by an
-    earlier test would show its rolled-back vacancies."""
+    """Each test starts and ends with an empty cache: the job board keeps searches there (a search cached by an
+    earlier test would show its rolled-back vacancies), and rate-limit counters live there (none spent)."""
+    cache.clear()
+    yield
     cache.clear()
 
 
@@ -84,13 +86,3 @@ def vietnamese_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate-limit counters live in the cache: each test starts with none spent."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

@@ -7,6 +7,7 @@ The cast works in two communes of two provinces:
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from vieclam.accounts.choices import Role
@@ -23,6 +24,15 @@ PASSWORD = "an-toan-2026-mat-khau"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_all_reference()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts and ends with an empty cache: the job board keeps searches there (a search cached by an
+    earlier test would show its rolled-back vacancies), and rate-limit counters live there (none spent)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 CAST = {

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 
 from vieclam.accounts.models import User
-from vieclam.accounts.services import AUDITED_FIELDS
+from vieclam.accounts.services import AUDITED_FIELDS, PASSWORD_RESET
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 
@@ -38,6 +40,16 @@ class UserAdmin(BaseUserAdmin):
         if changes or not change:
             action = AuditAction.UPDATE if change else AuditAction.CREATE
             audit_record(actor=request.user, action=action, instance=user, changes=changes)
+
+    def user_change_password(self, request, id, form_url=""):
+        """Django's own password page, audited like accounts.services.user_set_password (same transaction)."""
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                user = self.get_object(request, unquote(id))
+                changes = {"password": [None, PASSWORD_RESET]}
+                audit_record(actor=request.user, action=AuditAction.UPDATE, instance=user, changes=changes)
+        return response
 
     def delete_model(self, request, obj):
         audit_record(actor=request.user, action=AuditAction.DELETE, instance=obj, changes={})

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
+from vieclam.accounts.services import SELF_RESET_ROLES, user_set_password
 from vieclam.core.forms import StyledFormMixin
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
@@ -67,3 +69,25 @@ class UserForm(StyledFormMixin, forms.Form):
 
     def profile_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("last_name", "first_name", "email", "role")}
+
+
+class SelfServiceResetForm(StyledFormMixin, PasswordResetForm):
+    """Email reset for workers and employers only; the page that follows is the same whoever the address is."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.role in SELF_RESET_ROLES)
+
+
+class AuditedSetPasswordForm(StyledFormMixin, SetPasswordForm):
+    """The new password goes through accounts.services.user_set_password, audited under `actor`.
+
+    In the email reset the actor is the account itself (it proved it holds the mailbox); an administrator's
+    reset passes the administrator.
+    """
+
+    def __init__(self, user, *args, actor: User | None = None, **kwargs) -> None:
+        super().__init__(user, *args, **kwargs)
+        self.actor = actor or user
+
+    def save(self, commit: bool = True) -> User:
+        return user_set_password(actor=self.actor, user=self.user, password=self.cleaned_data["new_password1"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from vieclam.accounts.choices import STAFF_ROLES, Role
@@ -23,11 +23,19 @@ from vieclam.places.choices import Level
 
 @dataclass(frozen=True)
 class AreaScope:
-    """The areas a user works in: province ids (whole provinces) and commune ids."""
+    """The areas a user works in: province ids (whole provinces) and commune ids.
+
+    `units_of_provinces` lists every unit whose province is one of `province_ids` (the province itself too), as
+    read with the scope. A filter on that list of ids reads the records' own column, which the database can
+    estimate: a join to the units (`…__province_id__in`) is estimated at a hundredth of a province's persons, so
+    a list of a million was sorted whole instead of read in the order of its index (seconds instead of
+    milliseconds). Without it (a scope built by hand) the join is used.
+    """
 
     unrestricted: bool = False
     province_ids: frozenset[int] = field(default_factory=frozenset)
     commune_ids: frozenset[int] = field(default_factory=frozenset)
+    units_of_provinces: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def empty(self) -> bool:
@@ -40,6 +48,8 @@ class AreaScope:
         if self.empty:
             return Q(pk__in=[])
         condition = Q(pk__in=[])
+        if self.province_ids and self.units_of_provinces:
+            return condition | Q(**{f"{path}__in": self.units_of_provinces | self.commune_ids})
         if self.province_ids:
             condition |= Q(**{f"{path}__province_id__in": self.province_ids})
         if self.commune_ids:
@@ -74,10 +84,25 @@ def _compute_scope(user) -> AreaScope:
         return AreaScope(unrestricted=True)
     if user.role not in STAFF_ROLES:
         return AreaScope()
-    provinces, communes = set(), set()
-    for pk, level in user.areas.values_list("pk", "level"):
-        (provinces if level == Level.PROVINCE else communes).add(pk)
-    return AreaScope(province_ids=frozenset(provinces), commune_ids=frozenset(communes))
+    from vieclam.places.models import AdministrativeUnit
+
+    # One query: the user's areas, and every unit of the provinces among them (see AreaScope).
+    mine = user.areas.through.objects.filter(user_id=user.pk)
+    provinces_of_mine = mine.filter(administrativeunit__level=Level.PROVINCE).values("administrativeunit_id")
+    rows = (
+        AdministrativeUnit.objects.filter(
+            Q(pk__in=mine.values("administrativeunit_id")) | Q(province_id__in=provinces_of_mine)
+        )
+        .annotate(direct=Exists(mine.filter(administrativeunit_id=OuterRef("pk"))))
+        .values_list("pk", "level", "province_id", "direct")
+    )
+    provinces, communes, units = set(), set(), {}
+    for pk, level, province_id, direct in rows:
+        units[pk] = province_id
+        if direct:
+            (provinces if level == Level.PROVINCE else communes).add(pk)
+    under = frozenset(pk for pk, province_id in units.items() if province_id in provinces)
+    return AreaScope(province_ids=frozenset(provinces), commune_ids=frozenset(communes), units_of_provinces=under)
 
 
 _M = TypeVar("_M", bound=Model)

@@ -8,20 +8,50 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts import selectors, services
 from vieclam.accounts.filtersets import UserFilterSet
-from vieclam.accounts.forms import UserForm
+from vieclam.accounts.forms import AuditedSetPasswordForm, SelfServiceResetForm, UserForm
 from vieclam.accounts.scoping import get_scoped_or_404
 from vieclam.core.audit import history_for
+from vieclam.core.throttle import public_write
 from vieclam.core.viewkit import call_service
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+#
+# Forgotten password: workers and employers by email (the same answer whether the address is known or not)
+#
+@method_decorator(public_write, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = SelfServiceResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+@method_decorator(public_write, name="dispatch")
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = AuditedSetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
 
 
 @login_required
@@ -90,6 +120,17 @@ def user_edit(request, pk: int):
             messages.success(request, _("Đã lưu tài khoản {name}.").format(name=saved.username))
             return redirect("accounts:user_detail", pk=saved.pk)
     return render(request, "accounts/user_form.html", {"form": form, "account": account})
+
+
+@admin_required
+def user_password(request, pk: int):
+    """The administrator gives an account a new password (officers have no email reset); audited."""
+    account = get_scoped_or_404(selectors.user_list(viewer=request.user), request.user, pk=pk)
+    form = AuditedSetPasswordForm(account, request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid() and call_service(form, form.save) is not None:
+        messages.success(request, _("Đã đặt mật khẩu mới cho {name}.").format(name=account.username))
+        return redirect("accounts:user_detail", pk=account.pk)
+    return render(request, "accounts/user_password.html", {"form": form, "account": account})
 
 
 @require_POST

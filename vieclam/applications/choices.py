@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 __all__ = (
     "ApplicationChannel",
     "ApplicationStatus",
+    "ClaimStatus",
     "EMPLOYER_TRANSITIONS",
     "FINAL_STATUSES",
     "OPEN_STATUSES",
@@ -89,3 +90,11 @@ def allowed_transitions(side: str, status: str) -> list[str]:
     if side in (Side.WORKER, Side.STAFF):
         allowed |= WORKER_TRANSITIONS.get(status, frozenset())
     return [s for s in ApplicationStatus.values if s in allowed]
+
+
+class ClaimStatus(models.TextChoices):
+    """A new account asking to be linked to a record already in the registry (see AccountClaim)."""
+
+    PENDING = "pending", _("Chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã gắn tài khoản")
+    REJECTED = "rejected", _("Đã từ chối")

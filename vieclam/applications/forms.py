@@ -12,7 +12,7 @@ from vieclam.accounts.models import User
 from vieclam.applications.choices import RefusalReason
 from vieclam.applications.selectors import contract_type_choices
 from vieclam.core.fields import DateField
-from vieclam.core.forms import StyledFormMixin
+from vieclam.core.forms import CleanTextMixin, StyledFormMixin
 from vieclam.employers.forms import TypeChoiceField
 from vieclam.people.choices import Sex
 from vieclam.places.models import AdministrativeUnit
@@ -30,7 +30,6 @@ __all__ = (
 )
 
 PASSWORDS_DIFFER = _("Hai mật khẩu không giống nhau.")
-USERNAME_TAKEN = _("Tên đăng nhập {name} đã có.")
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -46,19 +45,17 @@ class CommuneChoiceField(forms.ModelChoiceField):
 
 
 class AccountFields(StyledFormMixin, forms.Form):
-    """Username and password twice, checked with the project's password validators."""
+    """Password twice, checked with the project's password validators, and an email to reset it.
 
-    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
+    No username: the system gives one (accounts.services.username_generate), so sign-up never says which exist.
+    """
+
     password1 = forms.CharField(label=_("Mật khẩu"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=_("Nhập lại mật khẩu"), widget=forms.PasswordInput, strip=False)
+    email = forms.EmailField(
+        label=_("Thư điện tử"), required=False, help_text=_("Để lấy lại mật khẩu khi quên; không bắt buộc.")
+    )
     display_name_field = "full_name"
-
-    def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
-        User.username_validator(username)
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError(USERNAME_TAKEN.format(name=username))
-        return username
 
     def clean(self) -> dict:
         data = super().clean()
@@ -66,7 +63,7 @@ class AccountFields(StyledFormMixin, forms.Form):
         if first and second and first != second:
             self.add_error("password2", PASSWORDS_DIFFER)
         elif first:
-            probe = User(username=data.get("username", ""), first_name=data.get(self.display_name_field, ""))
+            probe = User(first_name=data.get(self.display_name_field, ""), email=data.get("email", ""))
             try:
                 validate_password(first, probe)
             except ValidationError as exc:
@@ -75,6 +72,7 @@ class AccountFields(StyledFormMixin, forms.Form):
 
 
 class WorkerRegisterForm(AccountFields):
+    field_order = ("full_name", "national_id", "date_of_birth", "sex", "residence_commune", "phone", "email")
     full_name = forms.CharField(label=_("Họ và tên"), max_length=100)
     national_id = forms.CharField(
         label=_("Số CCCD"), max_length=12, min_length=12, help_text=_("12 chữ số trên thẻ căn cước.")
@@ -93,6 +91,7 @@ class WorkerRegisterForm(AccountFields):
 
 
 class EmployerRegisterForm(AccountFields):
+    field_order = ("name", "tax_code", "employer_type", "commune", "phone", "publish_contact", "email")
     name = forms.CharField(label=_("Tên doanh nghiệp, cơ sở"), max_length=255)
     tax_code = forms.CharField(
         label=_("Mã số thuế"), max_length=20, help_text=_("10 chữ số; chi nhánh XXXXXXXXXX-YYY.")
@@ -149,7 +148,7 @@ class ReferForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(CleanTextMixin, forms.Form):
     """One status button with its extra fields; what the move needs is checked by application_transition."""
 
     to_status = forms.CharField(max_length=20)

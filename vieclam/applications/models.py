@@ -14,12 +14,13 @@ from vieclam.applications.choices import (
     OPEN_STATUSES,
     ApplicationChannel,
     ApplicationStatus,
+    ClaimStatus,
     RefusalReason,
 )
 from vieclam.applications.querysets import ApplicationQuerySet
 from vieclam.core.models import TimeStampedModel
 
-__all__ = ("Application", "ApplicationEvent")
+__all__ = ("AccountClaim", "Application", "ApplicationEvent")
 
 
 class Application(TimeStampedModel):
@@ -89,6 +90,7 @@ class Application(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "status_changed_at"]),
             models.Index(fields=["vacancy", "status"]),
+            models.Index(fields=["created_at", "id"], name="applications_list_order"),  # the list's order, no sort
         ]
 
     def __str__(self) -> str:
@@ -134,3 +136,54 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status or '∅'} → {self.to_status}"
+
+
+class AccountClaim(TimeStampedModel):
+    """A sign-up whose CCCD or tax code is already in the registry: the new account waits for staff of the
+    record's area to link it to that record (after checking the person's papers) or to refuse.
+
+    Whoever signs up is told the same as for a new number and never sees the record; `declared` keeps what they
+    stated (name, date of birth, phone…) for the officer to compare. `area` is the record's area when the claim was
+    made, which decides which staff see it (accounts.scoping).
+    """
+
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="claims"
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("người lao động"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    employer = models.ForeignKey(
+        "employers.Employer", verbose_name=_("người sử dụng lao động"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    area = models.ForeignKey("places.AdministrativeUnit", verbose_name=_("địa bàn"), on_delete=models.PROTECT)
+    declared = models.JSONField(_("thông tin tự khai"), default=dict)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+
+    area_path = "area"
+
+    class Meta:
+        verbose_name = _("yêu cầu gắn tài khoản")
+        verbose_name_plural = _("yêu cầu gắn tài khoản")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=True) ^ Q(employer__isnull=True), name="applications_claim_one_record"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} → {self.person or self.employer}"
+
+    @property
+    def record(self):
+        return self.person or self.employer

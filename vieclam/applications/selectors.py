@@ -9,7 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
-from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.applications.choices import ClaimStatus
+from vieclam.applications.models import AccountClaim, Application, ApplicationEvent
 from vieclam.applications.querysets import ApplicationQuerySet
 from vieclam.codelists.labels import local_name
 from vieclam.codelists.models import CodeItem
@@ -22,6 +23,8 @@ from vieclam.vacancies.selectors import code_item_list
 
 __all__ = (
     "LIST_RELATED",
+    "claim_get",
+    "claim_list",
     "application_get",
     "application_list",
     "contract_type_names",
@@ -148,3 +151,14 @@ def contract_type_names() -> dict[str, str]:
     """{code: name} of every contract type (also ones no longer in force), for showing recorded hires."""
     rows = CodeItem.objects.filter(code_list__slug="contract-types").values_list("code", "name_vi", "name_en")
     return {code: local_name(name_vi, name_en) for code, name_vi, name_en in rows}
+
+
+def claim_list(*, viewer) -> QuerySet[AccountClaim]:
+    """Pending account claims on records in the viewer's areas, oldest first (they wait for a person to come in)."""
+    claims = AccountClaim.objects.filter(status=ClaimStatus.PENDING)
+    claims = claims.select_related("account", "area__province", "person__residence_commune", "employer__commune")
+    return scope_queryset(claims, viewer).order_by("created_at", "pk")
+
+
+def claim_get(*, viewer, pk: int) -> AccountClaim:
+    return get_scoped_or_404(AccountClaim.objects.select_related("account", "person", "employer"), viewer, pk=pk)

@@ -5,48 +5,155 @@ The account comes from accounts.services.user_create; the record from the owning
 and audit trail as the staff services, under the new account's own name. Everything commits in one transaction:
 a failing step leaves no half-made account behind.
 
+No enumeration: the answer to a sign-up never depends on what else is in the registry. The username is
+generated (accounts.services.username_generate), and a CCCD or tax code already registered is not refused: the
+account is created all the same, without a record, and an AccountClaim asks the staff of that record's area to
+link the two once they have checked the person's papers (account_claim_confirm) or to refuse (account_claim_reject).
+
 Posting a vacancy for approval is vacancies.services.vacancy_submit_for_approval, called by the view directly.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
-from vieclam.accounts.services import user_create
-from vieclam.employers.services import employer_register_self
-from vieclam.people.services import person_register_self
+from vieclam.accounts.scoping import scope_for
+from vieclam.accounts.services import user_create, username_generate
+from vieclam.applications.choices import ClaimStatus
+from vieclam.applications.models import AccountClaim
+from vieclam.core.audit import audit_record
+from vieclam.core.choices import AuditAction
+from vieclam.employers.models import Employer
+from vieclam.employers.services import employer_register_self, employer_register_self_check
+from vieclam.people.models import Person
+from vieclam.people.services import person_register_self, person_register_self_check
 from vieclam.places.models import AdministrativeUnit
 
-__all__ = ("employer_register", "worker_register")
+__all__ = ("account_claim_confirm", "account_claim_reject", "employer_register", "worker_register")
+
+CLAIM_DECIDED = _("Yêu cầu này đã được xử lý.")
+CLAIM_OUTSIDE_AREA = _("Yêu cầu này nằm ngoài địa bàn bạn phụ trách.")
+RECORD_HAS_ACCOUNT = _("Hồ sơ này đã gắn với một tài khoản khác.")
+ACCOUNT_HAS_RECORD = _("Tài khoản này đã gắn với một hồ sơ khác.")
 
 
 @transaction.atomic
-def worker_register(*, username: str, password: str, commune: AdministrativeUnit, data: dict) -> User:
-    """A worker account (role worker) and its own Person record in `commune`, linked by Person.account.
+def worker_register(
+    *, password: str, commune: AdministrativeUnit, data: dict, email: str = "", username: str | None = None
+) -> User:
+    """A worker account (role worker) and its own Person record in `commune`, linked by Person.account; when the
+    CCCD is already registered, the account and a pending claim on that record instead.
 
     `data`: full_name, national_id, date_of_birth, sex, phone (see people.services.person_register_self).
+    `username` is for the demo data and tests; the sign-up page leaves it to username_generate.
     """
-    user = user_create(actor=None, username=username, role=Role.WORKER, password=password, first_name=data["full_name"])
-    _set_phone(user, data.get("phone", ""))
-    person_register_self(account=user, commune=commune, data=data)
+    phone = data.get("phone", "")
+    user = _account(Role.WORKER, name=data["full_name"], password=password, email=email, phone=phone, username=username)
+    existing = person_register_self_check(account=user, commune=commune, data=data)
+    if existing is None:
+        person_register_self(account=user, commune=commune, data=data)
+    else:
+        declared = {**_declared(data, secret="national_id"), "residence_commune": commune.name}
+        _claim_create(account=user, person=existing, area=existing.residence_commune, declared=declared)
     return user
 
 
 @transaction.atomic
-def employer_register(*, username: str, password: str, data: dict) -> User:
-    """An employer account (role employer) and its Employer record, linked by Employer.account.
+def employer_register(*, password: str, data: dict, email: str = "", username: str | None = None) -> User:
+    """An employer account (role employer) and its Employer record, linked by Employer.account; when the tax
+    code is already registered, the account and a pending claim on that employer instead.
 
     `data` is what employers.services.employer_register_self takes (name, tax_code, employer_type, commune, phone…).
     """
-    user = user_create(actor=None, username=username, role=Role.EMPLOYER, password=password, first_name=data["name"])
-    _set_phone(user, data.get("phone", ""))
-    employer_register_self(account=user, data=data)
+    phone = data.get("phone", "")
+    user = _account(Role.EMPLOYER, name=data["name"], password=password, email=email, phone=phone, username=username)
+    _checked, existing = employer_register_self_check(account=user, data=data)
+    if existing is None:
+        employer_register_self(account=user, data=data)
+    else:
+        _claim_create(
+            account=user, employer=existing, area=existing.commune, declared=_declared(data, secret="tax_code")
+        )
     return user
 
 
-def _set_phone(user: User, phone: str) -> None:
+def _account(role: str, *, name: str, password: str, email: str, phone: str, username: str | None) -> User:
+    username = username or username_generate(name=name)
+    user = user_create(actor=None, username=username, role=role, password=password, first_name=name, email=email)
     if phone:
         user.phone = phone
         user.save(update_fields=["phone"])
+    return user
+
+
+def _declared(data: dict, *, secret: str) -> dict:
+    """What the person stated, as the officer will read it (the matched number itself is not repeated)."""
+    values = {}
+    for key, value in data.items():
+        if key == secret or value in (None, "") or isinstance(value, bool):
+            continue
+        values[key] = date_format(value, "SHORT_DATE_FORMAT") if isinstance(value, dt.date) else str(value)
+    return values
+
+
+def _claim_create(*, account: User, area: AdministrativeUnit, declared: dict, **record) -> AccountClaim:
+    claim = AccountClaim.objects.create(account=account, area=area, declared=declared, **record)
+    changes = {"account": [None, account.username], **{k: [None, str(v.pk)] for k, v in record.items()}}
+    audit_record(actor=account, action=AuditAction.CREATE, instance=claim, changes=changes, area=area)
+    return claim
+
+
+@transaction.atomic
+def account_claim_confirm(*, actor: User, claim: AccountClaim) -> AccountClaim:
+    """Link the claiming account to the record (after the officer has checked the person's papers)."""
+    claim = _claim_for_decision(actor, claim)
+    record = claim.record
+    model = type(record)
+    record = model.objects.select_for_update().get(pk=record.pk)
+    if record.account_id is not None:
+        raise ValidationError(RECORD_HAS_ACCOUNT)
+    if isinstance(record, Person) and Person.objects.filter(account=claim.account).exists():
+        raise ValidationError(ACCOUNT_HAS_RECORD)
+    if isinstance(record, Employer) and Employer.objects.filter(account=claim.account).exists():
+        raise ValidationError(ACCOUNT_HAS_RECORD)
+    record.account = claim.account
+    record.save(update_fields=["account", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=record,
+        changes={"account": [None, claim.account.username]},
+        area=claim.area,
+    )
+    return _claim_decide(actor, claim, ClaimStatus.CONFIRMED)
+
+
+@transaction.atomic
+def account_claim_reject(*, actor: User, claim: AccountClaim) -> AccountClaim:
+    """Refuse the link; the account stays, without a record, and the person can be registered by staff."""
+    return _claim_decide(actor, _claim_for_decision(actor, claim), ClaimStatus.REJECTED)
+
+
+def _claim_for_decision(actor: User, claim: AccountClaim) -> AccountClaim:
+    if not getattr(actor, "is_staff_role", False) or not scope_for(actor).covers_unit(claim.area):
+        raise PermissionDenied(CLAIM_OUTSIDE_AREA)
+    claim = AccountClaim.objects.select_for_update().select_related("account", "area").get(pk=claim.pk)
+    if claim.status != ClaimStatus.PENDING:
+        raise ValidationError(CLAIM_DECIDED)
+    return claim
+
+
+def _claim_decide(actor: User, claim: AccountClaim, status: str) -> AccountClaim:
+    claim.status, claim.decided_by, claim.decided_at = status, actor, timezone.now()
+    claim.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    changes = {"status": [ClaimStatus.PENDING.value, status]}
+    audit_record(actor=actor, action=AuditAction.UPDATE, instance=claim, changes=changes, area=claim.area)
+    return claim

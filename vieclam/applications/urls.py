@@ -8,6 +8,8 @@ urlpatterns = [
     # Staff
     path("", views.application_list, name="application_list"),
     path("refer/", views.application_refer, name="application_refer"),
+    path("claims/", views.claim_list, name="claim_list"),
+    path("claims/<int:pk>/decide/", views.claim_decide, name="claim_decide"),
     # Approvals moved to vacancies, sign-up to portal: the old addresses still lead there.
     path("approvals/", RedirectView.as_view(pattern_name="vacancies:approvals", query_string=True)),
     # Anyone who may see the application (staff of the area, the worker, the employer)

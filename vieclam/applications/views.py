@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts.choices import Role
-from vieclam.applications import selectors, services
+from vieclam.applications import selectors, selfservice, services
 from vieclam.applications.choices import ApplicationStatus, RefusalReason
 from vieclam.applications.exporters import ApplicationExporter
 from vieclam.applications.filtersets import ApplicationFilterSet
@@ -159,16 +160,24 @@ def my_vacancy_detail(request, pk: int):
     return render(request, "applications/my_vacancy_detail.html", context)
 
 
+REAPPROVAL = gettext_lazy("Tin đã sửa chờ trung tâm dịch vụ việc làm duyệt lại trước khi hiện trên sàn.")
+
+
 @login_required
 def my_vacancy_edit(request, pk: int):
     """An employer edits the content of its own posting (status, employer and exchange stay as they are)."""
     vacancy = _own_vacancy(request, pk)
     form = EmployerVacancyForm(request.POST or None, user=request.user, vacancy=vacancy)
+    was_open = vacancy.status == VacancyStatus.OPEN
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.changed_values().items() if k not in OWN_FIXED_FIELDS}
         saved = call_service(form, lambda: vacancy_update_own(actor=request.user, vacancy=vacancy, data=data))
         if saved is not None:
             messages.success(request, _("Đã lưu thay đổi của “{title}”.").format(title=saved.title))
+            if was_open and saved.status == VacancyStatus.DRAFT:
+                messages.info(
+                    request, _("Tin đã sửa chờ trung tâm dịch vụ việc làm duyệt lại trước khi hiện trên sàn.")
+                )
             return redirect("applications:my_vacancy_detail", pk=saved.pk)
     return render(request, "applications/vacancy_form.html", {"form": form, "vacancy": vacancy})
 
@@ -313,3 +322,36 @@ def _action_context() -> dict:
         "contract_names": selectors.contract_type_names(),
         "reasons": RefusalReason.choices,
     }
+
+
+#
+# Account claims: a sign-up whose CCCD or tax code was already registered waits here for staff of the area
+#
+CLAIM_DECISIONS = {"confirm": selfservice.account_claim_confirm, "reject": selfservice.account_claim_reject}
+
+
+@staff_required
+def claim_list(request):
+    page = Paginator(selectors.claim_list(viewer=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "applications/claim_list.html", {"page": page})
+
+
+@require_POST
+@staff_required
+def claim_decide(request, pk: int):
+    """confirm: the account is linked to the record; reject: it is not. Errors come back as messages."""
+    claim = selectors.claim_get(viewer=request.user, pk=pk)
+    decide = CLAIM_DECISIONS.get(request.POST.get("decision", ""))
+    if decide is None:
+        messages.error(request, _("Chọn gắn tài khoản hoặc từ chối."))
+        return redirect("applications:claim_list")
+    try:
+        decide(actor=request.user, claim=claim)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        done = _("Đã gắn tài khoản {username} với hồ sơ.") if decide is selfservice.account_claim_confirm else None
+        done = done or _("Đã từ chối yêu cầu của tài khoản {username}.")
+        messages.success(request, done.format(username=claim.account.username))
+    return redirect("applications:claim_list")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "axes",
+    "django_ratelimit",
     "vieclam.core",
     "vieclam.accounts",
     "vieclam.places",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vieclam.core.middleware.ChannelMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "vieclam.config.urls"
@@ -117,11 +119,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-ratelimit only lists django-redis as supported; Django's own RedisCache increments with INCR, atomic too.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process counts rate limits on its own here: good enough for one development server, which is why
+    # production sets REDIS_URL.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 #
 # Authentication
@@ -139,12 +146,43 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
-# Login throttling: lock a username+IP pair after AXES_FAILURE_LIMIT failures for AXES_COOLOFF_MINUTES.
+# Client addresses: how many reverse proxies in front of the application append to X-Forwarded-For (nginx with
+# $proxy_add_x_forwarded_for: 1). 0 trusts no header and takes REMOTE_ADDR. See vieclam.core.clientip.
+VIECLAM_TRUSTED_PROXIES = env_int("VIECLAM_TRUSTED_PROXIES", 0)
+# Login throttling (django-axes): AXES_FAILURE_LIMIT failures within AXES_COOLOFF_MINUTES lock the account (from
+# any address) and, separately, the client address (over any accounts), until the failures are that old.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "vieclam.core.clientip.client_ip"
+# A successful sign-in would otherwise wipe every failure from that address too, so one's own account could
+# be used to keep guessing at others'; failures expire with the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# Public writes (sign-up, password reset), counted in the cache per client and for the whole site (core.throttle).
+VIECLAM_THROTTLE_CLIENT_RATE = env_str("VIECLAM_THROTTLE_CLIENT_RATE", "20/h")
+VIECLAM_THROTTLE_GLOBAL_RATE = env_str("VIECLAM_THROTTLE_GLOBAL_RATE", "600/h")
+RATELIMIT_VIEW = "vieclam.core.throttle.too_many_requests"
+
+#
+# Email (password reset). Without EMAIL_HOST, messages are printed to the console (development) or written
+# as files under var/mail (production), so nothing is lost before SMTP is configured.
+#
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", EMAIL_BACKEND)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "vieclam <no-reply@localhost>")
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_HOURS", 24) * 3600
 
 #
 # Internationalisation: Vietnamese first, English available
@@ -183,12 +221,20 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The usual parsers, less control characters in every string of the body (core.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "vieclam.core.api.parsers.CleanJSONParser",
+        "vieclam.core.api.parsers.CleanFormParser",
+        "vieclam.core.api.parsers.CleanMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "vieclam.core.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "vieclam.core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
+    # The API's throttles find the client the same way as core.clientip (0: REMOTE_ADDR, never a raw header).
+    "NUM_PROXIES": VIECLAM_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "vieclam API",
@@ -235,6 +281,12 @@ VIECLAM_POVERTY_EXIT_MONTHS = env_int("VIECLAM_POVERTY_EXIT_MONTHS", 36)
 # Matching: points added for a job seeker in a priority group (poor, near-poor, recently out of poverty, ethnic
 # minority, disability), on a score out of 100.
 VIECLAM_MATCHING_PRIORITY_BOOST = env_int("VIECLAM_MATCHING_PRIORITY_BOOST", 10)
+# Retention of import files (personal data: names, phones, tax codes that may be a person's CCCD), enforced by
+# `vieclam purge_import_previews` run daily: a preview never confirmed is deleted after IMPORT_PREVIEW_DAYS; a
+# committed batch keeps its counts, but its row-by-row report (the rows as read and their errors) is emptied after
+# IMPORT_REPORT_DAYS. The uploaded file itself is dropped as soon as a batch is committed.
+VIECLAM_IMPORT_PREVIEW_DAYS = env_int("VIECLAM_IMPORT_PREVIEW_DAYS", 7)
+VIECLAM_IMPORT_REPORT_DAYS = env_int("VIECLAM_IMPORT_REPORT_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -5,8 +5,10 @@ callable or a dotted attribute path ("person.residence_commune.name"). `choice()
 label and `coded()` a code-list code as its name, so a person reads words, never codes.
 
 Built in for every export:
-- the spreadsheet-formula guard: text starting with = + - @, a tab or a CR gets a leading ' (CSV and Excel);
-  a plain signed number such as a phone "+84 912 345 678" is left alone (no formula can hide in it);
+- the spreadsheet-formula guard on every text cell: control characters are dropped (core.text.strip_controls:
+  a bell in a name made openpyxl refuse the whole file), then text starting with = + - @, a tab or a CR gets a
+  leading ' (CSV and Excel); a plain signed number such as a phone "+84 912 345 678" is left alone (no formula
+  can hide in it); Excel cells are cut at the 32.767 characters a cell holds;
 - dates dd/mm/yyyy: real date cells in Excel, text in CSV; yes/no as "Có"/"Không"; numbers without separators;
 - Excel: a labelled, bold, frozen header row and column widths fitted to the first rows (write-only mode, so a
   large export stays in constant memory); CSV is streamed with a BOM so Excel reads Vietnamese correctly.
@@ -33,6 +35,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from vieclam.core.text import strip_controls
+
 __all__ = ("FORMATS", "FORMULA_STARTS", "Column", "Exporter", "choice", "coded", "neutralise", "yes_no")
 
 FORMATS = {
@@ -46,10 +50,13 @@ DATE_FORMAT = "DD/MM/YYYY"
 MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
 WIDTH_SAMPLE = 100  # rows read to fit the column widths
 WIDTH_MIN, WIDTH_MAX = 8, 60
+CELL_MAX = 32_767  # characters an Excel cell holds; a longer text makes Excel "repair" the file
 
 
 def neutralise(text: str) -> str:
-    """Text as text: a leading = + - @, tab or CR gets a quote so no spreadsheet runs it as a formula."""
+    """Text as text: control characters dropped, and a leading = + - @, tab or CR gets a quote so no spreadsheet
+    runs it as a formula."""
+    text = strip_controls(text)
     if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
@@ -120,8 +127,13 @@ class Exporter:
     def columns(self) -> Sequence[Column]:
         raise NotImplementedError
 
+    def prepare(self, rows: Any) -> Any:
+        """Hook: narrow the queryset to what the columns read (e.g. `.only(...)`); a large export then loads less."""
+        return rows
+
     def response(self, fmt: str, rows: Iterable) -> HttpResponse | StreamingHttpResponse:
         """The file for ?export=csv|xlsx; `rows` is the scoped, filtered queryset (read in chunks)."""
+        rows = self.prepare(rows)
         if hasattr(rows, "iterator"):
             rows = rows.iterator(chunk_size=2000)
         columns = list(self.columns())
@@ -181,7 +193,7 @@ def _xlsx_value(value: Any) -> tuple[Any, str | None]:
         return value, DATE_FORMAT
     if isinstance(value, int | float | Decimal):
         return value, None
-    return neutralise(str(value)), None
+    return neutralise(str(value))[:CELL_MAX], None
 
 
 def _width(value: Any, fmt: str | None) -> int:

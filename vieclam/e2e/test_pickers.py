@@ -128,7 +128,6 @@ def test_worker_types_a_birth_date_day_first_in_an_en_us_browser(site, browser):
     page.goto(f"{site['base']}/applications/register/worker/")
     assert page.get_attribute("#id_date_of_birth", "type") == "text"
     assert page.get_attribute("#id_date_of_birth", "placeholder") == "dd/mm/yyyy"
-    page.fill("#id_username", "mai-e2e")
     page.fill("#id_password1", "mot-mat-khau-an-toan-2026")
     page.fill("#id_password2", "mot-mat-khau-an-toan-2026")
     page.fill("#id_full_name", "Võ Thị Mai")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -111,7 +112,6 @@ def test_search_register_apply_hire_and_refer(site, browser):
 
     # 2. A new worker registers, then applies.
     page.goto(f"{base}/register/worker/?next=/applications/apply/{site['hanoi_vacancy']}/")
-    page.fill("#id_username", "lan-e2e")
     page.fill("#id_password1", "mot-mat-khau-an-toan-2026")
     page.fill("#id_password2", "mot-mat-khau-an-toan-2026")
     page.fill("#id_full_name", "Trần Thị Lan")
@@ -121,6 +121,8 @@ def test_search_register_apply_hire_and_refer(site, browser):
     page.select_option("#id_residence_commune", index=1)
     page.click("form button[type=submit], form button.btn-primary")
     page.wait_for_load_state()
+    # The username is given by the system (sign-up must not tell which names exist) and shown on arrival.
+    username = re.search(r"tên đăng nhập của bạn là ([a-z0-9]+\.\d+)", page.content()).group(1)
     if "/applications/apply/" not in page.url:
         page.goto(f"{base}/applications/apply/{site['hanoi_vacancy']}/")
     page.get_by_role("button", name="Xác nhận ứng tuyển").click()
@@ -165,7 +167,7 @@ def test_search_register_apply_hire_and_refer(site, browser):
 
     # 3b. Hired: her job-seeker profile is now placed, and she may open a new one when she looks again.
     page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", "lan-e2e")
+    page.fill("#id_username", username)
     page.fill("#id_password", "mot-mat-khau-an-toan-2026")
     page.click("form button.btn-primary")
     page.goto(f"{base}/seekers/me/")

@@ -109,7 +109,11 @@ class Employer(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["tax_code"], name="employers_employer_unique_tax_code"),
         ]
-        indexes = [models.Index(fields=["commune", "name"])]
+        # The list's order, alone and within a commune: read in order, no sort.
+        indexes = [
+            models.Index(fields=["name", "id"], name="employers_name_order"),
+            models.Index(fields=["commune", "name", "id"], name="employers_commune_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.tax_code})"

@@ -31,7 +31,13 @@ from vieclam.places.resolve import areas_resolve_in
 if TYPE_CHECKING:
     from vieclam.accounts.models import User
 
-__all__ = ("EMPLOYER_FIELDS", "employer_create", "employer_register_self", "employer_update")
+__all__ = (
+    "EMPLOYER_FIELDS",
+    "employer_create",
+    "employer_register_self",
+    "employer_register_self_check",
+    "employer_update",
+)
 
 EMPLOYER_FIELDS = (
     "name", "tax_code", "employer_type", "industry", "commune", "street_address",
@@ -44,7 +50,8 @@ NOT_STAFF = _("Chỉ cán bộ (quản trị, cấp tỉnh, tư vấn viên, c�
 NOT_EMPLOYER_ACCOUNT = _("Chỉ tài khoản người sử dụng lao động được tự đăng ký doanh nghiệp.")
 OUTSIDE_AREA = _("Người sử dụng lao động này nằm ngoài địa bàn bạn phụ trách.")
 UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
-DUPLICATE_TAX_CODE = _("Mã số thuế {code} đã có trong sổ đăng ký người sử dụng lao động.")
+DUPLICATE_TAX_CODE = _("Mã số thuế {code} đã có trong sổ đăng ký người sử dụng lao động: {name} (#{pk}).")
+REGISTERED_ELSEWHERE = _("Mã số thuế này đã có hồ sơ ở địa bàn khác, liên hệ cấp tỉnh.")
 COMMUNE_OUT_OF_SCOPE = _("{name} ({code}) nằm ngoài địa bàn bạn phụ trách.")
 INDUSTRY_EXPIRED = _("Ngành {code} không còn hiệu lực vào ngày {day}.")
 
@@ -62,6 +69,19 @@ def employer_create(*, actor: User, data: dict, warnings: list[str] | None = Non
     _validate(scope=scope_for(actor), employer=employer, changed=set(EMPLOYER_FIELDS), errors=errors)
     _save_new(actor=actor, employer=employer)
     return employer
+
+
+def employer_register_self_check(*, account, data: dict) -> tuple[Employer, Employer | None]:
+    """Every check of employer_register_self but one: a tax code already in the registry is not an error here,
+    its employer is returned (second item), so sign-up answers as for a new one and leaves the match to staff.
+    The first item is the unsaved, checked employer."""
+    if not getattr(account, "is_authenticated", False) or account.role != Role.EMPLOYER:
+        raise PermissionDenied(NOT_EMPLOYER_ACCOUNT)
+    data, errors = areas_resolve_in(data, AREA_FIELDS)
+    employer = Employer(account=account)
+    _apply(employer, data)
+    _validate(scope=None, employer=employer, changed=set(EMPLOYER_FIELDS), errors=errors, duplicates=False)
+    return employer, Employer.objects.filter(tax_code=employer.tax_code).first()
 
 
 @transaction.atomic
@@ -142,13 +162,18 @@ def _apply(employer: Employer, data: dict) -> None:
 
 
 def _validate(
-    *, scope: AreaScope | None, employer: Employer, changed: set[str], errors: dict[str, list[str]] | None = None
+    *,
+    scope: AreaScope | None,
+    employer: Employer,
+    changed: set[str],
+    errors: dict[str, list[str]] | None = None,
+    duplicates: bool = True,
 ) -> None:
-    """Every rule at once, after the area errors already found: identifier, commune (inside `scope` unless it is
-    None), industry, then the model's own."""
+    """Every rule at once, after the area errors already found: identifier (and, unless `duplicates` is False,
+    that no other employer has it), commune (inside `scope` unless it is None), industry, then the model's own."""
     errors = dict(errors or {})
     if "tax_code" in changed:
-        _check_tax_code(employer, errors)
+        _check_tax_code(employer, errors, duplicates=duplicates, scope=scope)
     if "commune" in changed and "commune" not in errors and employer.commune_id is not None:
         _check_commune(scope, employer, errors)
     industry = employer.industry if employer.industry_id is not None else None
@@ -156,7 +181,7 @@ def _validate(
         errors["industry"] = [INDUSTRY_EXPIRED.format(code=industry.code, day=_day())]
     exclude = {*errors, "id_kind", "search_text"}
     try:
-        employer.full_clean(exclude=exclude)
+        employer.full_clean(exclude=exclude, validate_constraints=duplicates)
     except ValidationError as exc:
         for field, messages in exc.message_dict.items():
             errors.setdefault(field, []).extend(messages)
@@ -164,15 +189,24 @@ def _validate(
         raise ValidationError(errors)
 
 
-def _check_tax_code(employer: Employer, errors: dict) -> None:
+def _check_tax_code(employer: Employer, errors: dict, *, duplicates: bool, scope: AreaScope | None) -> None:
+    """A household business's tax code is its owner's CCCD: who already holds one is said only to staff whose
+    areas hold that employer."""
     try:
         parsed = taxcode.parse(employer.tax_code)
     except taxcode.TaxCodeError as exc:
         errors["tax_code"] = [str(exc)]
         return
     employer.tax_code, employer.id_kind = parsed.code, parsed.kind
-    if Employer.objects.filter(tax_code=parsed.code).exclude(pk=employer.pk).exists():
-        errors["tax_code"] = [DUPLICATE_TAX_CODE.format(code=parsed.code)]
+    if not duplicates:
+        return
+    clash = Employer.objects.filter(tax_code=parsed.code).exclude(pk=employer.pk).select_related("commune").first()
+    if clash is None:
+        return
+    if scope is not None and scope.covers_unit(clash.commune):
+        errors["tax_code"] = [DUPLICATE_TAX_CODE.format(code=parsed.code, name=clash.name, pk=clash.pk)]
+    else:
+        errors["tax_code"] = [str(REGISTERED_ELSEWHERE)]
 
 
 def _check_commune(scope: AreaScope | None, employer: Employer, errors: dict) -> None:

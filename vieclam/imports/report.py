@@ -98,6 +98,7 @@ class ImportReport:
     batch_id: int | None = None
     file_error: str = ""
     rows: list[RowReport] = field(default_factory=list)
+    purged: bool = False  # the rows were emptied by the retention rule (imports.services.import_batch_purge)
 
     def count(self, outcome: str) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)

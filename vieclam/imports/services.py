@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -349,11 +350,24 @@ def _audit_values(batch: ImportBatch) -> dict[str, Any]:
     return values
 
 
-def import_batch_purge(*, older_than_days: int = 7) -> int:
-    """Delete previews never confirmed for `older_than_days`: the uploaded file and its row report hold names,
+def import_batch_purge(*, older_than_days: int | None = None, report_days: int | None = None) -> tuple[int, int]:
+    """Enforce the retention of import files (settings VIECLAM_IMPORT_PREVIEW_DAYS and VIECLAM_IMPORT_REPORT_DAYS).
+
+    Previews never confirmed for `older_than_days` are deleted: the uploaded file and its row report hold names,
     phone numbers and tax codes (a person's CCCD for an individual employer), kept only while an officer decides.
-    Returns how many batches were deleted; committed batches stay (their postings link the vacancies)."""
-    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
-    stale = ImportBatch.objects.filter(status=BatchStatus.PREVIEWED, created_at__lt=cutoff)
+    Committed batches stay (their postings link the vacancies), but their row report is emptied `report_days`
+    after the commit. Returns (batches deleted, reports emptied)."""
+    preview_days = settings.VIECLAM_IMPORT_PREVIEW_DAYS if older_than_days is None else older_than_days
+    report_days = settings.VIECLAM_IMPORT_REPORT_DAYS if report_days is None else report_days
+    now = timezone.now()
+    stale = ImportBatch.objects.filter(status=BatchStatus.PREVIEWED, created_at__lt=now - dt.timedelta(preview_days))
     deleted, _by_model = stale.delete()
-    return deleted
+    old = ImportBatch.objects.filter(status=BatchStatus.COMMITTED, committed_at__lt=now - dt.timedelta(report_days))
+    emptied = 0
+    for batch in old.only("pk", "report").iterator():
+        if not batch.report.get("rows"):
+            continue
+        batch.report = {**batch.report, "rows": [], "purged": True}
+        batch.save(update_fields=["report", "updated_at"])
+        emptied += 1
+    return deleted, emptied

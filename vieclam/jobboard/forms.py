@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from vieclam.jobboard.choices import Sort
 from vieclam.jobboard.indexing import UNBOUNDED_PAY
 from vieclam.jobboard.search import JobQuery, place_resolve
+from vieclam.jobboard.shared import reference
 from vieclam.places.choices import Level
 from vieclam.vacancies.choices import OBSOLETE_CONTRACT_TYPES
 from vieclam.vacancies.selectors import code_item_list
@@ -52,11 +53,11 @@ class JobSearchForm(forms.Form):
 
     def clean_province(self):
         value = self.cleaned_data["province"].strip()
-        return place_resolve(value=value, level=Level.PROVINCE) if value else None
+        return _place(value, Level.PROVINCE) if value else None
 
     def clean_commune(self):
         value = self.cleaned_data["commune"]
-        return place_resolve(value=value, level=Level.COMMUNE) if value else None
+        return _place(value, Level.COMMUNE) if value else None
 
     def clean_contract_type(self) -> tuple[str, ...]:
         """A contract type and the types under it ('xac_dinh_thoi_han' includes both fixed-term bands)."""
@@ -80,8 +81,8 @@ class JobSearchForm(forms.Form):
 
     @cached_property
     def contract_type_items(self) -> list:
-        """The contract types in force (one query per form, shared by validation and the page's select)."""
-        return contract_types()
+        """The contract types in force (cached: shared by validation and the page's select of every visitor)."""
+        return reference("contract_types", contract_types)
 
     def to_query(self) -> JobQuery:
         data = self.cleaned_data
@@ -95,6 +96,11 @@ class JobSearchForm(forms.Form):
             posted_within_days=data["posted_within_days"],
             sort=data["sort"],
         )
+
+
+def _place(value: str, level: str):
+    """A province or commune named in a query string, resolved once a day (an unknown one raises, uncached)."""
+    return reference("place", lambda: place_resolve(value=value, level=level), level, value)
 
 
 def contract_types():

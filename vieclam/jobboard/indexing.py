@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connection, transaction
 
 from vieclam.jobboard.models import JobIndex, JobWord
+from vieclam.jobboard.shared import index_changed
 from vieclam.jobboard.text import document
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit, Succession
@@ -158,6 +159,10 @@ def jobindex_sync(*, vacancy_ids: Iterable[int] | None = None) -> dict[str, floa
     gone = [pk for pk in current if pk not in wanted]
     _delete([pk for pk in changed if pk in current] + gone)
     _insert([(pk, *wanted[pk]) for pk in changed])
+    if changed or gone:
+        # Now for this process, and again once committed, in case another request cached the old rows between.
+        index_changed()
+        transaction.on_commit(index_changed)
     if vacancy_ids is None:
         vocabulary = _vocabulary_rebuild(values[0] for values in wanted.values() if values[-1])
     else:

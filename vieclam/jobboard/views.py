@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+import functools
+
 from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -17,13 +18,13 @@ from vieclam.employers.models import Employer
 from vieclam.jobboard.choices import Sort
 from vieclam.jobboard.display import APPLY_URL
 from vieclam.jobboard.forms import JobSearchForm
-from vieclam.jobboard.search import JobQuery, job_get, job_search
+from vieclam.jobboard.search import JobQuery, JobResults, job_get, job_search
+from vieclam.jobboard.shared import REFERENCE_SECONDS, RESULTS_SECONDS, reference, search_page
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
 from vieclam.vacancies.choices import CODED_FIELDS
 from vieclam.vacancies.selectors import item_names
 
-PAGE_SIZE = 20
 # Option values are strings, like the submitted values they are compared with.
 PAY_CHOICES = [(str(n * 1_000_000), n) for n in (3, 5, 7, 10, 15, 20, 30)]
 DAYS_CHOICES = [
@@ -40,26 +41,30 @@ def job_search_page(request):
     """/jobs/?q=…: the filter form and one page of results; an HTMX request gets the board (form + results) alone."""
     form = JobSearchForm(request.GET or None, drop_stale_commune=True)
     valid = form.is_valid() if form.is_bound else True
-    results = job_search(form.to_query() if form.is_bound else JobQuery()) if valid else None
-    page = Paginator(results.ids, PAGE_SIZE).get_page(request.GET.get("page")) if results else None
-    rows = results.rows(page.object_list) if page else []
-    query = _filled(request.GET)
+    query = form.to_query() if form.is_bound and valid else JobQuery()
+    results = search_page(query, request.GET.get("page"), job_search) if valid else None
+    page = results.paginator_page() if results else None
+    # Loaded only if the template renders the results (not when their cached fragment is shown).
+    rows = functools.partial(JobResults.rows, results.ids) if results else []
+    filled = _filled(request.GET)
     places = [form.cleaned_data.get("province"), form.cleaned_data.get("commune")] if valid and form.is_bound else []
     context = {
         "form": form,
         "results": results,
         "page": page,
         "rows": rows,
-        "query": query,
-        "labels": item_names() if rows else {},
+        "query": filled,
+        "labels": _item_names(),
         "place_notes": [p.note for p in places if p is not None and p.note],
         "selected": _selected(request.GET, results),
         **_options(form, valid),
+        "reference_seconds": REFERENCE_SECONDS,
+        "results_seconds": RESULTS_SECONDS,
     }
     htmx = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
     response = render(request, "jobboard/_board.html" if htmx else "jobboard/job_search.html", context)
     if htmx:  # the address bar shows the search without the empty fields of the form
-        response["HX-Push-Url"] = _address(request.path, query, page)
+        response["HX-Push-Url"] = _address(request.path, filled, page)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -68,7 +73,7 @@ def job_search_page(request):
 def job_detail(request, pk: int):
     """/jobs/<id>/: a live vacancy; 404 for drafts, closed, filled and expired ones and past deadlines."""
     vacancy = job_get(pk=pk)
-    names = item_names()
+    names = _item_names()
     context = {
         "vacancy": vacancy,
         "labels": names,
@@ -121,29 +126,35 @@ def _selected(params, results) -> dict[str, str]:
     return selected
 
 
+def _item_names() -> dict[tuple[str, str], str]:
+    return reference("item_names", item_names)
+
+
 def _options(form: JobSearchForm, valid: bool) -> dict:
-    """The choices of the filter form's selects (three or four small queries)."""
+    """The choices of the filter form's selects: the same for every visitor, so read from the cache."""
     province = form.cleaned_data.get("province") if valid and form.is_bound else None
-    provinces = sorted(
-        AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).values_list("code", "short_name"),
-        key=lambda row: fold(row[1]),
-    )
-    occupations = (
-        Occupation.objects.valid_on(today())
-        .filter(level__lte=2)
-        .exclude(code__startswith="0")
-        .order_by("code")
-        .only("code", "level", "name_vi", "name_en")
-    )
     return {
-        "provinces": provinces,
-        "occupations": [(o.code, o.level, o.name) for o in occupations],
+        "provinces": reference("provinces", _provinces),
+        "occupations": reference("occupations", _occupations),
         "contract_types": [(i.code, i.name) for i in form.contract_type_items],
-        "communes": _communes(province_id=province.unit_id) if province and province.unit_id else [],
+        "communes": reference("communes", lambda: _communes(province_id=province.unit_id), province.unit_id)
+        if province and province.unit_id
+        else [],
         "pay_choices": PAY_CHOICES,
         "days_choices": DAYS_CHOICES,
         "sort_choices": Sort.choices,
     }
+
+
+def _provinces() -> list[tuple[str, str]]:
+    rows = AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).values_list("code", "short_name")
+    return sorted(rows, key=lambda row: fold(row[1]))
+
+
+def _occupations() -> list[tuple[str, int, str]]:
+    """The first two levels of VSCO 2020 in force, without the armed forces (major group 0)."""
+    rows = Occupation.objects.valid_on(today()).filter(level__lte=2).exclude(code__startswith="0").order_by("code")
+    return [(o.code, o.level, o.name) for o in rows.only("code", "level", "name_vi", "name_en")]
 
 
 def _communes(*, province_id: int) -> list[tuple[str, str]]:

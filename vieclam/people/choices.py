@@ -49,3 +49,11 @@ class PovertyCause(models.TextChoices):
     NO_SKILLS = "no_skills", _("Thiếu kỹ năng lao động")
     ILLNESS = "illness", _("Ốm đau, bệnh nặng, tai nạn")
     OTHER = "other", _("Nguyên nhân khác")
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a worker may agree to (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): each purpose given or withdrawn alone."""
+
+    PUBLISH_CONTACT = "publish_contact", _("Cho người sử dụng lao động xem số điện thoại và thư điện tử của tôi")
+    JOB_MATCHING = "job_matching", _("Dùng hồ sơ của tôi để gợi ý và giới thiệu việc làm phù hợp")
+    JOB_NEWS = "job_news", _("Gửi cho tôi tin tuyển dụng và thông tin hỗ trợ việc làm")

@@ -9,11 +9,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.models import TimeStampedModel
+from vieclam.core.privacy import mask_identifier
 from vieclam.people.ages import age_on
-from vieclam.people.choices import ChangeKind, IdKind, Relationship, ReviewKind, Sex
+from vieclam.people.choices import ChangeKind, ConsentPurpose, IdKind, Relationship, ReviewKind, Sex
 from vieclam.poverty.choices import Classification
 
-__all__ = ("Household", "HouseholdCounter", "HouseholdReview", "LabourEvent", "Person")
+__all__ = ("Consent", "Household", "HouseholdCounter", "HouseholdReview", "LabourEvent", "Person")
 
 LABOUR_AGE = 15
 
@@ -41,6 +42,8 @@ class Household(TimeStampedModel):
         verbose_name = _("hộ gia đình")
         verbose_name_plural = _("hộ gia đình")
         ordering = ["code"]
+        # The list's order, alone and within a commune (a commune officer's list): read in order, no sort.
+        indexes = [models.Index(fields=["commune", "code"], name="people_household_commune_code")]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.head_name}"
@@ -134,7 +137,13 @@ class Person(TimeStampedModel):
         verbose_name = _("người lao động")
         verbose_name_plural = _("người lao động")
         ordering = ["full_name", "pk"]
-        indexes = [models.Index(fields=["residence_commune", "full_name"]), models.Index(fields=["date_of_birth"])]
+        # The list's order (name, then id for equal names), alone and within a commune, so a page of a million
+        # persons is read from the index in order instead of sorting them all.
+        indexes = [
+            models.Index(fields=["full_name", "id"], name="people_person_name_order"),
+            models.Index(fields=["residence_commune", "full_name", "id"], name="people_person_commune_order"),
+            models.Index(fields=["date_of_birth"]),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -146,8 +155,7 @@ class Person(TimeStampedModel):
     @property
     def masked_national_id(self) -> str:
         """Lists show only the last four digits (personal data)."""
-        nid = self.national_id or ""
-        return "•" * (len(nid) - 4) + nid[-4:] if nid else ""
+        return mask_identifier(self.national_id or "")
 
 
 class LabourEvent(models.Model):
@@ -197,3 +205,36 @@ class HouseholdReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.household_id} {self.reviewed_on} {self.classification}"
+
+
+class Consent(models.Model):
+    """A worker's consent to one purpose, with the date given and, once withdrawn, the date withdrawn.
+
+    A consent is never edited: withdrawing dates the row, and agreeing again adds a new one, so the record says
+    what the person had agreed to on any day (Luật 91/2025/QH15, NĐ 356/2025)."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("người lao động"), on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("mục đích"), max_length=20, choices=ConsentPurpose.choices)
+    given_at = models.DateTimeField(_("đồng ý lúc"))
+    withdrawn_at = models.DateTimeField(_("rút lại lúc"), null=True, blank=True)
+
+    # Scoping (accounts.scoping): a person's consents follow the person.
+    area_path = "person__residence_commune"
+    owner_path = "person__account"
+
+    class Meta:
+        verbose_name = _("sự đồng ý")
+        verbose_name_plural = _("sự đồng ý")
+        ordering = ["person", "purpose", "given_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="people_consent_one_in_force_per_purpose",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_purpose_display()}"

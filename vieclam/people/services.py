@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -72,14 +73,15 @@ NATIONAL_ID_TAKEN = gettext_lazy(
     "Số CCCD này đã có trong sổ đăng ký lao động. Hãy liên hệ UBND xã hoặc trung tâm dịch vụ việc làm "
     "để được gắn tài khoản với hồ sơ đã có."
 )
+REGISTERED_ELSEWHERE = gettext_lazy("Số định danh này đã có hồ sơ ở địa bàn khác, liên hệ cấp tỉnh.")
 UNDER_AGE = gettext_lazy("Người lao động đăng ký tài khoản phải đủ {age} tuổi.")
 NOT_A_COMMUNE_IN_FORCE = gettext_lazy("Chọn một xã, phường đang có hiệu lực.")
 NOT_SELF_FIELD = gettext_lazy("Trường này do cán bộ ghi, không tự khai khi đăng ký.")
 REQUIRED = gettext_lazy("Trường này bắt buộc.")
 
 
-def _check_identity(data: dict, errors: Errors, *, exclude_pk=None, clash_message=None) -> None:
-    """Birth date, sex and ID agree; an ID already registered is named (`clash_message` hides whose it is)."""
+def _check_identity(data: dict, errors: Errors, *, viewer=None, exclude_pk=None, check_clash: bool = True) -> None:
+    """Birth date, sex and ID agree; an ID already registered is named only to a `viewer` whose areas hold it."""
     dob, sex, nid = data.get("date_of_birth"), data.get("sex"), data.get("national_id")
     if dob and dob > today():
         errors.add("date_of_birth", _("Ngày sinh không thể ở tương lai."))
@@ -89,11 +91,24 @@ def _check_identity(data: dict, errors: Errors, *, exclude_pk=None, clash_messag
         return
     for message in cccd.check_against(nid, date_of_birth=dob, sex=sex):
         errors.add("national_id", message)
-    clash = Person.objects.filter(national_id=nid).exclude(pk=exclude_pk).first()
-    if clash and clash_message is not None:
-        errors.add("national_id", str(clash_message))
-    elif clash:
-        errors.add("national_id", _("Số định danh {nid} đã được đăng ký (hồ sơ #{pk}).").format(nid=nid, pk=clash.pk))
+    clash = Person.objects.filter(national_id=nid).exclude(pk=exclude_pk).first() if check_clash else None
+    if clash is not None:
+        errors.add("national_id", _clash_message(clash, viewer))
+
+
+def _clash_message(clash: Person, viewer) -> str:
+    """Inside the viewer's areas the record is named so it can be opened; outside them, not even its id (a CCCD
+    typed by an officer must not become a way to find out where a citizen lives)."""
+    from vieclam.accounts.scoping import scope_queryset
+
+    if viewer is not None and scope_queryset(Person.objects.filter(pk=clash.pk), viewer).exists():
+        return _("Số định danh {nid} đã được đăng ký: {name} (hồ sơ #{pk}, {url}).").format(
+            nid=clash.national_id,
+            name=clash.full_name,
+            pk=clash.pk,
+            url=reverse("people:person_detail", args=[clash.pk]),
+        )
+    return str(REGISTERED_ELSEWHERE)
 
 
 def _check_labour_age(data: dict, errors: Errors) -> None:
@@ -146,7 +161,7 @@ def person_create(*, actor: User, data: dict) -> tuple[Person, list[str]]:
     """Register a person; returns (person, warnings). Raises ValidationError naming every bad field."""
     errors, warnings = Errors(), list[str]()
     _check_required(data, errors, ("full_name", "date_of_birth", "sex", "residence_commune"))
-    _check_identity(data, errors)
+    _check_identity(data, errors, viewer=actor)
     _check_labour_age(data, errors)
     check_coded(data, errors)
     refs = _resolve_refs(data, actor, errors, warnings)
@@ -157,24 +172,19 @@ def person_create(*, actor: User, data: dict) -> tuple[Person, list[str]]:
     return person, warnings
 
 
-@transaction.atomic
-def person_register_self(*, account, commune: AdministrativeUnit, data: dict) -> tuple[Person, list[str]]:
-    """A worker account's own record in `commune`, linked by Person.account and audited under the worker's name.
-
-    `data`: full_name, national_id, date_of_birth, sex, phone (SELF_FIELDS). Any commune in force will do: a
-    worker lives where they live, not in anybody's scope. A CCCD already in the registry is refused without
-    saying whose it is: the existing record is linked by staff, not claimed by whoever knows the number.
-    """
+def person_register_self_check(*, account, commune: AdministrativeUnit, data: dict) -> Person | None:
+    """Every check of person_register_self but one: a CCCD already in the registry is not an error here, its
+    record is returned, so sign-up can answer exactly as for a new number and leave the match to staff."""
     if not getattr(account, "is_authenticated", False) or account.role != Role.WORKER:
         raise PermissionDenied(NOT_WORKER_ACCOUNT)
-    errors, warnings = Errors(), list[str]()
+    errors = Errors()
     if Person.objects.filter(account=account).exists():
         errors.add("account", str(ACCOUNT_LINKED))
     for field in data:
         if field not in SELF_FIELDS:
             errors.add(field, str(NOT_SELF_FIELD))
     _check_required(data, errors, ("full_name", "date_of_birth", "sex"))
-    _check_identity(data, errors, clash_message=NATIONAL_ID_TAKEN)
+    _check_identity(data, errors, check_clash=False)
     dob = data.get("date_of_birth")
     if dob and "date_of_birth" not in errors and Person(date_of_birth=dob).age_on(today()) < LABOUR_AGE:
         errors.add("date_of_birth", UNDER_AGE.format(age=LABOUR_AGE))
@@ -182,6 +192,21 @@ def person_register_self(*, account, commune: AdministrativeUnit, data: dict) ->
         errors.add("residence_commune", str(NOT_A_COMMUNE_IN_FORCE))
     if errors:
         raise ValidationError(errors)
+    nid = data.get("national_id")
+    return Person.objects.filter(national_id=nid).first() if nid else None
+
+
+@transaction.atomic
+def person_register_self(*, account, commune: AdministrativeUnit, data: dict) -> tuple[Person, list[str]]:
+    """A worker account's own record in `commune`, linked by Person.account and audited under the worker's name.
+
+    `data`: full_name, national_id, date_of_birth, sex, phone (SELF_FIELDS). Any commune in force will do: a
+    worker lives where they live, not in anybody's scope. A CCCD already in the registry is refused without
+    saying whose it is (sign-up itself never gets here with one: see applications.selfservice).
+    """
+    if person_register_self_check(account=account, commune=commune, data=data) is not None:
+        raise ValidationError({"national_id": [str(NATIONAL_ID_TAKEN)]})
+    warnings = list[str]()
     # No "possible twin" warnings here: they would show other people's names to whoever signs up.
     person = _build({k: v for k, v in data.items() if v}, {"residence_commune": commune}, warnings, twins=False)
     person.account = account
@@ -239,7 +264,7 @@ def person_update(
     errors, warnings = Errors(), list[str]()
     merged = {"date_of_birth": person.date_of_birth, "sex": person.sex, "national_id": person.national_id, **data}
     if {"national_id", "date_of_birth", "sex"} & set(data):
-        _check_identity(merged, errors, exclude_pk=person.pk)
+        _check_identity(merged, errors, viewer=actor, exclude_pk=person.pk)
     _check_labour_age(merged, errors)
     check_coded(data, errors)
     refs = _resolve_refs(data, actor, errors, warnings)

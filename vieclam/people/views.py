@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from vieclam.people import cccd, selectors, services
 from vieclam.people.exporters import HouseholdExporter, PersonExporter
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
 from vieclam.people.forms import HouseholdForm, HouseholdMemberForm, HouseholdReviewForm, PersonForm, PersonSource
+from vieclam.people.models import Person
 from vieclam.people.reviews import household_review_record, recently_exited
 from vieclam.people.validation import CODED_FIELDS
 
@@ -113,7 +115,10 @@ class HouseholdListView(RegistryListView):
     template_name = "people/household_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().annotate(member_count=Count("members")).order_by("code")
+        # A count per shown row (a correlated subquery), not a GROUP BY over every household before the LIMIT.
+        members = Person.objects.filter(household=OuterRef("pk")).order_by().values("household")
+        member_count = Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0)
+        return super().get_queryset().annotate(member_count=member_count).order_by("code")
 
     def decorate(self, page) -> None:
         for household in page:

@@ -27,7 +27,7 @@ class CommuneSource(PickerSource):
         self.levels = (Level.PROVINCE, Level.COMMUNE) if provinces else (Level.COMMUNE,)
 
     def get(self, value: str) -> AdministrativeUnit | None:
-        return selectors.commune_resolve(code=value, on=today(), within=self.within, levels=self.levels)
+        return selectors.unit_pick_get(code=value, on=today(), within=self.within, levels=self.levels)
 
     def search(self, text: str, *, limit: int) -> list[AdministrativeUnit]:
         return selectors.unit_search(text=text, on=today(), within=self.within, limit=limit, levels=self.levels)
@@ -75,7 +75,7 @@ class ProvinceChoiceField(forms.ModelChoiceField):
         try:
             return super().to_python(value)
         except forms.ValidationError:
-            unit = selectors.commune_resolve(code=str(value), on=today(), levels=(Level.PROVINCE,))
+            unit = selectors.unit_pick_get(code=str(value), on=today(), levels=(Level.PROVINCE,))
             if unit is None:
                 raise
             return unit

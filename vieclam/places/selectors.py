@@ -7,12 +7,13 @@ import functools
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from vieclam.core.text import fold
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit, Edition, Succession, UnitVersion
-from vieclam.places.resolve import LEVEL_BY_CODE_LENGTH
+from vieclam.places.resolve import LEVEL_BY_CODE_LENGTH, unit_resolve
 
 # The code → unit mapping (old pre-2025 codes included) lives in places.resolve; still importable from here.
 from vieclam.places.resolve import AreaCodeError as AreaCodeError
@@ -157,16 +158,15 @@ def _allowed(within: Q | None, pks: list[int]) -> set[int] | None:
     return set(AdministrativeUnit.objects.filter(within, pk__in=pks).values_list("pk", flat=True))
 
 
-def commune_resolve(
+def unit_pick_get(
     *, code: str, on: dt.date, within: Q | None = None, levels: tuple[str, ...] = (Level.COMMUNE,)
 ) -> AdministrativeUnit | None:
-    """The commune (or unit of `levels`) in force on `on` for `code`, inside `within` when given; None otherwise.
-    An old pre-2025 code with one successor is mapped: the unit then carries `resolve_note` saying so."""
+    """What a picker's chosen `code` stands for: the unit of `levels` in force on `on` (an old pre-2025 code with one
+    successor mapped, the unit then carrying `resolve_note`), inside `within` when given; None when it is not usable.
+    Pickers only need yes or no; services get the reason from places.resolve.unit_resolve."""
     try:
-        unit, note = area_resolve(code=code, on=on)
-    except AreaCodeError:
-        return None
-    if unit.level not in levels:
+        unit, note = unit_resolve(code, levels=levels, on=on)
+    except ValidationError:
         return None
     if within is not None and not AdministrativeUnit.objects.filter(within, pk=unit.pk).exists():
         return None

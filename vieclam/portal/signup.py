@@ -1,6 +1,8 @@
 """Self-registration pages: a worker or an employer creates its account and its own registry record.
 
 The services are applications.selfservice (account + record in one transaction); these views only parse and route.
+Whatever the registry holds, a valid form gets the same answer: a redirect and the same message (the username
+given is random, see accounts.services.username_generate). The POSTs count against the public-write budget.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from django.utils.translation import gettext as _
 
 from vieclam.applications import selfservice
 from vieclam.applications.forms import EmployerRegisterForm, WorkerRegisterForm
+from vieclam.core.throttle import public_write
 from vieclam.core.viewkit import call_service
 
 
+@public_write
 def register_worker(request):
     """A worker creates an account and their own labour record, is signed in and lands on "my applications"."""
     if request.user.is_authenticated:
@@ -27,17 +31,22 @@ def register_worker(request):
         user = call_service(
             form,
             lambda: selfservice.worker_register(
-                username=data["username"],
                 password=data["password1"],
                 commune=data["residence_commune"],
                 data=form.person_data(),
+                email=data["email"],
             ),
         )
         if user is not None:
-            return _signed_up(request, user, _("Chào mừng {name}! Tài khoản đã được tạo.").format(name=user))
+            message = _(
+                "Chào mừng {name}! Tài khoản đã được tạo, tên đăng nhập của bạn là {username}. Nếu số CCCD đã có "
+                "trong sổ đăng ký lao động, cán bộ xã, phường sẽ đối chiếu giấy tờ rồi gắn tài khoản với hồ sơ đó."
+            )
+            return _signed_up(request, user, message.format(name=user, username=user.username))
     return render(request, "portal/register_worker.html", {"form": form, "next": next_url(request)})
 
 
+@public_write
 def register_employer(request):
     """An employer creates an account and its registry entry; vacancies it posts wait for approval."""
     if request.user.is_authenticated:
@@ -48,12 +57,16 @@ def register_employer(request):
         user = call_service(
             form,
             lambda: selfservice.employer_register(
-                username=data["username"], password=data["password1"], data=form.employer_data()
+                password=data["password1"], data=form.employer_data(), email=data["email"]
             ),
         )
         if user is not None:
-            message = _("Đã đăng ký {name}. Hãy đăng tin tuyển dụng: tin mới được cán bộ duyệt trước khi đăng.")
-            return _signed_up(request, user, message.format(name=data["name"]))
+            message = _(
+                "Đã đăng ký {name}, tên đăng nhập của bạn là {username}. Hãy đăng tin tuyển dụng: tin mới được cán bộ "
+                "duyệt trước khi đăng. Nếu mã số thuế đã có trong sổ đăng ký, cán bộ sẽ đối chiếu giấy tờ rồi gắn "
+                "tài khoản với hồ sơ đó."
+            )
+            return _signed_up(request, user, message.format(name=data["name"], username=user.username))
     return render(request, "portal/register_employer.html", {"form": form, "next": next_url(request)})
 
 

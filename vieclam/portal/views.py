@@ -1,16 +1,25 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from vieclam.core.exports import FORMATS
 from vieclam.core.viewkit import staff_required
+from vieclam.people.consents import consents_in_force, person_consents_set
 from vieclam.portal.filtersets import AuditEventFilterSet
+from vieclam.portal.forms import ConsentForm
+from vieclam.portal.mydata import my_data, my_data_json, my_data_xlsx
 from vieclam.portal.selectors import audit_event_list
 from vieclam.portal.stats import home_cards, persons_to_complete
+from vieclam.seekers.views import worker_required
 
 
 def home(request):
@@ -46,3 +55,48 @@ def audit_list(request):
 def favicon(request):
     """Browsers that ask for /favicon.ico get the static icon."""
     return redirect(static("favicon.svg"), permanent=True)
+
+
+#
+# "Dữ liệu của tôi": a worker's own data (Luật 91/2025/QH15)
+#
+@worker_required
+def my_data_page(request):
+    """Everything the system holds on the worker, who opened and changed it, and their consents."""
+    data = my_data(viewer=request.user)
+    initial = {"purposes": sorted(consents_in_force(person=data.person))} if data.person else {}
+    return render(request, "portal/my_data.html", {"data": data, "consent_form": ConsentForm(initial=initial)})
+
+
+@worker_required
+def my_data_download(request, fmt: str):
+    """The same data as a file: JSON, or Excel with one sheet per kind of record."""
+    if fmt not in ("json", "xlsx"):
+        raise Http404
+    data = my_data(viewer=request.user)
+    if fmt == "json":
+        response = HttpResponse(my_data_json(data), content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(my_data_xlsx(data), content_type=FORMATS["xlsx"])
+    name = f"du-lieu-cua-toi-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+@worker_required
+def my_consents(request):
+    """Give or withdraw consents: the boxes ticked are the purposes agreed to from now on."""
+    data = my_data(viewer=request.user)
+    form = ConsentForm(request.POST)
+    if data.person is None or not form.is_valid():
+        messages.error(request, _("Chưa lưu được sự đồng ý: tài khoản chưa gắn với hồ sơ người lao động."))
+        return redirect("portal:my_data")
+    given, withdrawn = person_consents_set(
+        actor=request.user, person=data.person, purposes=form.cleaned_data["purposes"]
+    )
+    if given or withdrawn:
+        messages.success(request, _("Đã lưu sự đồng ý của bạn."))
+    else:
+        messages.info(request, _("Không có thay đổi."))
+    return redirect("portal:my_data")

@@ -22,6 +22,7 @@ from vieclam.core.dates import today
 from vieclam.core.fields import DateField, MoneyField
 from vieclam.core.forms import StyledFormMixin
 from vieclam.core.text import fold
+from vieclam.people.choices import ConsentPurpose
 from vieclam.places.choices import Level
 from vieclam.places.forms import CommunePickerField
 from vieclam.places.models import AdministrativeUnit
@@ -277,10 +278,18 @@ class ProfileForm(StyledFormMixin, forms.Form):
 
 class OwnProfileForm(ProfileForm):
     """A worker's own profile: the staff form without the registration date (today, set by the service), and the
-    workplaces picked from a list (provinces, then the communes of this province) rather than typed as codes."""
+    workplaces picked from a list (provinces, then the communes of this province) rather than typed as codes.
 
-    def __init__(self, *args, profile: JobSeekerProfile | None = None, **kwargs) -> None:
+    `publish_contact` is the worker's consent to show their contact details to employers (people.consents): not a
+    field of the profile, so `service_data()` leaves it out and the view records it with its date."""
+
+    publish_contact = forms.BooleanField(label=ConsentPurpose.PUBLISH_CONTACT.label, required=False)
+
+    def __init__(
+        self, *args, profile: JobSeekerProfile | None = None, contact_published: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, profile=profile, **kwargs)
+        self.fields["publish_contact"].initial = contact_published
         del self.fields["registered_on"]
         keep = [getattr(profile, name) for name in ("workplace_1", "workplace_2")] if profile is not None else []
         choices = workplace_choices(keep=[unit for unit in keep if unit is not None])
@@ -290,6 +299,11 @@ class OwnProfileForm(ProfileForm):
         self.fields["occupation"].help_text = _(
             "Bấm một mã gợi ý hiện dưới ô “Tên công việc cần tìm”, hoặc để trống: cán bộ sẽ ghi giúp."
         )
+
+    def service_data(self, *, changed_only: bool) -> dict:
+        data = super().service_data(changed_only=changed_only)
+        data.pop("publish_contact", None)
+        return data
 
 
 def workplace_choices(*, keep=()) -> list:

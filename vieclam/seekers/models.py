@@ -122,7 +122,12 @@ class JobSeekerProfile(TimeStampedModel):
                 name="seekers_jobseekerprofile_workplace_2_after_1",
             ),
         ]
-        indexes = [models.Index(fields=["status", "registered_on"])]
+        indexes = [
+            models.Index(fields=["status", "registered_on"]),
+            # The list's order (newest first; a b-tree reads backwards), alone and within a commune.
+            models.Index(fields=["registered_on", "id"], name="seekers_profile_list_order"),
+            models.Index(fields=["commune", "registered_on", "id"], name="seekers_profile_commune_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} – {self.title}"

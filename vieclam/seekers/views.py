@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from django.views.decorators.http import require_POST
 from vieclam.accounts.choices import Role
 from vieclam.core.audit import history_for
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.people.choices import ConsentPurpose
+from vieclam.people.consents import consents_in_force, person_consents_set
 from vieclam.seekers import selectors, services
 from vieclam.seekers.choices import STATUS_TRANSITIONS, LanguageLevel, ProfileStatus, RecruitmentMode
 from vieclam.seekers.exporters import JobSeekerExporter
@@ -135,9 +138,11 @@ def own_profile_edit(request):
         return redirect("seekers:own_profile")
     current = selectors.own_profile(viewer=request.user)
     active = current if current is not None and current.status == ProfileStatus.ACTIVE else None
-    form = OwnProfileForm(request.POST or None, profile=current)
+    in_force = consents_in_force(person=person)
+    published = ConsentPurpose.PUBLISH_CONTACT in in_force
+    form = OwnProfileForm(request.POST or None, profile=current, contact_published=published)
     if request.method == "POST" and form.is_valid():
-        saved = call_service(form, lambda: _save_own(request.user, active, form))
+        saved = call_service(form, lambda: _save_own(request.user, person, active, form, in_force))
         if saved is not None:
             done = _("Đã lưu hồ sơ tìm việc của bạn.") if active else _("Đã lập hồ sơ tìm việc của bạn.")
             _saved(request, saved, done)
@@ -146,10 +151,18 @@ def own_profile_edit(request):
     return render(request, "seekers/own_profile_form.html", context)
 
 
-def _save_own(user, active: JobSeekerProfile | None, form: OwnProfileForm) -> JobSeekerProfile:
+@transaction.atomic
+def _save_own(user, person, active: JobSeekerProfile | None, form: OwnProfileForm, in_force: set[str]):
+    """The profile, and the consent to show contact details as ticked (dated only when it changes)."""
     if active is None:
-        return services.profile_create_self(actor=user, data=form.service_data(changed_only=False))
-    return services.profile_update_self(actor=user, profile=active, data=form.service_data(changed_only=True))
+        saved = services.profile_create_self(actor=user, data=form.service_data(changed_only=False))
+    else:
+        saved = services.profile_update_self(actor=user, profile=active, data=form.service_data(changed_only=True))
+    wanted = in_force - {ConsentPurpose.PUBLISH_CONTACT}
+    if form.cleaned_data.get("publish_contact"):
+        wanted.add(ConsentPurpose.PUBLISH_CONTACT)
+    person_consents_set(actor=user, person=person, purposes=wanted)
+    return saved
 
 
 #

@@ -154,6 +154,9 @@ class Vacancy(TimeStampedModel):
             models.Index(fields=["exchange_province", "status"]),
             models.Index(fields=["status", "deadline"]),
             models.Index(fields=["status", "occupation"]),
+            # The list's order (newest first; a b-tree reads backwards), alone and within an exchange's province.
+            models.Index(fields=["created_at", "id"], name="vacancies_list_order"),
+            models.Index(fields=["exchange_province", "created_at", "id"], name="vacancies_province_order"),
         ]
 
     def __str__(self) -> str:

@@ -574,13 +574,30 @@ def vacancy_update_own(*, actor: User, vacancy: Vacancy, data: dict) -> Vacancy:
     """The employer account that owns the vacancy edits its content (not its employer, status or exchange).
 
     The same checks as a staff edit, as for a posting submitted for approval; the change is audited under the
-    employer's account, so the counsellors of the exchange see it in the vacancy's history.
+    employer's account, so the counsellors of the exchange see it in the vacancy's history. A change to an open
+    posting sends it back to approval.
     """
     _check_owner(actor, vacancy)
     fixed = {field: str(SET_ON_SUBMIT) for field in OWN_FIXED_FIELDS if field in data}
     if fixed:
         raise ValidationError(fixed)
-    return _update_fields(actor=actor, staff=None, vacancy=vacancy, data=data)
+    live = vacancy.status == VacancyStatus.OPEN
+    before = _audit_values(vacancy)
+    vacancy = _update_fields(actor=actor, staff=None, vacancy=vacancy, data=data)
+    if live and diff(before, _audit_values(vacancy)):
+        _back_to_approval(actor=actor, vacancy=vacancy)
+    return vacancy
+
+
+def _back_to_approval(*, actor: User, vacancy: Vacancy) -> None:
+    # A posting the exchange approved goes public as the employer words it: an edit by the employer leaves the board
+    # until a counsellor approves the new wording (the approvals list shows it again).
+    vacancy.status = VacancyStatus.DRAFT
+    vacancy.save(update_fields=["status", "updated_at", "search_text"])
+    changes = {"status": [VacancyStatus.OPEN, VacancyStatus.DRAFT]}
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+    )
 
 
 @transaction.atomic

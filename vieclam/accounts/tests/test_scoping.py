@@ -3,6 +3,7 @@
 import pytest
 
 from vieclam.accounts.models import User
+from vieclam.accounts.scoping import scope_for
 from vieclam.accounts.services import user_update
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,18 @@ def test_users_list_query_count_is_flat(cast, api_as, django_assert_max_num_quer
         User.objects.create(username=f"extra{i}", role="worker")
     with django_assert_max_num_queries(6):
         assert client.get("/api/v1/users/").status_code == 200
+
+
+def test_a_province_scope_filters_on_the_records_own_commune_column(cast):
+    """A join to the units was estimated at a hundredth of a province's persons, so the planner sorted a million
+    rows instead of reading the name index in order: the scope lists the province's unit ids instead."""
+    from vieclam.people.models import Person
+    from vieclam.people.selectors import person_list
+    from vieclam.places.models import AdministrativeUnit
+
+    sql = str(person_list(viewer=cast["province_a"]).query)
+    assert '"province_id" IN' not in sql and '"people_person"."residence_commune_id" IN (' in sql
+    province = cast["province_a"].areas.get()
+    units = set(AdministrativeUnit.objects.filter(province=province).values_list("pk", flat=True))
+    assert scope_for(cast["province_a"]).units_of_provinces == units
+    assert person_list(viewer=cast["province_a"]).model is Person

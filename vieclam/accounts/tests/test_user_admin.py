@@ -71,3 +71,17 @@ def test_the_administrator_cannot_lock_itself_out(cast):
     client_for(cast["admin"]).post(f"/accounts/users/{cast['admin'].pk}/active/", {"active": "0"})
     cast["admin"].refresh_from_db()
     assert cast["admin"].is_active
+
+
+@pytest.mark.parametrize("role", ["province_a", "counsellor_a", "commune_a", "employer", "worker"])
+def test_only_the_administrator_may_create_or_change_accounts_even_through_the_services(cast, role):
+    from django.core.exceptions import PermissionDenied
+
+    from vieclam.accounts.services import user_create, user_update
+
+    with pytest.raises(PermissionDenied):
+        user_create(actor=cast[role], username="lam_gia", role="province_officer", area_codes=["80"])
+    with pytest.raises(PermissionDenied):
+        user_update(actor=cast[role], user=cast[role], data={"role": "admin"})
+    assert not User.objects.filter(username="lam_gia").exists()
+    assert User.objects.get(pk=cast[role].pk).role != "admin"

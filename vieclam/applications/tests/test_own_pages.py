@@ -68,8 +68,37 @@ def test_an_employer_edits_its_posting_and_the_change_is_audited(world):
     response = client.post(f"/applications/my/vacancies/{vacancy.pk}/edit/", data)
     assert response.status_code == 302, response.context["form"].errors
     vacancy.refresh_from_db()
-    assert vacancy.title == "Thợ may công nghiệp" and vacancy.status == "open"
+    assert vacancy.title == "Thợ may công nghiệp"
     assert AuditEvent.objects.filter(object_id=str(vacancy.pk), actor=world["employer_a"]).exists()
+
+
+def test_an_employers_edit_of_an_open_posting_waits_for_approval_again(world):
+    vacancy = world["vacancy"]
+    assert vacancy.status == "open"
+    client = client_for(world["employer_a"])
+    form = client.get(f"/applications/my/vacancies/{vacancy.pk}/edit/").context["form"]
+    data = {name: value for name, value in form.initial.items() if value not in (None, [], "")}
+    data.update(title="Thợ may gọi điện 0900000000", deadline=vacancy.deadline.strftime("%d/%m/%Y"))
+    data = {k: ("\n".join(v) if isinstance(v, list) else v) for k, v in data.items()}
+    response = client.post(f"/applications/my/vacancies/{vacancy.pk}/edit/", data, follow=True)
+    assert "chờ trung tâm dịch vụ việc làm duyệt lại" in response.content.decode()
+    vacancy.refresh_from_db()
+    assert vacancy.status == "draft"
+    assert Client().get(f"/jobs/{vacancy.pk}/").status_code == 404
+    event = AuditEvent.objects.filter(object_id=str(vacancy.pk), actor=world["employer_a"]).latest("at")
+    assert event.changes == {"status": ["open", "draft"]}
+
+
+def test_saving_an_open_posting_unchanged_keeps_it_on_the_board(world):
+    vacancy = world["vacancy"]
+    client = client_for(world["employer_a"])
+    form = client.get(f"/applications/my/vacancies/{vacancy.pk}/edit/").context["form"]
+    data = {name: value for name, value in form.initial.items() if value not in (None, [], "")}
+    data.update(deadline=vacancy.deadline.strftime("%d/%m/%Y"))
+    data = {k: ("\n".join(v) if isinstance(v, list) else v) for k, v in data.items()}
+    client.post(f"/applications/my/vacancies/{vacancy.pk}/edit/", data)
+    vacancy.refresh_from_db()
+    assert vacancy.status == "open"
 
 
 def test_a_worker_sees_matching_jobs_and_applies_with_one_tap(world):

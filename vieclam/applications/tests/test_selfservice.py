@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from vieclam.accounts.models import User
 from vieclam.applications import selfservice
+from vieclam.applications.models import AccountClaim
 from vieclam.applications.tests.factories import HOA, make_employer_account, make_worker, person_of
 from vieclam.conftest import PASSWORD
 from vieclam.core.models import AuditEvent
@@ -47,13 +48,14 @@ def test_worker_sign_up_is_one_create_event_naming_the_account(db):
     assert [(e.action, e.actor_id, e.changes["account"]) for e in events] == [("create", user.pk, [None, "hoa"])]
 
 
-def test_worker_sign_up_with_a_registered_cccd_is_refused_without_saying_whose(db):
-    make_worker("hoa")
-    with pytest.raises(ValidationError) as error:
-        make_worker("hoa2")
-    message = error.value.message_dict["national_id"][0]
-    assert "đã có trong sổ đăng ký" in message and "#" not in message
-    assert not User.objects.filter(username="hoa2").exists()
+def test_worker_sign_up_with_a_registered_cccd_makes_an_account_and_a_pending_claim(db):
+    hoa = person_of(make_worker("hoa"))
+    user = make_worker("hoa2")
+    assert not Person.objects.filter(account=user).exists() and Person.objects.count() == 1
+    claim = AccountClaim.objects.get()
+    assert (claim.account, claim.person, claim.status, claim.area) == (user, hoa, "pending", hoa.residence_commune)
+    assert claim.declared["full_name"] == "Lê Thị Hoa" and HOA[0] not in str(claim.declared)
+    assert AuditEvent.objects.get(content_type__model="accountclaim").actor == user
 
 
 def test_a_failing_person_leaves_no_account_behind(db):
@@ -70,14 +72,24 @@ def test_employer_sign_up_makes_an_employer_account_linked_to_its_employer(db):
     assert AuditEvent.objects.get(content_type__model="employer", action="create").actor == user
 
 
-def test_employer_sign_up_with_a_taken_tax_code_is_refused(db):
+def test_employer_sign_up_with_a_taken_tax_code_makes_an_account_and_a_pending_claim(db):
     _user, employer = make_employer_account("a")
     data = {"name": "Khác", "tax_code": employer.tax_code, "employer_type": employer.employer_type,
             "commune": commune("25459")}  # fmt: skip
+    user = selfservice.employer_register(username="b", password=PASSWORD, data=data)
+    assert Employer.objects.get() == employer and employer.account.username == "a"
+    claim = AccountClaim.objects.get()
+    assert (claim.account, claim.employer, claim.area) == (user, employer, employer.commune)
+
+
+def test_a_taken_tax_code_with_another_error_is_refused_like_a_new_one(db):
+    _user, employer = make_employer_account("a")
+    data = {"name": "Khác", "tax_code": employer.tax_code, "employer_type": employer.employer_type,
+            "commune": commune("25459").province}  # fmt: skip
     with pytest.raises(ValidationError) as error:
         selfservice.employer_register(username="b", password=PASSWORD, data=data)
-    assert "tax_code" in error.value.message_dict
-    assert not User.objects.filter(username="b").exists()
+    assert set(error.value.message_dict) == {"commune"}
+    assert not User.objects.filter(username="b").exists() and not AccountClaim.objects.exists()
 
 
 def test_a_failing_employer_leaves_no_account_behind(db):

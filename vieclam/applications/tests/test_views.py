@@ -57,7 +57,6 @@ def submit(user, vacancy) -> Application:
 
 def worker_form(**overrides) -> dict:
     data = {
-        "username": "le_thi_hoa",
         "password1": PASSWORD,
         "password2": PASSWORD,
         "full_name": "Lê Thị Hoa",
@@ -85,7 +84,8 @@ def test_worker_signs_up_applies_and_is_hired_by_the_employer(world):
 
     response = anonymous.post(f"/register/worker/?next={apply_url}", worker_form(next=apply_url))
     assert response.status_code == 302 and response["Location"] == apply_url
-    person = Person.objects.get(account__username="le_thi_hoa")
+    person = Person.objects.get(national_id="080195001234")
+    assert person.account.username.startswith("lethihoa.")
     profile = make_profile(world["counsellor_a"], person)
     assert "Xác nhận ứng tuyển" in anonymous.get(apply_url).content.decode()
     assert anonymous.post(apply_url)["Location"] == MY
@@ -125,14 +125,12 @@ def test_a_hire_without_contract_comes_back_as_an_error_message(world):
 #
 # Sign-up forms
 #
-def test_sign_up_checks_passwords_and_usernames(world):
+def test_sign_up_checks_passwords(world):
     client = Client()
     page = client.post("/register/worker/", worker_form(password2="khac-han-2026")).content.decode()
     assert "Hai mật khẩu không giống nhau" in page
     page = client.post("/register/worker/", worker_form(password1="12345", password2="12345")).content
     assert "mật khẩu" in page.decode().lower() and not Person.objects.exists()
-    page = client.post("/register/worker/", worker_form(username="cong_ty_a")).content.decode()
-    assert "đã có" in page
 
 
 def test_sign_up_shows_service_errors_on_their_fields(world):
@@ -151,7 +149,7 @@ def test_sign_up_offers_only_communes_of_the_demo_province(world):
 
 def test_employer_signs_up_and_posts_a_vacancy_that_waits_for_approval(world):
     client = Client()
-    data = {"username": "go_tay_ninh", "password1": PASSWORD, "password2": PASSWORD, "name": "Công ty Gỗ Tây Ninh",
+    data = {"password1": PASSWORD, "password2": PASSWORD, "name": "Công ty Gỗ Tây Ninh",
             "tax_code": valid_tax_code(), "employer_type": "dn_ngoai_nha_nuoc", "commune": "25459",
             "phone": "0276 3822 111"}  # fmt: skip
     assert client.post("/register/employer/", data)["Location"] == MY

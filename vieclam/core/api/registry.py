@@ -5,7 +5,7 @@ and log the opening of a person's record) and writes through its services (which
 views stay thin and alike:
 
 - `RegistryListApi`: GET the scoped list, filtered by the registry's one FilterSet (the class its list page
-  uses), paginated; POST creates through `create_service(actor=, data=)`.
+  uses), paginated with bounded counts and pages (core.paging); POST creates through `create_service(actor=, data=)`.
 - `RegistryDetailApi`: GET one record through `open_selector` (an audited read for personal records; defaults to
   `get_selector`), 404 outside the caller's areas; PATCH the given fields through
   `update_service(actor=, <update_argument>=record, data=)`.
@@ -23,6 +23,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 
 from vieclam.core.api.permissions import StaffApiMixin
+from vieclam.core.paging import RegistryPagination
 
 __all__ = ("RegistryDetailApi", "RegistryListApi")
 
@@ -51,6 +52,7 @@ class RegistryListApi(_Writes, StaffApiMixin, generics.ListAPIView):
     list_selector: ClassVar[Callable]
     create_service: ClassVar[Callable | None] = None
     create_serializer_class: ClassVar[type | None] = None
+    pagination_class = RegistryPagination  # bounded counts and pages: fast on a million rows
 
     def get_queryset(self):
         return type(self).list_selector(viewer=self.request.user)

@@ -6,19 +6,29 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from vieclam.core.display import Labeller, field_label, object_label, value_label
+from vieclam.core.privacy import mask_text, masked_changes
 
 register = template.Library()
 
 
 @register.simple_tag
 def audit_rows(events) -> list[tuple]:
-    """[(event, [(field label, old, new), …]), …] for audit events of any models (one Labeller for all)."""
+    """[(event, [(field label, old, new), …]), …] for audit events of any models (one Labeller for all).
+
+    Identifiers are masked (core.privacy, as the audit API does): a history shows who changed what, and the
+    full values are on the record's own page."""
     labeller = Labeller()
     rows = []
     for event in events:
         model = ContentType.objects.get_for_id(event.content_type_id).model_class()
-        rows.append((event, labeller.changes(model, event.changes) if model else []))
+        rows.append((event, labeller.changes(model, masked_changes(event.changes)) if model else []))
     return rows
+
+
+@register.filter
+def masked(text: str) -> str:
+    """`text` with its long numbers (CCCDs, tax codes) masked: an audit event's object name."""
+    return mask_text(text)
 
 
 @register.simple_tag

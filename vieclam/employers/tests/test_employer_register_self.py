@@ -54,7 +54,7 @@ def test_the_same_checks_as_staff_registration_and_nothing_saved(cast, account):
     with pytest.raises(ValidationError) as error:
         services.employer_register_self(account=account, data=data(tax_code=taken, commune=commune("25459").province))
     errors = error.value.message_dict
-    assert "đã có trong sổ đăng ký" in errors["tax_code"][0] and "không phải cấp xã" in errors["commune"][0]
+    assert "đã có hồ sơ ở địa bàn khác" in errors["tax_code"][0] and "không phải cấp xã" in errors["commune"][0]
     assert Employer.objects.count() == 1 and not Employer.objects.filter(account=account).exists()
 
 

@@ -5,10 +5,11 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 
 from vieclam.imports.models import ImportBatch
-from vieclam.imports.services import import_batch_preview
+from vieclam.imports.services import import_batch_commit, import_batch_preview
 from vieclam.imports.tests.conftest import DATA
 from vieclam.vacancies.models import Vacancy
 
@@ -81,3 +82,23 @@ def test_purge_deletes_only_previews_left_unconfirmed_too_long(cast, hanoi_emplo
     call_command("purge_import_previews", "--days", "7", stdout=out)
     assert "Đã xóa 1 lô" in out.getvalue()
     assert list(ImportBatch.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_purge_empties_the_row_report_of_batches_committed_longer_ago_than_the_setting(cast, hanoi_employers, settings):
+    settings.VIECLAM_IMPORT_REPORT_DAYS = 30
+    content = (DATA / "topcv_listings.csv").read_bytes()
+    old, recent = (
+        import_batch_preview(actor=cast["province_b"], filename=name, content=content) for name in ("a.csv", "b.csv")
+    )
+    import_batch_commit(actor=cast["province_b"], batch=old)
+    ImportBatch.objects.filter(pk=old.pk).update(committed_at=timezone.now() - dt.timedelta(days=31))
+    out = io.StringIO()
+    call_command("purge_import_previews", stdout=out)
+    assert "Đã xóa chi tiết từng dòng của 1 lô nhập đã ghi quá 30 ngày" in out.getvalue()
+    old.refresh_from_db()
+    assert old.report["rows"] == [] and old.report["purged"] and old.created_count == 6
+    assert ImportBatch.objects.get(pk=recent.pk).report["rows"]  # a preview within its 7 days is kept whole
+    client = Client()
+    client.force_login(cast["province_b"])
+    body = client.get(f"/imports/vacancies/{old.pk}/").content.decode()
+    assert "Chi tiết từng dòng đã được xóa sau thời hạn lưu giữ" in body

@@ -63,7 +63,7 @@ def test_a_json_line_that_is_not_an_object_is_an_error_of_that_line():
 
 def test_a_file_over_the_row_limit_is_refused(monkeypatch):
     monkeypatch.setattr(readers, "MAX_ROWS", 2)
-    with pytest.raises(ImportFileError, match="Tệp có 3 dòng dữ liệu; ở đây mỗi lần nhập tối đa 2 dòng"):
+    with pytest.raises(ImportFileError, match="Tệp có hơn 2 dòng dữ liệu; ở đây mỗi lần nhập tối đa 2 dòng"):
         read_table(filename="tin.csv", content=b"title\nA\nB\nC\n")
     assert len(read_table(filename="tin.csv", content=b"title\nA\n", max_rows=1).records) == 1
 

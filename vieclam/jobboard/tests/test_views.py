@@ -1,6 +1,7 @@
 """/jobs/ and /jobs/<id>/: public pages, HTMX partial, escaping, 404s, the employer's public details only."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -87,14 +88,38 @@ def test_search_page_query_count_does_not_grow_with_results(client, post):
     post("Công nhân may A", employer=employer)
     params = {"q": "cong nhan may", "province": "80", "sort": "relevance"}
     client.get(URL, params)  # warm up (pg_trgm check, translations)
+    cache.clear()  # measured cold: nothing from the cache
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL, params).status_code == 200
     for n in range(20):
         post(f"Công nhân may {n}", employer=employer, contract_type="khong_xac_dinh_thoi_han")
+    cache.clear()
     with CaptureQueriesContext(connection) as many:
         assert client.get(URL, params).content.decode().count("list-group-item-action") == 20
     # province, vocabulary, count, page of ids, its rows, labels, provinces, occupations, contract types, communes
     assert len(few) == len(many) == 10, [q["sql"][:80] for q in many]
+
+
+def test_a_search_asked_again_is_answered_from_the_cache(client, post):
+    employer = make_employer_for(post)
+    for n in range(3):
+        post(f"Công nhân may {n}", employer=employer)
+    params = {"q": "cong nhan may", "province": "80"}
+    first = client.get(URL, params).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(URL, params).content.decode()
+    assert len(again) == 0, [q["sql"][:80] for q in again]  # the same for every visitor: no query
+    assert second.count("list-group-item-action") == first.count("list-group-item-action") == 3
+
+
+def test_a_vacancy_saved_after_a_search_shows_in_it_at_once(client, post):
+    employer = make_employer_for(post)
+    post("Công nhân may A", employer=employer)
+    params = {"q": "cong nhan may"}
+    assert client.get(URL, params).content.decode().count("list-group-item-action") == 1
+    post("Công nhân may B", employer=employer)
+    page = client.get(URL, params).content.decode()
+    assert page.count("list-group-item-action") == 2 and "Công nhân may B" in page
 
 
 #
@@ -166,4 +191,4 @@ def test_the_vacancy_page_takes_two_queries(client, post):
     client.get(f"{URL}{vacancy.pk}/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"{URL}{vacancy.pk}/").status_code == 200
-    assert len(queries) == 2  # the vacancy with its employer, occupation and places; item labels
+    assert len(queries) == 1  # the vacancy with its employer, occupation and places (item labels: the cache)

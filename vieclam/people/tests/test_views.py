@@ -95,3 +95,14 @@ def test_list_page_query_count_is_flat(cast, client, two_people, django_assert_m
     client.force_login(cast["admin"])
     with django_assert_max_num_queries(8):
         assert client.get("/people/").status_code == 200
+
+
+def test_the_excel_export_reads_every_column_without_a_query_per_row(cast, client, django_assert_max_num_queries):
+    for i in range(12):
+        register(cast["admin"], "25459", f"0790850{i:05d}", f"Người {i}")
+    client.force_login(cast["commune_a"])
+    with django_assert_max_num_queries(8):
+        response = client.get("/people/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 13 and rows[1][1].startswith("Người") and rows[1][4] == "Phường Tân Ninh"

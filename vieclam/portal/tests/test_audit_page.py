@@ -1,7 +1,12 @@
 """The audit trail, web and API, now served by the portal: history roles only, inside their areas."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+
+from vieclam.applications.tests.factories import make_worker
+from vieclam.employers.tests.factories import make_employer
 
 pytestmark = pytest.mark.django_db
 
@@ -19,3 +24,17 @@ def test_the_audit_page_answers_history_roles_and_refuses_others(cast):
         client = Client()
         client.force_login(cast[name])
         assert client.get("/audit/").status_code == status, name
+
+
+def test_the_audit_api_and_page_mask_cccds_and_tax_codes_with_one_rule(cast, api_as):
+    make_worker("hoa", identity=("080195001234", dt.date(1995, 5, 10), "female"))
+    employer = make_employer(cast["admin"], name="Hộ kinh doanh Ba Tèo")
+    tax_code = employer.tax_code
+
+    api = api_as(cast["admin"]).get("/api/v1/audit-events/", {"page_size": 200}).content.decode()
+    client = Client()
+    client.force_login(cast["admin"])
+    page = client.get("/audit/").content.decode()
+    for body in (api, page):
+        assert "080195001234" not in body and tax_code not in body
+        assert "••••••••1234" in body and "••••••" + tax_code[-4:] in body

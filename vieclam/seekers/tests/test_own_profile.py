@@ -5,6 +5,7 @@ with a message naming the field; every change is audited under the worker's own 
 """
 
 import datetime as dt
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -17,6 +18,7 @@ from vieclam.conftest import PASSWORD
 from vieclam.core.dates import today
 from vieclam.core.models import AuditEvent
 from vieclam.employers.tests.factories import commune
+from vieclam.people.models import Consent
 from vieclam.people.services import person_register_self
 from vieclam.seekers import services
 from vieclam.seekers.models import JobSeekerProfile
@@ -390,3 +392,14 @@ def test_place_on_hire_only_by_the_vacancys_employer_or_staff_of_the_area(cast, 
     event = AuditEvent.objects.get(object_id=str(profile.pk), changes__status=["active", "placed"])
     assert event.actor == cast["employer"]
     assert services.profile_place_on_hire(actor=cast["counsellor_a"], application=hired) is None  # none active
+
+
+def test_the_consent_to_show_contact_details_is_ticked_on_the_profile_form_and_dated(hoa, client):
+    client.force_login(hoa)
+    assert client.post(EDIT, form_data(publish_contact="on")).status_code == 302
+    given = Consent.objects.get(purpose="publish_contact", withdrawn_at=None)
+    assert given.person.account == hoa and given.given_at is not None
+    assert re.search(r'<input[^>]*name="publish_contact"[^>]*checked', client.get(EDIT).content.decode())
+    assert client.post(EDIT, form_data(title="Thợ may mẫu")).status_code == 302  # the box left unticked
+    given.refresh_from_db()
+    assert given.withdrawn_at is not None and JobSeekerProfile.objects.get().title == "Thợ may mẫu"

@@ -309,3 +309,19 @@ def test_expire_overdue_marks_only_open_vacancies_past_their_deadline(cast):
     assert {due_today.pk, no_deadline.pk, draft.pk} & set(
         Vacancy.objects.filter(status="expired").values_list("pk", flat=True)
     ) == set()
+
+
+def test_the_daily_command_expires_overdue_vacancies_and_refuses_a_bad_date(cast):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    admin = cast["admin"]
+    overdue = make_vacancy(admin, employer=make_employer(admin), title="Quá hạn", status="open", deadline=in_days(1))
+    out = StringIO()
+    call_command("expire_vacancies", "--date", in_days(2).isoformat(), stdout=out)
+    assert "Expired vacancies: 1" in out.getvalue()
+    overdue.refresh_from_db()
+    assert overdue.status == "expired"
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("expire_vacancies", "--date", "05/12/2026")

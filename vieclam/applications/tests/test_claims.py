@@ -1,0 +1,88 @@
+"""Account claims: a sign-up with a CCCD or tax code already registered waits for staff of the record's area."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+
+from vieclam.applications import selfservice
+from vieclam.applications.tests.factories import make_employer_account, make_worker, person_of
+from vieclam.conftest import PASSWORD
+from vieclam.core.models import AuditEvent
+from vieclam.employers.tests.factories import commune
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def claim(cast):
+    """Hoa's record in Phường Tân Ninh (Tây Ninh), and a second sign-up with her CCCD."""
+    hoa = person_of(make_worker("hoa"))
+    Person = type(hoa)
+    Person.objects.filter(pk=hoa.pk).update(account=None)  # a record staff made, not yet linked to any account
+    claimant = make_worker("hoa_moi")
+    return claimant.claims.get()
+
+
+def test_staff_of_the_area_see_the_claim_others_do_not(cast, claim):
+    page = client_for(cast["counsellor_a"]).get("/applications/claims/").content.decode()
+    assert "hoa_moi" in page and "Lê Thị Hoa" in page and "080195001234" not in page
+    assert "hoa_moi" in client_for(cast["commune_a"]).get("/applications/claims/").content.decode()
+    assert "hoa_moi" not in client_for(cast["province_b"]).get("/applications/claims/").content.decode()
+    assert client_for(cast["worker"]).get("/applications/claims/").status_code == 403
+
+
+def test_confirming_links_the_account_to_the_record_and_is_audited(cast, claim):
+    response = client_for(cast["counsellor_a"]).post(
+        f"/applications/claims/{claim.pk}/decide/", {"decision": "confirm"}
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == "confirmed" and claim.decided_by == cast["counsellor_a"]
+    assert person_of(claim.account) == claim.person
+    events = AuditEvent.objects.filter(actor=cast["counsellor_a"]).values_list("content_type__model", "changes")
+    assert sorted(events) == [
+        ("accountclaim", {"status": ["pending", "confirmed"]}),
+        ("person", {"account": [None, "hoa_moi"]}),
+    ]
+
+
+def test_rejecting_leaves_the_record_alone(cast, claim):
+    client_for(cast["counsellor_a"]).post(f"/applications/claims/{claim.pk}/decide/", {"decision": "reject"})
+    claim.refresh_from_db()
+    assert claim.status == "rejected" and claim.person.account is None
+    with pytest.raises(ValidationError):
+        selfservice.account_claim_confirm(actor=cast["counsellor_a"], claim=claim)  # decided once
+
+
+def test_staff_outside_the_area_cannot_decide(cast, claim):
+    response = client_for(cast["province_b"]).post(f"/applications/claims/{claim.pk}/decide/", {"decision": "confirm"})
+    assert response.status_code == 404
+    with pytest.raises(PermissionDenied):
+        selfservice.account_claim_confirm(actor=cast["province_b"], claim=claim)
+    claim.refresh_from_db()
+    assert claim.status == "pending"
+
+
+def test_a_record_already_linked_to_an_account_is_not_given_to_a_second(cast):
+    make_worker("hoa")
+    claim = make_worker("hoa_gia").claims.get()
+    with pytest.raises(ValidationError) as error:
+        selfservice.account_claim_confirm(actor=cast["counsellor_a"], claim=claim)
+    assert "đã gắn với một tài khoản khác" in str(error.value)
+
+
+def test_an_employer_claim_links_the_account_to_the_employer(cast):
+    _owner, employer = make_employer_account("go_a")
+    type(employer).objects.filter(pk=employer.pk).update(account=None)
+    data = {"name": "Gỗ A", "tax_code": employer.tax_code, "employer_type": employer.employer_type,
+            "commune": commune("25459")}  # fmt: skip
+    claimant = selfservice.employer_register(username="go_a_moi", password=PASSWORD, data=data)
+    selfservice.account_claim_confirm(actor=cast["counsellor_a"], claim=claimant.claims.get())
+    employer.refresh_from_db()
+    assert employer.account == claimant

@@ -1,0 +1,100 @@
+"""Paging of the registry lists that stays fast on a million rows: counts and page numbers are bounded.
+
+An exact COUNT(*) over a province's million persons, and an OFFSET of hundreds of thousands of rows, each cost
+seconds: the database reads every row. `BoundedPaginator` counts at most `max_rows` + 1 rows (a LIMIT inside the
+count, so it stops early) and numbers pages only up to `max_rows`. A list longer than that reads "hơn 10.000"
+and its pager ends at the bound, with a note to narrow the list with the filters (a deeper page asked for in the
+address shows the last page with that note); the export still writes every filtered row. A list within the bound
+pages exactly as Django's own paginator does.
+
+`RegistryPagination` is the same paging for the staff API: `count` is bounded too, `count_is_exact` says whether
+it is the whole count, and a page past the bound answers 404 with a Vietnamese message.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from vieclam.core.api.pagination import StandardPagination
+
+__all__ = ("MAX_ROWS", "BoundedPaginator", "RegistryPagination", "too_deep_message")
+
+MAX_ROWS = 10_000  # rows a list can be paged through; an officer narrows a longer list with the filters
+
+
+class BoundedPaginator(Paginator):
+    """Django's paginator with the count and the page numbers capped at `max_rows` rows."""
+
+    max_rows = MAX_ROWS
+    truncated = False  # set by `count`: the list holds more rows than can be paged
+    refused: int | None = None  # set by `get_page`: a page number past the bound that was asked for
+
+    @cached_property
+    def count(self) -> int:
+        rows = self.object_list
+        if hasattr(rows, "order_by"):
+            # Order and the shown columns are irrelevant to a count; without them the database stops after
+            # max_rows + 1 rows and computes no per-row annotation.
+            found = rows.order_by().values("pk")[: self.max_rows + 1].count()
+        else:
+            found = len(rows[: self.max_rows + 1])
+        self.truncated = found > self.max_rows
+        return min(found, self.max_rows)
+
+    @property
+    def count_is_exact(self) -> bool:
+        return not (self.count and self.truncated)
+
+    def get_page(self, number):
+        try:
+            wanted = self.validate_number(number)
+        except PageNotAnInteger:
+            wanted = 1
+        except EmptyPage:
+            if self.truncated and str(number).isdigit():
+                self.refused = int(number)
+            wanted = self.num_pages
+        return self.page(wanted)
+
+
+class RegistryPagination(StandardPagination):
+    """The staff API's paging of a registry list: bounded count and pages (see BoundedPaginator)."""
+
+    django_paginator_class = BoundedPaginator
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            number = request.query_params.get(self.page_query_param, "")
+            page_size = self.get_page_size(request) or 1
+            bound = self.django_paginator_class.max_rows
+            if number.isdigit() and (int(number) - 1) * page_size >= bound:
+                raise NotFound(too_deep_message(bound)) from None
+            raise
+
+    def get_paginated_response(self, data) -> Response:
+        response = super().get_paginated_response(data)
+        response.data["count_is_exact"] = self.page.paginator.count_is_exact
+        return response
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        answer = super().get_paginated_response_schema(schema)
+        answer["properties"]["count_is_exact"] = {
+            "type": "boolean",
+            "description": f"False when the list holds more than {BoundedPaginator.max_rows} rows: `count` is then "
+            "that bound and pages go no further; narrow the list with the filters.",
+        }
+        return answer
+
+
+def too_deep_message(rows: int = MAX_ROWS) -> str:
+    return _(
+        "Danh sách chỉ được chia trang trong {rows} dòng đầu; hãy lọc thêm (xã/phường, tên…) để xem các dòng khác."
+    ).format(rows=number_format(rows, force_grouping=True))

@@ -6,7 +6,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from vieclam.core.display import Labeller, field_label, object_label, value_label
-from vieclam.core.privacy import mask_text, masked_changes
+from vieclam.core.privacy import IDENTIFIER_FIELDS, mask_identifier, mask_text, masked_changes
 
 register = template.Library()
 
@@ -16,12 +16,24 @@ def audit_rows(events) -> list[tuple]:
     """[(event, [(field label, old, new), …]), …] for audit events of any models (one Labeller for all).
 
     Identifiers are masked (core.privacy, as the audit API does): a history shows who changed what, and the
-    full values are on the record's own page."""
+    full values are on the record's own page. Masking comes after labelling, because a relation audited by an
+    identifier (a vacancy's employer by tax code) is looked up by it and shown by name."""
     labeller = Labeller()
     rows = []
     for event in events:
         model = ContentType.objects.get_for_id(event.content_type_id).model_class()
-        rows.append((event, labeller.changes(model, masked_changes(event.changes)) if model else []))
+        rows.append((event, _masked_rows(labeller, model, event.changes) if model else []))
+    return rows
+
+
+def _masked_rows(labeller: Labeller, model, changes) -> list[tuple[str, str, str]]:
+    if not isinstance(changes, dict):
+        return labeller.changes(model, masked_changes(changes))
+    rows = []
+    for name, pair in changes.items():
+        mask = mask_identifier if name in IDENTIFIER_FIELDS else mask_text
+        for label, old, new in labeller.changes(model, {name: pair}):
+            rows.append((label, mask(old), mask(new)))
     return rows
 
 

@@ -76,10 +76,12 @@ class HouseholdReviewsApi(StaffApiMixin, generics.GenericAPIView):
     """A household's poverty reviews; POST records one, classified by the standard in force that day."""
 
     serializer_class = ReviewSerializer
+    pagination_class = None  # every review, as a list: a household has a few
 
     def _household(self, pk):
         return selectors.household_get(viewer=self.request.user, pk=pk)
 
+    @extend_schema(responses={200: ReviewSerializer(many=True)})
     def get(self, request, pk: int):
         household = self._household(pk)
         return Response(ReviewSerializer(household.reviews.select_related("standard"), many=True).data)

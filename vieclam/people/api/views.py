@@ -20,6 +20,7 @@ from vieclam.people.api.serializers import (
     ReviewSerializer,
 )
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
+from vieclam.people.models import Household
 from vieclam.people.reviews import household_review_record
 
 
@@ -77,6 +78,7 @@ class HouseholdReviewsApi(StaffApiMixin, generics.GenericAPIView):
 
     serializer_class = ReviewSerializer
     pagination_class = None  # every review, as a list: a household has a few
+    queryset = Household.objects.none()  # read by the schema only (the id in the path is a household's)
 
     def _household(self, pk):
         return selectors.household_get(viewer=self.request.user, pk=pk)

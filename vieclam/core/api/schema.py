@@ -1,6 +1,6 @@
 """The OpenAPI schema says what the API answers (drf-spectacular): nulls, blanks and every status code.
 
-- `AutoSchema`: a read-only field reached through a relation that may be empty (`source="industry.code"`) is
+- `AutoSchema`: a field read through a relation that may be empty (`source="industry.code"`) is
   nullable, and a choice a record may leave blank (`sex_required`) lists "" among its values; drf-spectacular
   reads neither from a model.
 - `document_error_responses`: any call may be refused for its credentials (401), its role or area (403), an

@@ -229,8 +229,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "vieclam.core.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["vieclam.core.filtersets.RegistryFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "vieclam.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "vieclam.core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
     # The API's throttles find the client the same way as core.clientip (0: REMOTE_ADDR, never a raw header).
@@ -247,6 +247,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},  # no call to validator.swagger.io
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "vieclam.core.api.schema.document_error_responses",
+    ],
     # One enum name per shared choice set, so clients get a single AreaClass type.
     "ENUM_NAME_OVERRIDES": {
         "AreaClassEnum": "vieclam.places.choices.AreaClass",

@@ -19,6 +19,10 @@ __all__ = ("DATE_FORMATS", "MAX_MONEY", "DateField", "MoneyField", "PickerField"
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 MAX_MONEY = 10_000_000_000  # ten billion đồng: more is a typo (an extra zero or two) in any form of ours
+# A picked value is a code or a record id: ids are 64-bit integers in the database, and nothing we pick by value
+# is longer than a CCCD, so anything longer is refused before a source turns it into a query that overflows.
+MAX_PICKED_ID = 2**63 - 1
+MAX_PICKED_LENGTH = 40
 
 BAD_DATE = _("{field}: “{value}” không phải một ngày; nhập ngày/tháng/năm dạng dd/mm/yyyy, ví dụ 29/05/1990.")
 BAD_MONEY = _("{field}: không đọc được “{value}” là số tiền; ví dụ 7.000.000, 7000000, 7 triệu, 7tr hoặc 7,5 triệu.")
@@ -32,6 +36,13 @@ PICK_INVALID = _("{field}: lựa chọn “{value}” không còn dùng được
 
 def _name(field: forms.Field) -> str:
     return str(field.label or "").rstrip(" *:")
+
+
+def _readable(value: str) -> bool:
+    """A value a source can look up: short, and if all digits, plain ASCII digits that fit a database id."""
+    if len(value) > MAX_PICKED_LENGTH or not value.isprintable():
+        return False
+    return not value.isdigit() or (value.isascii() and int(value) <= MAX_PICKED_ID)
 
 
 class DateField(forms.DateField):
@@ -158,9 +169,10 @@ class PickerField(forms.Field):
         if not picked:
             return None
         if picked.value:
-            obj = self._source.get(picked.value)
+            obj = self._source.get(picked.value) if _readable(picked.value) else None
             if obj is None:
-                raise ValidationError(PICK_INVALID.format(field=_name(self), value=picked.label or picked.value))
+                shown = (picked.label or picked.value)[:MAX_PICKED_LENGTH]
+                raise ValidationError(PICK_INVALID.format(field=_name(self), value=shown))
             return self.coerce(obj)
         return self.coerce(self._from_label(picked.label))
 

@@ -98,7 +98,9 @@ def ranked_candidates(*, viewer, vacancy: Vacancy, facts: scoring.VacancyFacts, 
         where = Q(occupation_id__in=chosen) if chosen else Q(pk__in=[])
         if any(group.others for group in batch):  # the last group: every occupation the others do not list
             known = [pk for group in groups if not group.others for pk in group.ids]
-            where |= (Q(occupation__isnull=True) | ~Q(occupation_id__in=known)) if known else Q()
+            # With no scoring group (a vacancy coded to a major group no seeker is in, e.g. 0), every profile is
+            # "other": Q() must replace the empty `where`, since ORing an empty Q keeps pk__in=[] (a 500 once).
+            where = (where | Q(occupation__isnull=True) | ~Q(occupation_id__in=known)) if known else Q()
         best = sorted([*best, *read(where)], key=lambda row: (-row[1], row[0]))[:limit]
         rounds += 1
     return best

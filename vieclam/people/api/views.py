@@ -20,6 +20,7 @@ from vieclam.people.api.serializers import (
     ReviewSerializer,
 )
 from vieclam.people.filtersets import HouseholdFilterSet, PersonFilterSet
+from vieclam.people.models import Household
 from vieclam.people.reviews import household_review_record
 
 
@@ -76,10 +77,13 @@ class HouseholdReviewsApi(StaffApiMixin, generics.GenericAPIView):
     """A household's poverty reviews; POST records one, classified by the standard in force that day."""
 
     serializer_class = ReviewSerializer
+    pagination_class = None  # every review, as a list: a household has a few
+    queryset = Household.objects.none()  # read by the schema only (the id in the path is a household's)
 
     def _household(self, pk):
         return selectors.household_get(viewer=self.request.user, pk=pk)
 
+    @extend_schema(responses={200: ReviewSerializer(many=True)})
     def get(self, request, pk: int):
         household = self._household(pk)
         return Response(ReviewSerializer(household.reviews.select_related("standard"), many=True).data)

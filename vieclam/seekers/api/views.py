@@ -102,11 +102,15 @@ class OwnJobSeekerApi(generics.GenericAPIView):
     serializer_class = JobSeekerSerializer
     http_method_names = ["get", "put", "patch", "head", "options"]
 
-    def get(self, request):
-        profile = selectors.own_profile(viewer=request.user)
+    def get_object(self):
+        """The profile GET answers (OPTIONS asks for it too, to describe the writable fields)."""
+        profile = selectors.own_profile(viewer=self.request.user)
         if profile is None:
             raise NotFound(NO_PROFILE)
-        return Response(JobSeekerSerializer(profile).data)
+        return profile
+
+    def get(self, request):
+        return Response(JobSeekerSerializer(self.get_object()).data)
 
     @extend_schema(
         request=OwnJobSeekerInputSerializer,

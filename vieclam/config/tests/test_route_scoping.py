@@ -1,0 +1,190 @@
+"""Every route × every role of the fixed cast: a foreign object answers 403/404, a list or export shows no foreign row.
+
+The routes are read from the URL resolver, so a route added tomorrow is checked without being listed here:
+- a route with an object id gets, per role, an object of the same kind from another area (or another owner):
+  GET (or, for a route that only takes POST, an empty POST) must answer 403 or 404 (anonymous: also 401 or the
+  login page). The kind is read from the route: the path segment before the id (`employers/<int:pk>/...` is an
+  employer), so `employers/<int:pk>/anything/` is checked the day it is added. A route whose kind cannot be read
+  fails the test until it is added to KINDS (or to PUBLIC, for reference data anyone may read).
+- a route without an id is fetched as a list, and as its CSV and Excel exports; no foreign record may show.
+
+Records live in two areas: A (Tây Ninh, Phường Tân Ninh) and B (Hà Nội, Phường Ba Đình). Each carries its area's
+marker in its name ("Anpha" or "Bêta"): A's officers must never meet "Bêta", B's never "Anpha", and the employer
+and worker accounts of the cast (who own none of them) neither.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from vieclam.conftest import CAST, COMMUNE_A, COMMUNE_B
+
+pytestmark = pytest.mark.django_db
+
+MARKERS = {"A": "Anpha", "B": "Bêta"}
+FOREIGN = {  # role → the areas whose records it must never reach
+    "province_a": ["B"], "counsellor_a": ["B"], "commune_a": ["B"], "province_b": ["A"], "commune_b": ["A"],
+    "employer": ["A", "B"], "worker": ["A", "B"], "anonymous": ["A", "B"],
+}  # fmt: skip
+# The path segment before an id → the kind of record it names.
+KINDS = {
+    "users": "user",
+    "employers": "employer",
+    "people": "person",
+    "persons": "person",
+    "households": "household",
+    "vacancies": "vacancy",
+    "approvals": "vacancy",
+    "apply": "vacancy",
+    "jobs": "vacancy",
+    "seekers": "profile",
+    "job-seekers": "profile",
+    "applications": "application",
+}
+# Reference data, the same for everyone (codes of places, occupations, industries, code lists).
+PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
+# One-time links (a password reset) carry a signed token, not a record: their own tests cover them.
+TOKEN = re.compile(r"<(?:\w+:)?(?:uidb64|token)>")
+SKIP = re.compile(r"^(admin/|i18n/|accounts/logout/|api/v1/(schema|docs|redoc)/|favicon)")
+REFUSED = {401, 403, 404}
+
+
+def routes() -> list[str]:
+    found = []
+
+    def walk(resolver, prefix: str) -> None:
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                found.append(prefix + str(pattern.pattern))
+
+    walk(get_resolver(), "")
+    return [route for route in found if not SKIP.match(route)]
+
+
+def names_a_record(route: str) -> bool:
+    return "<" in route and not PUBLIC.match(route) and not TOKEN.search(route)
+
+
+def kind_of(route: str) -> str | None:
+    if route.startswith("imports/vacancies/<"):
+        return "batch"
+    segments = route.split("/")
+    first_id = next(i for i, segment in enumerate(segments) if segment.startswith("<"))
+    return KINDS.get(segments[first_id - 1]) if first_id else None
+
+
+def world(cast, area: str) -> dict:
+    """One record of every kind in area A or B, each named with the area's marker."""
+    from vieclam.applications.services import application_refer
+    from vieclam.imports.services import import_batch_preview
+    from vieclam.imports.tests.test_command import DATA
+    from vieclam.people.services import household_create
+    from vieclam.seekers.tests.factories import make_person, make_profile
+    from vieclam.vacancies.tests.factories import make_vacancy
+
+    marker, commune = MARKERS[area], {"A": COMMUNE_A, "B": COMMUNE_B}[area]
+    officer = cast["province_a" if area == "A" else "province_b"]
+    person = make_person(officer, name=f"Trần Văn {marker}", national_id=None, commune=commune)
+    profile = make_profile(officer, person, title=f"Thợ hàn {marker}")
+    household = household_create(actor=officer, commune=commune, head_name=f"Lê Thị {marker}")
+    draft = make_vacancy(officer, commune_code=commune, title=f"Kế toán {marker}")
+    employer = draft.employer
+    employer.__class__.objects.filter(pk=employer.pk).update(name=f"Công ty {marker}")
+    # The application needs an open vacancy, which the job board shows to everyone: it and its employer are unmarked.
+    opened = make_vacancy(officer, commune_code=commune, title="Thủ kho", status="open")
+    application = application_refer(actor=officer, vacancy=opened, person=person)
+    content = (DATA / "topcv_listings.csv").read_bytes()
+    batch = import_batch_preview(actor=officer, filename=f"tin-{marker}.csv", content=content)
+    user = cast["commune_a" if area == "A" else "commune_b"]
+    return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
+            "application": application, "batch": batch, "user": user}  # fmt: skip
+
+
+def url(route: str, obj) -> str:
+    return "/" + re.sub(r"<(?:\w+:)?\w+>", str(obj.pk), route, count=1)
+
+
+def client_for(client, cast, who: str):
+    if who != "anonymous":
+        client.force_login(cast[who])
+    return client
+
+
+def refused(response) -> bool:
+    if response.status_code in REFUSED:
+        return True
+    return response.status_code == 302 and "/accounts/login/" in response.get("Location", "")
+
+
+def visible_text(response) -> str:
+    """What a response shows, exports included (an .xlsx is a zip of XML)."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if body[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(body)) as book:
+            return " ".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    return body.decode("utf-8", "replace")
+
+
+def test_every_route_with_an_id_names_a_kind_of_record():
+    unknown = [r for r in routes() if names_a_record(r) and kind_of(r) is None]
+    assert not unknown, f"add these routes' kind to KINDS (or to PUBLIC): {unknown}"
+
+
+@pytest.fixture(autouse=True)
+def no_throttle_left_over():
+    """The public API's throttle counts in the cache: a 429 would hide the answer this test is about."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("who", [*FOREIGN])
+def test_no_role_reaches_a_foreign_record_or_lists_one(cast, client, who):
+    worlds = {area: world(cast, area) for area in ("A", "B")}
+    client = client_for(client, cast, who)
+    problems = []
+    for route in routes():
+        kind = kind_of(route) if names_a_record(route) else None
+        if kind:
+            for area in FOREIGN[who]:
+                path = url(route, worlds[area][kind])
+                response = client.get(path)
+                if response.status_code == 405:
+                    response = client.post(path, {})
+                if not refused(response):
+                    problems.append(f"{path} ({kind} of area {area}): {response.status_code}")
+        elif "<" not in route:
+            for query in ("", "?export=csv", "?export=xlsx"):
+                response = client.get(f"/{route}{query}")
+                if response.status_code >= 500:
+                    problems.append(f"/{route}{query}: {response.status_code}")
+                    continue
+                text = visible_text(response) if response.status_code == 200 else ""
+                for area in FOREIGN[who]:
+                    if MARKERS[area] in text:
+                        problems.append(f"/{route}{query} shows a record of area {area}")
+    assert not problems, f"as {who}:\n" + "\n".join(problems)
+
+
+def test_the_administrator_reaches_every_record_so_the_check_above_is_not_empty(cast, client):
+    """Each record the test builds answers its routes for someone who may see everything."""
+    worlds = {area: world(cast, area) for area in ("A", "B")}
+    client.force_login(cast["admin"])
+    missing = []
+    for route in routes():
+        kind = kind_of(route) if names_a_record(route) else None
+        if kind and not route.startswith(("jobs/", "api/v1/jobs/", "applications/apply/", "applications/my/")):
+            response = client.get(url(route, worlds["A"][kind]))
+            if response.status_code == 404:
+                missing.append(route)
+    assert not missing, f"the administrator gets 404 (wrong record for the route?): {missing}"
+    assert set(CAST) - {"admin"} == set(FOREIGN) - {"anonymous"}

@@ -38,3 +38,14 @@ def test_the_audit_api_and_page_mask_cccds_and_tax_codes_with_one_rule(cast, api
     for body in (api, page):
         assert "080195001234" not in body and tax_code not in body
         assert "••••••••1234" in body and "••••••" + tax_code[-4:] in body
+
+
+def test_the_audit_page_filters_by_kind_of_record_named_in_words_and_asks_for_no_id(cast):
+    make_worker("hoa", identity=("080195001234", dt.date(1995, 5, 10), "female"))
+    client = Client()
+    client.force_login(cast["admin"])
+    page = client.get("/audit/").content.decode()
+    assert "Mã đối tượng" not in page and 'type="hidden" name="object_id"' in page
+    assert '<option value="person">Người lao động</option>' in page
+    rows = client.get("/audit/", {"object_type": "person"}).context["page"].object_list
+    assert rows and {event.content_type.model for event in rows} == {"person"}

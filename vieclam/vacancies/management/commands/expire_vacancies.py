@@ -5,25 +5,11 @@ Run daily, before `expire_applications`; a second run the same day changes nothi
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.core.management.base import BaseCommand, CommandError
-
+from vieclam.core.management.daily import DailyCommand
 from vieclam.vacancies.services import vacancy_expire_overdue
 
 
-class Command(BaseCommand):
+class Command(DailyCommand):
     help = "Mark expired the open vacancies whose application deadline is before the day (default today in Vietnam)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--date", help="As of this day (YYYY-MM-DD); default today in Vietnam.")
-
-    def handle(self, *args, **options):
-        day = None
-        if options["date"]:
-            try:
-                day = dt.date.fromisoformat(options["date"])
-            except ValueError as exc:
-                raise CommandError(f"--date must be YYYY-MM-DD, not {options['date']!r}") from exc
-        count = vacancy_expire_overdue(day)
-        self.stdout.write(self.style.SUCCESS(f"Expired vacancies: {count}"))
+    job = staticmethod(vacancy_expire_overdue)
+    done = "Expired vacancies"

@@ -26,7 +26,7 @@ def test_entries_of_every_source_come_newest_first_dates_and_times_together(monk
 
 def test_kinds_and_limit_narrow_the_timeline(monkeypatch):
     monkeypatch.setattr(timeline, "_SOURCES", {})
-    days = [TimelineEntry(at=dt.date(2026, 1, d), kind="a", title=str(d)) for d in range(1, 6)]
+    days = [TimelineEntry(at=dt.date(2026, 1, d), kind="a", title=str(d)) for d in range(5, 0, -1)]
     timeline_source_register("a", label="A", provider=_source(days))
     timeline_source_register(
         "b", label="B", provider=_source([TimelineEntry(at=dt.date(2026, 2, 1), kind="b", title="b")])

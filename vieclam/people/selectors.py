@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from vieclam.accounts.scoping import get_scoped_or_404, scope_for, scope_queryset
 from vieclam.core.audit import audit_read
 from vieclam.core.text import fold
+from vieclam.core.timeline import TimelineEntry, timeline_for
 from vieclam.people.models import Household, Person
 
 
@@ -26,6 +27,14 @@ def person_open(*, viewer, pk: int) -> Person:
     person = get_scoped_or_404(person_list(viewer=viewer), viewer, pk=pk)
     audit_read(actor=viewer, instance=person, area=person.residence_commune)
     return person
+
+
+def person_timeline(*, viewer, pk: int, kinds: list[str] | None = None, limit: int = 200) -> tuple[Person, list]:
+    """The person (opened, so the read is logged) and their timeline: every registered kind of event, newest
+    first (core.timeline)."""
+    person = person_open(viewer=viewer, pk=pk)
+    entries: list[TimelineEntry] = timeline_for(person=person, viewer=viewer, kinds=kinds, limit=limit)
+    return person, entries
 
 
 def person_state_on(*, person: Person, day: dt.date) -> dict:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.person_list, name="person_list"),
     path("new/", views.person_create, name="person_create"),
     path("<int:pk>/", views.person_detail, name="person_detail"),
+    path("<int:pk>/timeline/", views.person_timeline, name="person_timeline"),
     path("<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("households/", views.household_list, name="household_list"),
     path("households/new/", views.household_create, name="household_create"),

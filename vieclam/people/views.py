@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from vieclam.accounts.scoping import get_scoped_or_404
 from vieclam.codelists.selectors import code_item_names
 from vieclam.core.audit import history_for
+from vieclam.core.timeline import timeline_kinds
 from vieclam.core.viewkit import RegistryListView
 from vieclam.core.widgets import picker_query, picker_response
 from vieclam.people import cccd, selectors, services
@@ -57,6 +58,17 @@ def person_detail(request, pk: int):
         "history": history_for(person) if request.user.can_view_history else None,
     }
     return render(request, "people/person_detail.html", context)
+
+
+@login_required
+def person_timeline(request, pk: int):
+    _staff(request)
+    kinds = dict(timeline_kinds())
+    chosen = [kind for kind in request.GET.getlist("kind") if kind in kinds]
+    person, entries = selectors.person_timeline(viewer=request.user, pk=pk, kinds=chosen or None)
+    rows = [(entry, kinds.get(entry.kind, "")) for entry in entries]
+    context = {"person": person, "rows": rows, "kinds": kinds, "chosen": chosen}
+    return render(request, "people/person_timeline.html", context)
 
 
 @login_required

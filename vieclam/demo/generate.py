@@ -5,17 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from random import Random
 
 from django.db import transaction
 from django.utils import timezone
 
+from vieclam.accounts.choices import Role
+from vieclam.accounts.models import User
+from vieclam.applications.models import Application, ApplicationEvent
 from vieclam.codelists.models import CodeItem, EthnicGroup, Industry, Occupation
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
 from vieclam.core.refdata import read_csv
-from vieclam.demo import jobs
+from vieclam.demo import history, jobs
 from vieclam.demo import population as pop
 from vieclam.demo.economy import EMPLOYER_COLUMNS, EmployerGenerator, EmployerPlace
 from vieclam.demo.writer import bulk_write, next_id
@@ -78,7 +83,8 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
     }
     out = pop.PopulationGenerator(ref, seed=seed, today=day, now=now, first_ids=first).generate(persons)
     employers = _employers(province, ref, persons, seed, now)
-    vacancies, profiles = _jobs(province, employers, out.seekers, seed, now, day)
+    vacancies, profiles, new_vacancy = _jobs(province, employers, out.seekers, seed, now, day)
+    past = _history(province, out, employers, new_vacancy, seed, day)
     return {
         "households": (Household, pop.HOUSEHOLD_COLUMNS, out.households),
         "persons": (Person, pop.PERSON_COLUMNS, out.persons),
@@ -87,6 +93,9 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
         "employers": (Employer, EMPLOYER_COLUMNS, employers),
         "vacancies": (Vacancy, jobs.VACANCY_COLUMNS, vacancies),
         "job_seeker_profiles": (JobSeekerProfile, jobs.PROFILE_COLUMNS, profiles),
+        "past_vacancies": (Vacancy, jobs.VACANCY_COLUMNS, past.vacancies),
+        "applications": (Application, history.APPLICATION_COLUMNS, past.applications),
+        "application_events": (ApplicationEvent, history.APPLICATION_EVENT_COLUMNS, past.application_events),
     }
 
 
@@ -162,7 +171,7 @@ def _occupations() -> dict[str, list[int]]:
     return groups
 
 
-def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.date) -> tuple[list, list]:
+def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.date) -> tuple[list, list, Callable]:
     rng = Random(seed + 2)
     old_names = read_csv(PLACES_DATA / "mapping_2025/province_old_to_new.csv")
     provinces = {jobs.place_key(r["old_province_name"]): r["new_province_code"] for r in old_names}
@@ -181,20 +190,38 @@ def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.dat
     province_of = dict(
         AdministrativeUnit.objects.filter(pk__in={e[6] for e in employers}).values_list("pk", "province__code")
     )
+
+    def new_vacancy(employer: tuple) -> tuple:
+        return generator.vacancy(
+            employer, employer_province=province_of[employer[6]], home_province=province.code, exchange_id=province.pk
+        )
+
     vacancies = []
     for employer in employers:
         for _ in range(rng.choices([0, 1, 2, 3, 4, 6], [10, 25, 25, 20, 12, 8])[0]):
-            vacancies.append(
-                generator.vacancy(
-                    employer,
-                    employer_province=province_of[employer[6]],
-                    home_province=province.code,
-                    exchange_id=province.pk,
-                )
-            )
+            vacancies.append(new_vacancy(employer))
     hcm = AdministrativeUnit.objects.valid_on(day).filter(level=Level.PROVINCE, code="79").values_list("pk", flat=True)
     profiles = [generator.profile(s, province_id=province.pk, elsewhere_id=hcm.first()) for s in seekers]
-    return vacancies, profiles
+    return vacancies, profiles, new_vacancy
+
+
+def _history(province, out: pop.Output, employers, new_vacancy: Callable, seed: int, day: dt.date) -> history.History:
+    """2024 to today: past vacancies and the applications and referrals to them (demo.history)."""
+    poverty = {row[0]: row[5] for row in out.households}
+    workers = [history.Worker(s[0], s[2], None, "") for s in out.seekers]
+    household_of = {row[0]: row[11] for row in out.persons}
+    workers = [replace(w, household_id=household_of.get(w.id), poverty_class=poverty.get(household_of.get(w.id), ""))
+               for w in workers]  # fmt: skip
+    counsellor = User.objects.filter(role=Role.COUNSELLOR, areas=province).order_by("pk").first()
+    staff = {"counsellor": (counsellor.pk, counsellor.username) if counsellor else (None, "")}
+    generator = history.HistoryGenerator(
+        rng=Random(seed + 3),
+        today=day,
+        first_ids={"application": next_id(Application), "application_event": next_id(ApplicationEvent)},
+        staff=staff,
+        new_vacancy=new_vacancy,
+    )
+    return generator.generate(workers=workers, employers=employers, inhabitants=len(out.persons))
 
 
 def _employers(province, ref: pop.Reference, persons: int, seed: int, now: dt.datetime) -> list[tuple]:

@@ -1,5 +1,6 @@
 import pytest
 
+from vieclam.applications.models import Application, ApplicationEvent
 from vieclam.coding.normalize import names_place
 from vieclam.demo.generate import demo_generate, persons_for
 from vieclam.employers.models import Employer
@@ -27,7 +28,7 @@ def snapshot():
 def test_same_seed_gives_the_same_province(province, django_db_blocker):
     demo_generate(province=province, persons=600, seed=7)
     first = snapshot()
-    for model in (JobSeekerProfile, Vacancy, Person, Household, Employer):
+    for model in (Application, JobSeekerProfile, Vacancy, Person, Household, Employer):
         model.objects.all().delete()
     demo_generate(province=province, persons=600, seed=7)
     assert [row[1:] for row in snapshot()] == [row[1:] for row in first]
@@ -140,3 +141,18 @@ def test_demo_roles_browse_their_own_scope(province, client):
     for name in ["demo-employer", "demo-worker"]:
         client.force_login(users[name])
         assert client.get("/people/").status_code == 403
+
+
+def test_the_history_has_referrals_a_third_hired_each_after_its_vacancy_was_posted(province):
+    demo_generate(province=province, persons=20_000, seed=3)
+    applications = Application.objects.select_related("vacancy")
+    referred = applications.filter(channel="referred")
+    assert referred.count() > 50 and applications.filter(channel="applied").count() > referred.count()
+    assert 0.2 < referred.filter(status="hired").count() / referred.count() < 0.5
+    for application in applications:
+        assert application.vacancy.created_at <= application.created_at <= application.status_changed_at
+        assert application.status in {"hired", "refused"} and application.vacancy.status != "open"
+        if application.status == "hired":
+            assert application.contract_type and application.start_date
+    moments = list(ApplicationEvent.objects.order_by("application", "pk").values_list("application", "at"))
+    assert all(a <= b for (x, a), (y, b) in zip(moments, moments[1:], strict=False) if x == y)

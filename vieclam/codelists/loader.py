@@ -150,14 +150,14 @@ def _load_ethnic_groups(edition: dict) -> int:
 
 
 #
-# TT 11/2022/TT-BLĐTBXH form lists
+# Short code lists: TT 11/2022/TT-BLĐTBXH form lists and the employment-service lists
 #
 def _load_code_lists() -> int:
     item_names: dict[str, list[str]] = {}
     for item in _items_csv():
         item_names.setdefault(item["list"], []).append(item["name_vi"])
     rows = []
-    for r in read_csv(DATA / "tt11_2022_lists.csv"):
+    for r in _lists_csv():
         names = item_names.get(r["slug"], [])
         rows.append({
             "slug": r["slug"], "name_vi": r["name_vi"], "name_en": r["name_en"], "legal_source": r["legal_source"],
@@ -187,12 +187,21 @@ def _load_code_items() -> int:
     return sync_rows(CodeItem, key=["code_list_id", "code"], rows=rows, fields=fields)
 
 
+# (lists, items) file pairs: the TT 11/2022 form lists, and the employment-service lists (counselling topics,
+# channels, group-session units) written for this project from the law and the seeds (SOURCES.md).
+LIST_FILES = [("tt11_2022_lists.csv", "tt11_2022_items.csv"), ("services_lists.csv", "services_items.csv")]
+
+
+def _lists_csv() -> list[dict]:
+    return [row for lists, _items in LIST_FILES for row in read_csv(DATA / lists)]
+
+
 def _items_csv() -> list[dict]:
-    return read_csv(DATA / "tt11_2022_items.csv")
+    return [row for _lists, items in LIST_FILES for row in read_csv(DATA / items)]
 
 
 def _check_parents(rows: list[dict]) -> None:
     codes = {(r["code_list_id"], r["code"]) for r in rows}
     missing = [r["code"] for r in rows if r["parent_code"] and (r["code_list_id"], r["parent_code"]) not in codes]
     if missing:
-        raise ValueError(f"tt11_2022_items.csv: parent_code not in the same list for {missing}")
+        raise ValueError(f"code-list items: parent_code not in the same list for {missing}")

@@ -13,6 +13,7 @@ TT11_LISTS = {
     "unemployment-durations", "unemployed-work-histories", "priority-groups", "employer-types", "contract-types",
     "experience-bands", "pay-bands", "workplace-types", "job-positions", "working-time", "work-purposes",
 }  # fmt: skip
+SERVICE_LISTS = {"counselling-topics", "counselling-channels", "group-session-unit-kinds"}
 
 
 class LoadCodelistsTests(CodelistsTestCase):
@@ -85,11 +86,20 @@ class LoadCodelistsTests(CodelistsTestCase):
         self.assertFalse(Industry.objects.filter(system=IndustrySystem.VSIC2007, level__gt=1, parent=None).exists())
 
     def test_every_tt11_list_has_items_and_its_legal_source(self):
-        self.assertEqual(set(CodeList.objects.values_list("slug", flat=True)), TT11_LISTS)
-        for code_list in CodeList.objects.prefetch_related("items"):
+        self.assertEqual(set(CodeList.objects.values_list("slug", flat=True)), TT11_LISTS | SERVICE_LISTS)
+        for code_list in CodeList.objects.filter(slug__in=TT11_LISTS).prefetch_related("items"):
             self.assertTrue(code_list.legal_source.startswith("TT 11/2022/TT-BLĐTBXH"), code_list.slug)
             self.assertEqual(code_list.valid_from, dt.date(2022, 8, 15))
             self.assertGreaterEqual(len(code_list.items.all()), 2, code_list.slug)
+
+    def test_employment_service_lists_have_items_with_english_names_and_their_legal_source(self):
+        for code_list in CodeList.objects.filter(slug__in=SERVICE_LISTS).prefetch_related("items"):
+            self.assertIn("Luật Việc làm 74/2025/QH15", code_list.legal_source, code_list.slug)
+            items = list(code_list.items.all())
+            self.assertGreaterEqual(len(items), 4, code_list.slug)
+            self.assertTrue(all(item.name_vi and item.name_en and item.legal_source for item in items))
+        topics = CodeItem.objects.filter(code_list__slug="counselling-topics").values_list("name_vi", flat=True)
+        self.assertIn("Đi làm việc ở nước ngoài theo hợp đồng", list(topics))
 
     def test_postgraduate_is_split_into_master_and_doctorate(self):
         items = CodeItem.objects.filter(code_list__slug="technical-qualification-levels")

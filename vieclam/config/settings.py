@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "vieclam.seekers",
     "vieclam.coding",
     "vieclam.applications",
+    "vieclam.connections",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "vieclam.coding",
     "vieclam.applications",
     "vieclam.casework",
+    "vieclam.connections",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",

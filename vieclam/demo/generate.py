@@ -6,7 +6,6 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from random import Random
 
 from django.db import transaction
@@ -14,8 +13,12 @@ from django.utils import timezone
 
 from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
+from vieclam.accounts.services import user_create
 from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.casework.choices import CHANNELS_LIST, TOPICS_LIST, UNIT_KINDS_LIST
+from vieclam.casework.models import CaseAssignment, CounsellingSession, GroupAttendance, GroupSession
 from vieclam.codelists.models import CodeItem, EthnicGroup, Industry, Occupation
+from vieclam.connections.models import Connection, FollowUp, FundingNorm
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
@@ -96,6 +99,18 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
         "past_vacancies": (Vacancy, jobs.VACANCY_COLUMNS, past.vacancies),
         "applications": (Application, history.APPLICATION_COLUMNS, past.applications),
         "application_events": (ApplicationEvent, history.APPLICATION_EVENT_COLUMNS, past.application_events),
+        "counselling_sessions": (CounsellingSession, history.COUNSELLING_COLUMNS, past.counselling),
+        "counselling_topics": (
+            CounsellingSession.topics.through,
+            history.SESSION_TOPIC_COLUMNS,
+            past.counselling_topics,
+        ),
+        "group_sessions": (GroupSession, history.GROUP_COLUMNS, past.groups),
+        "group_topics": (GroupSession.topics.through, history.GROUP_TOPIC_COLUMNS, past.group_topics),
+        "group_attendance": (GroupAttendance, history.ATTENDANCE_COLUMNS, past.attendance),
+        "case_assignments": (CaseAssignment, history.CASE_COLUMNS, past.cases),
+        "connections": (Connection, history.CONNECTION_COLUMNS, past.connections),
+        "follow_ups": (FollowUp, history.FOLLOW_UP_COLUMNS, past.follow_ups),
     }
 
 
@@ -206,22 +221,61 @@ def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.dat
 
 
 def _history(province, out: pop.Output, employers, new_vacancy: Callable, seed: int, day: dt.date) -> history.History:
-    """2024 to today: past vacancies and the applications and referrals to them (demo.history)."""
+    """2024 to today: counselling, caseloads, past vacancies, applications and referrals, connections and their
+    follow-ups (demo.history)."""
     poverty = {row[0]: row[5] for row in out.households}
-    workers = [history.Worker(s[0], s[2], None, "") for s in out.seekers]
-    household_of = {row[0]: row[11] for row in out.persons}
-    workers = [replace(w, household_id=household_of.get(w.id), poverty_class=poverty.get(household_of.get(w.id), ""))
-               for w in workers]  # fmt: skip
-    counsellor = User.objects.filter(role=Role.COUNSELLOR, areas=province).order_by("pk").first()
-    staff = {"counsellor": (counsellor.pk, counsellor.username) if counsellor else (None, "")}
+    person = {row[0]: row for row in out.persons}
+    workers = [
+        history.Worker(s[0], s[2], person[s[0]][11], poverty.get(person[s[0]][11], ""), bool(person[s[0]][13]))
+        for s in out.seekers
+    ]
+    counsellors = _counsellors(province)
     generator = history.HistoryGenerator(
         rng=Random(seed + 3),
         today=day,
-        first_ids={"application": next_id(Application), "application_event": next_id(ApplicationEvent)},
-        staff=staff,
+        first_ids={
+            "application": next_id(Application),
+            "application_event": next_id(ApplicationEvent),
+            "counselling": next_id(CounsellingSession),
+            "counselling_topic": next_id(CounsellingSession.topics.through),
+            "group": next_id(GroupSession),
+            "group_topic": next_id(GroupSession.topics.through),
+            "attendance": next_id(GroupAttendance),
+            "case": next_id(CaseAssignment),
+            "connection": next_id(Connection),
+            "follow_up": next_id(FollowUp),
+        },
+        counsellors=counsellors,
+        codes=_history_codes(province, day),
         new_vacancy=new_vacancy,
     )
     return generator.generate(workers=workers, employers=employers, inhabitants=len(out.persons))
+
+
+def _counsellors(province, count: int = 4) -> list[tuple[int, str]]:
+    """The centre's counsellors: the demo one (if created) and `count` more who cannot sign in, so caseloads and
+    queues are per counsellor as in a real centre."""
+    for n in range(1, count + 1):
+        username = f"tvv-{province.code}-{n:02d}"
+        if not User.objects.filter(username=username).exists():
+            user_create(actor=None, username=username, role=Role.COUNSELLOR, area_codes=[province.code],
+                        first_name="Tư vấn viên", last_name=f"{n:02d}")  # fmt: skip
+    counsellors = User.objects.filter(role=Role.COUNSELLOR, areas=province, is_active=True).order_by("pk")
+    return list(counsellors.values_list("pk", "username"))
+
+
+def _history_codes(province, day: dt.date) -> history.Codes:
+    def items(slug: str) -> dict[str, int]:
+        return dict(CodeItem.objects.filter(code_list__slug=slug).order_by("order", "pk").values_list("code", "pk"))
+
+    communes = AdministrativeUnit.objects.valid_on(day).filter(level=Level.COMMUNE, province=province)
+    return history.Codes(
+        topics=items(TOPICS_LIST),
+        channels=items(CHANNELS_LIST),
+        unit_kinds=items(UNIT_KINDS_LIST),
+        norms=list(FundingNorm.objects.order_by("valid_from").values_list("pk", "amount", "valid_from", "valid_to")),
+        communes=dict(communes.values_list("pk", "name")),
+    )
 
 
 def _employers(province, ref: pop.Reference, persons: int, seed: int, now: dt.datetime) -> list[tuple]:

@@ -1,7 +1,9 @@
 import pytest
 
 from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.casework.models import CaseAssignment, CounsellingSession, GroupSession
 from vieclam.coding.normalize import names_place
+from vieclam.connections.models import Connection, FollowUp
 from vieclam.demo.generate import demo_generate, persons_for
 from vieclam.employers.models import Employer
 from vieclam.employers.taxcode import parse
@@ -28,7 +30,18 @@ def snapshot():
 def test_same_seed_gives_the_same_province(province, django_db_blocker):
     demo_generate(province=province, persons=600, seed=7)
     first = snapshot()
-    for model in (Application, JobSeekerProfile, Vacancy, Person, Household, Employer):
+    for model in (
+        Connection,
+        CounsellingSession,
+        GroupSession,
+        CaseAssignment,
+        Application,
+        JobSeekerProfile,
+        Vacancy,
+        Person,
+        Household,
+        Employer,
+    ):
         model.objects.all().delete()
     demo_generate(province=province, persons=600, seed=7)
     assert [row[1:] for row in snapshot()] == [row[1:] for row in first]
@@ -156,3 +169,19 @@ def test_the_history_has_referrals_a_third_hired_each_after_its_vacancy_was_post
             assert application.contract_type and application.start_date
     moments = list(ApplicationEvent.objects.order_by("application", "pk").values_list("application", "at"))
     assert all(a <= b for (x, a), (y, b) in zip(moments, moments[1:], strict=False) if x == y)
+
+
+def test_the_history_counsels_before_referring_and_follows_each_connection_up(province):
+    demo_generate(province=province, persons=20_000, seed=3)
+    referred = Application.objects.filter(channel="referred").select_related("person")
+    for application in referred[:50]:
+        sessions = CounsellingSession.objects.filter(person=application.person_id)
+        assert sessions.filter(held_on__lte=application.created_at.date()).exists()
+    hires = Application.objects.filter(status="hired").count()
+    assert Connection.objects.filter(source="board").count() == hires > 0
+    assert FollowUp.objects.count() == 4 * Connection.objects.count()
+    checked = FollowUp.objects.exclude(status="due")
+    assert 0.05 < checked.filter(status="missed").count() / checked.count() < 0.3
+    for follow_up in FollowUp.objects.filter(status="done").select_related("connection")[:100]:
+        assert follow_up.checked_on >= follow_up.connection.start_date and follow_up.result
+    assert GroupSession.objects.exists() and CaseAssignment.objects.exists()

@@ -293,6 +293,11 @@ VIECLAM_MATCHING_PRIORITY_BOOST = env_int("VIECLAM_MATCHING_PRIORITY_BOOST", 10)
 # IMPORT_REPORT_DAYS. The uploaded file itself is dropped as soon as a batch is committed.
 VIECLAM_IMPORT_PREVIEW_DAYS = env_int("VIECLAM_IMPORT_PREVIEW_DAYS", 7)
 VIECLAM_IMPORT_REPORT_DAYS = env_int("VIECLAM_IMPORT_REPORT_DAYS", 90)
+# Demos and browser tests only: today's date is moved this many days forward (core.dates.today), so follow-ups
+# fall due without waiting months. Refused in production.
+VIECLAM_CLOCK_SHIFT_DAYS = env_int("VIECLAM_CLOCK_SHIFT_DAYS", 0)
+if PRODUCTION and VIECLAM_CLOCK_SHIFT_DAYS:
+    raise ImproperlyConfigured("VIECLAM_CLOCK_SHIFT_DAYS is for demos and tests; it cannot be set in production.")
 
 LOGGING = {
     "version": 1,

@@ -32,3 +32,12 @@ def test_kinds_and_limit_narrow_the_timeline(monkeypatch):
         "b", label="B", provider=_source([TimelineEntry(at=dt.date(2026, 2, 1), kind="b", title="b")])
     )
     assert [e.title for e in timeline_for(person=None, viewer=None, kinds=["a"], limit=2)] == ["5", "4"]
+
+
+def test_the_demo_clock_shift_moves_today_forward(settings):
+    from vieclam.core.dates import today
+
+    settings.VIECLAM_CLOCK_SHIFT_DAYS = 0
+    now = today()
+    settings.VIECLAM_CLOCK_SHIFT_DAYS = 190
+    assert today() - now == dt.timedelta(days=190)

@@ -74,7 +74,8 @@ class Occupation(DatedReference):
 
     @property
     def name(self) -> str:
-        """What a reader sees: in English the English name where the row has one, otherwise display_name. Search text and matching keep display_name, so they do not depend on the reader's language."""
+        """What a reader sees: in English the English name where the row has one, otherwise display_name. Search
+        text and matching keep display_name, so they do not depend on the reader's language."""
         return self.name_en if self.name_en and _english() else self.display_name
 
     @property

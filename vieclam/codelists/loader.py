@@ -19,7 +19,7 @@ from vieclam.core.text import fold
 DATA = Path(__file__).resolve().parent / "data"
 DATED = ["valid_from", "valid_to", "legal_source", "note", "search_text"]
 OCCUPATION_FIELDS = ["level", "name_vi", "name_en", "parent_code", "parent_id", "origin", "gap_type", *DATED]
-INDUSTRY_FIELDS = ["level", "name_vi", "parent_code", "parent_id", "section", *DATED]
+INDUSTRY_FIELDS = ["level", "name_vi", "name_en", "parent_code", "parent_id", "section", *DATED]
 ORIGIN_BY_ROW_ORIGIN = {"vsco_source": OccupationOrigin.VSCO, "isco08_fill": OccupationOrigin.ISCO08_FILL}
 
 # Names in current use that the GSO list spells differently; searched, never shown.
@@ -36,6 +36,11 @@ def load_codelists() -> dict[str, int]:
         "code_lists": _load_code_lists(),
         "code_items": _load_code_items(),
     }
+
+
+def _names_en(file: str) -> dict[str, str]:
+    """{code: English name} from one of the *_names_en.csv files written for this project."""
+    return {r["code"]: r["name_en"] for r in read_csv(DATA / file)}
 
 
 def _date(text: str) -> dt.date | None:
@@ -81,14 +86,17 @@ def _load_occupations(editions: dict[str, dict]) -> int:
     rows = []
     # Vietnamese names of the ISCO-08 fills the source leaves unnamed, translated for this project (SOURCES.md).
     fill_names = {r["code"]: r["name_vi"] for r in read_csv(DATA / "isco08_fill_names_vi.csv")}
+    # English names of the VSCO rows (the fills keep their ISCO-08 title), written for this project (SOURCES.md).
+    names_en = _names_en("vsco2020_names_en.csv")
     for r in read_csv(DATA / "vsco2020_completed.csv"):
         origin = ORIGIN_BY_ROW_ORIGIN[r["row_origin"]]
         edition = editions["isco08_fill" if origin == OccupationOrigin.ISCO08_FILL else "vsco2020"]
         name_vi = r["name_vi"] or (fill_names.get(r["code"], "") if origin == OccupationOrigin.ISCO08_FILL else "")
+        name_en = r["title_en"] or names_en.get(r["code"], "")
         rows.append({
-            "code": r["code"], "level": int(r["level"]), "name_vi": name_vi, "name_en": r["title_en"],
+            "code": r["code"], "level": int(r["level"]), "name_vi": name_vi, "name_en": name_en,
             "parent_code": r["parent_code"], "origin": origin, "gap_type": r["gap_type"], "note": r["qa_note"],
-            "search_text": _search_text(r["code"], name_vi, r["title_en"]), **edition,
+            "search_text": _search_text(r["code"], name_vi, name_en), **edition,
         })  # fmt: skip
     return _sync_tree(Occupation, rows, key=["code"], fields=OCCUPATION_FIELDS)
 
@@ -104,30 +112,34 @@ def _load_industries(editions: dict[str, dict]) -> int:
     return changed
 
 
-def _industry_row(system, code, level, name, parent_code, section, note, edition) -> dict:
+def _industry_row(system, code, level, name, parent_code, section, note, edition, names_en) -> dict:
+    name_en = names_en.get(code, "")
     return {
-        "system": system, "code": code, "level": level, "name_vi": name, "parent_code": parent_code,
-        "section": section, "note": note, "search_text": _search_text(code, name), **edition,
+        "system": system, "code": code, "level": level, "name_vi": name, "name_en": name_en,
+        "parent_code": parent_code, "section": section, "note": note,
+        "search_text": _search_text(code, name, name_en), **edition,
     }  # fmt: skip
 
 
 def _vsic2007_rows(edition: dict) -> list[dict]:
-    system = IndustrySystem.VSIC2007
+    system, names_en = IndustrySystem.VSIC2007, _names_en("vsic2007_names_en.csv")
     return [
-        _industry_row(system, r["code"], int(r["level"]), r["name_vi"], r["parent_code"], r["section"], "", edition)
+        _industry_row(system, r["code"], int(r["level"]), r["name_vi"], r["parent_code"], r["section"], "", edition,
+                      names_en)
         for r in read_csv(DATA / "vsic2007_codes.csv")
-    ]
+    ]  # fmt: skip
 
 
 def _vsic2025_rows(edition: dict) -> list[dict]:
     """Sections (19 of 22) and level 4. The 3-digit parents are not in the data, and neither is a trustworthy
     division → section mapping, so level-4 rows keep parent_code but get neither a parent nor a section."""
+    system, names_en = IndustrySystem.VSIC2025, _names_en("vsic2025_names_en.csv")
     sections = [
-        _industry_row(IndustrySystem.VSIC2025, r["code"], 1, r["name_vi"], "", r["code"], r["note"], edition)
+        _industry_row(system, r["code"], 1, r["name_vi"], "", r["code"], r["note"], edition, names_en)
         for r in read_csv(DATA / "vsic2025_sections_partial.csv")
     ]
     groups = [
-        _industry_row(IndustrySystem.VSIC2025, r["code"], 4, r["name_vi"], r["parent_code"], "", "", edition)
+        _industry_row(system, r["code"], 4, r["name_vi"], r["parent_code"], "", "", edition, names_en)
         for r in read_csv(DATA / "vsic2025_level4.csv")
     ]
     return sections + groups
@@ -137,16 +149,18 @@ def _vsic2025_rows(edition: dict) -> list[dict]:
 # Ethnic groups
 #
 def _load_ethnic_groups(edition: dict) -> int:
+    names_en = _names_en("ethnic_groups_names_en.csv")
     rows = [
         {
-            "code": r["code"], "name_vi": r["name_vi"], "other_names": r["other_names_vi"], "note": r["qa_note"],
-            "search_text": _search_text(r["code"], r["name_vi"], r["other_names_vi"],
+            "code": r["code"], "name_vi": r["name_vi"], "name_en": names_en.get(r["code"], ""),
+            "other_names": r["other_names_vi"], "note": r["qa_note"],
+            "search_text": _search_text(r["code"], r["name_vi"], r["other_names_vi"], names_en.get(r["code"], ""),
                                         ETHNIC_SEARCH_ALIASES.get(r["code"], "")),
             **edition,
         }
         for r in read_csv(DATA / "ethnic_groups_vn_54.csv")
     ]  # fmt: skip
-    return sync_rows(EthnicGroup, key=["code"], rows=rows, fields=["name_vi", "other_names", *DATED])
+    return sync_rows(EthnicGroup, key=["code"], rows=rows, fields=["name_vi", "name_en", "other_names", *DATED])
 
 
 #

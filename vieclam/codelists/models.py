@@ -48,7 +48,7 @@ class Occupation(DatedReference):
     code = models.CharField(_("mã"), max_length=5, unique=True)
     level = models.PositiveSmallIntegerField(_("cấp"), choices=Level.choices)
     name_vi = models.CharField(_("tên"), max_length=300, blank=True)
-    name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
     parent_code = models.CharField(_("mã cấp trên"), max_length=5, blank=True)
     parent = models.ForeignKey(
         "self", verbose_name=_("thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -74,8 +74,8 @@ class Occupation(DatedReference):
 
     @property
     def name(self) -> str:
-        """What a reader sees: in English the English title where the row has one (the ISCO-08 fills), otherwise
-        display_name. Search text and matching keep display_name, so they do not depend on the reader's language."""
+        """What a reader sees: in English the English name where the row has one, otherwise display_name. Search
+        text and matching keep display_name, so they do not depend on the reader's language."""
         return self.name_en if self.name_en and _english() else self.display_name
 
     @property
@@ -95,6 +95,7 @@ class Industry(DatedReference):
     code = models.CharField(_("mã"), max_length=5)
     level = models.PositiveSmallIntegerField(_("cấp"), choices=Level.choices)
     name_vi = models.CharField(_("tên"), max_length=300)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
     parent_code = models.CharField(_("mã cấp trên"), max_length=5, blank=True)
     parent = models.ForeignKey(
         "self", verbose_name=_("thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -113,12 +114,18 @@ class Industry(DatedReference):
     def __str__(self) -> str:
         return f"{self.code} {self.name_vi} ({self.get_system_display()})"
 
+    @property
+    def name(self) -> str:
+        """The name in the active language (this project's English name, codelists/data/vsic*_names_en.csv)."""
+        return self.name_en if self.name_en and _english() else self.name_vi
+
 
 class EthnicGroup(DatedReference):
     """One of the 54 ethnic groups of Vietnam with its GSO code (QĐ 121-TCTK/PPCĐ, 1979)."""
 
     code = models.CharField(_("mã"), max_length=2, unique=True)
     name_vi = models.CharField(_("tên"), max_length=50)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=50, blank=True)
     other_names = models.CharField(_("tên gọi khác"), max_length=300, blank=True)
 
     class Meta:
@@ -128,6 +135,11 @@ class EthnicGroup(DatedReference):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_vi}"
+
+    @property
+    def name(self) -> str:
+        """The name in the active language: in English as GSO's English publications write it ('Tay', 'H'Mong')."""
+        return self.name_en if self.name_en and _english() else self.name_vi
 
 
 class CodeList(DatedReference):

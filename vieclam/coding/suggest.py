@@ -176,10 +176,13 @@ def _occupation_rows() -> list[OccupationRow]:
     from vieclam.codelists.models import Occupation
 
     fields = ("code", "level", "name_vi", "name_en", "origin")
-    return [
-        OccupationRow(code, level, name or "", name_en or "", origin == OccupationOrigin.ISCO08_FILL)
-        for code, level, name, name_en, origin in Occupation.objects.filter(level__in=(4, 5)).values_list(*fields)
-    ]
+    rows = []
+    for code, level, name, name_en, origin in Occupation.objects.filter(level__in=(4, 5)).values_list(*fields):
+        fill = origin == OccupationOrigin.ISCO08_FILL
+        # Only a fill's English name (its ISCO-08 title) is indexed: the VSCO rows' English names are this project's
+        # translations of the Vietnamese names already indexed, so they would add no words of the market's own.
+        rows.append(OccupationRow(code, level, name or "", (name_en or "") if fill else "", fill))
+    return rows
 
 
 def suggest_occupations(title: str, *, limit: int = 5) -> list[Suggestion]:

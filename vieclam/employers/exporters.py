@@ -23,7 +23,7 @@ class EmployerExporter(Exporter):
             Column(_("Tên người sử dụng lao động"), "name"),
             Column(_("Loại hình"), "employer_type.name"),
             Column(_("Mã ngành (VSIC)"), "industry.code"),
-            Column(_("Ngành kinh tế"), "industry.name_vi"),
+            Column(_("Ngành kinh tế"), "industry.name"),
             Column(_("Mã tỉnh"), "commune.province.code"),
             Column(_("Tỉnh"), "commune.province.name"),
             Column(_("Mã xã"), "commune.code"),

@@ -58,7 +58,8 @@ class IndustryField(forms.ChoiceField):
 def industry_choices() -> list[tuple[str, str]]:
     rows = Industry.objects.valid_on(today()).filter(level__in=(1, 2)).order_by("-system", "code")
     seen, choices = set(), [("", "—")]
-    for code, name in rows.values_list("code", "name_vi"):
+    for industry in rows.only("code", "name_vi", "name_en"):
+        code, name = industry.code, industry.name
         if code not in seen:
             seen.add(code)
             choices.append((code, f"{code} – {name[:1] + name[1:].lower() if name.isupper() else name}"))

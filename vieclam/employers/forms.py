@@ -70,7 +70,7 @@ class IndustryChoiceField(forms.ModelChoiceField):
         super().__init__(queryset=selectors.industry_choice_list() if queryset is None else queryset, **kwargs)
 
     def label_from_instance(self, obj) -> str:
-        name = obj.name_vi
+        name = obj.name
         if name.isupper():  # VSIC sections are written in capitals
             name = name[:1] + name[1:].lower()
         return f"{obj.code} – {name}"

@@ -31,7 +31,8 @@ def item_choices(slug: str) -> list[tuple[str, str]]:
 
 def ethnic_choices() -> list[tuple[str, str]]:
     """The 54 ethnic groups by name (Kinh first, as GSO numbers them), posted by their code."""
-    return [("", "—")] + list(EthnicGroup.objects.valid_on(today()).order_by("code").values_list("code", "name_vi"))
+    groups = EthnicGroup.objects.valid_on(today()).order_by("code").only("code", "name_vi", "name_en")
+    return [("", "—")] + [(group.code, group.name) for group in groups]
 
 
 class PersonSource(PickerSource):

@@ -15,7 +15,8 @@ def level_field() -> serializers.IntegerField:
 
 
 class OccupationSerializer(serializers.ModelSerializer):
-    """`name` is the Vietnamese name (for an ISCO-08 fill, this project's translation; `name_en` is its ISCO title)."""
+    """`name` is the Vietnamese name (for an ISCO-08 fill, this project's translation; `name_en` is its ISCO title;
+    for a VSCO row, `name_en` is this project's English name)."""
 
     level = level_field()
     name = serializers.CharField(source="display_name", read_only=True)
@@ -53,7 +54,7 @@ class IndustrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Industry
-        fields = ["system", "code", "level", "name_vi", "parent", "section", *DATED]
+        fields = ["system", "code", "level", "name_vi", "name_en", "parent", "section", *DATED]
 
 
 class IndustryRefSerializer(serializers.ModelSerializer):
@@ -61,7 +62,7 @@ class IndustryRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Industry
-        fields = ["code", "level", "name_vi"]
+        fields = ["code", "level", "name_vi", "name_en"]
 
 
 class IndustryDetailSerializer(IndustrySerializer):
@@ -79,7 +80,7 @@ class IndustryDetailSerializer(IndustrySerializer):
 class EthnicGroupSerializer(serializers.ModelSerializer):
     class Meta:
         model = EthnicGroup
-        fields = ["code", "name_vi", "other_names", *DATED]
+        fields = ["code", "name_vi", "name_en", "other_names", *DATED]
 
 
 class CodeItemSerializer(serializers.ModelSerializer):

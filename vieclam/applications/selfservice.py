@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -136,10 +137,32 @@ def account_claim_confirm(*, actor: User, claim: AccountClaim) -> AccountClaim:
     return _claim_decide(actor, claim, ClaimStatus.CONFIRMED)
 
 
+CLOSED_SUBJECT = _("Tài khoản trên sàn việc làm đã bị khoá")
+CLOSED_BODY = _(
+    "Tài khoản {username} trên sàn việc làm đã bị khoá vì thông tin đăng ký chưa được xác minh. "
+    "Nếu đây là nhầm lẫn, xin mang giấy tờ tùy thân đến trung tâm dịch vụ việc làm hoặc UBND xã, phường gần nhất."
+)
+
+
 @transaction.atomic
 def account_claim_reject(*, actor: User, claim: AccountClaim) -> AccountClaim:
-    """Refuse the link; the account stays, without a record, and the person can be registered by staff."""
-    return _claim_decide(actor, _claim_for_decision(actor, claim), ClaimStatus.REJECTED)
+    """Refuse the link: the officer found that the account is not the record's owner, so the account is closed
+    (is_active False, audited) and, when it gave an email, told so in neutral words (nothing about the record).
+
+    The record is left alone; a real owner can still be registered or linked by staff. The email goes out once the
+    transaction commits, so a failed decision sends nothing."""
+    claim = _claim_decide(actor, _claim_for_decision(actor, claim), ClaimStatus.REJECTED)
+    account = User.objects.select_for_update().get(pk=claim.account_id)
+    if account.is_active:
+        account.is_active = False
+        account.save(update_fields=["is_active"])
+        changes = {"is_active": [True, False]}
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=account, changes=changes, area=claim.area)
+    if account.email:
+        subject, body = str(CLOSED_SUBJECT), str(CLOSED_BODY).format(username=account.username)
+        address = account.email
+        transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))
+    return claim
 
 
 def _claim_for_decision(actor: User, claim: AccountClaim) -> AccountClaim:

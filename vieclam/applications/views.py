@@ -352,6 +352,6 @@ def claim_decide(request, pk: int):
             messages.error(request, message)
     else:
         done = _("Đã gắn tài khoản {username} với hồ sơ.") if decide is selfservice.account_claim_confirm else None
-        done = done or _("Đã từ chối yêu cầu của tài khoản {username}.")
+        done = done or _("Đã từ chối yêu cầu của tài khoản {username} và khoá tài khoản đó.")
         messages.success(request, done.format(username=claim.account.username))
     return redirect("applications:claim_list")

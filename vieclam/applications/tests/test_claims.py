@@ -60,6 +60,39 @@ def test_rejecting_leaves_the_record_alone(cast, claim):
         selfservice.account_claim_confirm(actor=cast["counsellor_a"], claim=claim)  # decided once
 
 
+def test_rejecting_closes_the_account_audited_and_tells_it_neutrally(
+    cast, claim, mailoutbox, django_capture_on_commit_callbacks
+):
+    account = claim.account
+    type(account).objects.filter(pk=account.pk).update(email="hoa.moi@example.vn")
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(cast["counsellor_a"]).post(f"/applications/claims/{claim.pk}/decide/", {"decision": "reject"})
+    account.refresh_from_db()
+    assert account.is_active is False
+    closed = AuditEvent.objects.get(actor=cast["counsellor_a"], content_type__model="user", object_id=str(account.pk))
+    assert closed.changes == {"is_active": [True, False]}
+    assert [m.to for m in mailoutbox] == [["hoa.moi@example.vn"]]
+    body = mailoutbox[0].subject + mailoutbox[0].body
+    assert "hoa_moi" in body and "080195001234" not in body and "Lê Thị Hoa" not in body and "hồ sơ" not in body
+    signed_in = Client().post("/accounts/login/", {"username": "hoa_moi", "password": PASSWORD})
+    assert signed_in.status_code == 200  # the form again, not the redirect of a sign-in
+
+
+def test_rejecting_an_account_without_email_sends_nothing(
+    cast, claim, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        selfservice.account_claim_reject(actor=cast["counsellor_a"], claim=claim)
+    claim.account.refresh_from_db()
+    assert claim.account.is_active is False and mailoutbox == []
+
+
+def test_a_confirmed_claim_keeps_the_account_open(cast, claim, mailoutbox):
+    selfservice.account_claim_confirm(actor=cast["counsellor_a"], claim=claim)
+    claim.account.refresh_from_db()
+    assert claim.account.is_active is True and mailoutbox == []
+
+
 def test_staff_outside_the_area_cannot_decide(cast, claim):
     response = client_for(cast["province_b"]).post(f"/applications/claims/{claim.pk}/decide/", {"decision": "confirm"})
     assert response.status_code == 404

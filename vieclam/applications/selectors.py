@@ -15,6 +15,7 @@ from vieclam.applications.querysets import ApplicationQuerySet
 from vieclam.codelists.labels import local_name
 from vieclam.codelists.models import CodeItem
 from vieclam.employers.models import Employer
+from vieclam.people.consents import contact_published
 from vieclam.people.models import Person
 from vieclam.vacancies.choices import OBSOLETE_CONTRACT_TYPES, VacancyStatus
 from vieclam.vacancies.models import Vacancy
@@ -58,6 +59,7 @@ def application_list(*, viewer) -> ApplicationQuerySet:
 def application_get(*, viewer, pk: int) -> Application:
     """One application with its timeline, or Http404 when it does not exist or is not the viewer's to see."""
     queryset = Application.objects.select_related(*LIST_RELATED, "vacancy__workplace_commune").prefetch_related(EVENTS)
+    queryset = queryset.annotate(contact_published=contact_published("person"))
     return get_scoped_or_404(queryset, viewer, pk=pk)
 
 
@@ -100,9 +102,11 @@ def worker_applications(*, viewer) -> QuerySet[Application]:
 
 
 def employer_vacancies(*, viewer) -> QuerySet[Vacancy]:
-    """The vacancies of the viewer's employers, each with its applications (person and timeline), newest first."""
+    """The vacancies of the viewer's employers, each with its applications (person, timeline, and whether the person
+    published their contact), newest first."""
     applications = (
         Application.objects.select_related("person", "person__residence_commune", "referred_by")
+        .annotate(contact_published=contact_published("person"))
         .prefetch_related(EVENTS)
         .order_by("-created_at", "-pk")
     )

@@ -78,9 +78,7 @@ def test_rejecting_closes_the_account_audited_and_tells_it_neutrally(
     assert signed_in.status_code == 200  # the form again, not the redirect of a sign-in
 
 
-def test_rejecting_an_account_without_email_sends_nothing(
-    cast, claim, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_rejecting_an_account_without_email_sends_nothing(cast, claim, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         selfservice.account_claim_reject(actor=cast["counsellor_a"], claim=claim)
     claim.account.refresh_from_db()

@@ -63,13 +63,15 @@ def test_the_downloads_hold_the_same_data_as_json_and_excel(hoa):
 
 
 def test_consents_are_given_and_withdrawn_with_their_dates_and_shown(hoa):
+    hoa.post("/me/data/consents/", {"purposes": ["publish_contact"]})  # job_matching unticked: an objection
+    assert set(Consent.objects.filter(withdrawn_at=None).values_list("purpose", flat=True)) == {"publish_contact"}
     hoa.post("/me/data/consents/", {"purposes": ["publish_contact", "job_matching"]})
     assert set(Consent.objects.filter(withdrawn_at=None).values_list("purpose", flat=True)) == {
         "publish_contact",
         "job_matching",
     }
     hoa.post("/me/data/consents/", {"purposes": ["job_matching"]})
-    withdrawn = Consent.objects.get(purpose="publish_contact")
+    withdrawn = Consent.objects.get(purpose="publish_contact", withdrawn_at__isnull=False)
     assert withdrawn.withdrawn_at is not None and withdrawn.given_at <= withdrawn.withdrawn_at
     body = hoa.get("/me/data/").content.decode()
     consents = body.split("Sự đồng ý</h2>")[1] if "Sự đồng ý</h2>" in body else body.split("Sự đồng ý <span")[1]

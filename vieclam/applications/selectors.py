@@ -34,6 +34,7 @@ __all__ = (
     "open_application",
     "own_employers",
     "own_person",
+    "own_record_shown",
     "person_for_referral",
     "successful_connections",
     "vacancy_for_application",
@@ -85,6 +86,20 @@ def own_person(*, viewer) -> Person | None:
     if not getattr(viewer, "is_authenticated", False):
         return None
     return Person.objects.filter(account=viewer).select_related("residence_commune").first()
+
+
+def own_record_shown(person: Person | None) -> Person | None:
+    """The worker's own record as their own pages show it. A record made at sign-up with a CCCD another record
+    holds (applications.selfservice) is saved without it while the account claim waits for staff; the worker typed
+    that CCCD and is shown it, in memory only, so their pages read as for a new number. For display only: the
+    record returned is never saved (its CCCD column would clash with the other record's)."""
+    if person is None or person.national_id or not person.account_id:
+        return person
+    claimed = AccountClaim.objects.filter(
+        account_id=person.account_id, status=ClaimStatus.PENDING, person__isnull=False
+    )
+    person.national_id = claimed.values_list("person__national_id", flat=True).first() or person.national_id
+    return person
 
 
 def own_employers(*, viewer) -> QuerySet[Employer]:

@@ -31,11 +31,13 @@ from openpyxl.styles import Font
 
 from vieclam.accounts.scoping import scope_queryset
 from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.applications.selectors import own_record_shown
 from vieclam.core.audit import snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.display import EMPTY, Labeller, field_label
 from vieclam.core.exports import CELL_MAX, neutralise
 from vieclam.core.models import AuditEvent
+from vieclam.core.privacy import IDENTIFIER_FIELDS
 from vieclam.core.text import clean_text
 from vieclam.people.consents import consent_history
 from vieclam.people.models import LabourEvent, Person
@@ -82,6 +84,7 @@ class MyData:
 def my_data(*, viewer) -> MyData:
     """What the system holds on the signed-in worker (empty sections when the account has no person record)."""
     person = scope_queryset(Person.objects.select_related("household"), viewer).filter(account=viewer).first()
+    person = own_record_shown(person)
     words = Labeller()
     sections = [
         Section("person", gettext_lazy("Hồ sơ người lao động")),
@@ -187,9 +190,11 @@ def _audit(words: Labeller, person: Person, profiles, applications) -> tuple[lis
 
 
 def _changed(words: Labeller, model, changes: dict) -> str:
-    """'Field: new value; …' for the fields that were given a value."""
+    """'Field: new value; …' for the fields that were given a value. Identifiers (CCCD, tax code, insurance
+    number) are shown once, in the record itself, not repeated through its history."""
     if model is None:
         return ""
+    changes = {name: value for name, value in changes.items() if name not in IDENTIFIER_FIELDS}
     return "; ".join(f"{label}: {new}" for label, _old, new in words.changes(model, changes) if new != EMPTY)
 
 

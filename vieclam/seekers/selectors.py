@@ -66,8 +66,10 @@ def own_person(*, viewer) -> Person | None:
     """The worker's own record (Person.account), read through the scope; None when the account has none."""
     if not getattr(viewer, "is_authenticated", False):
         return None
+    from vieclam.applications.selectors import own_record_shown  # applications reads seekers: imported late
+
     people = scope_queryset(Person.objects.select_related("residence_commune__province"), viewer)
-    return people.filter(account=viewer).first()
+    return own_record_shown(people.filter(account=viewer).first())
 
 
 def _own_profiles(viewer) -> QuerySet[JobSeekerProfile]:

@@ -74,12 +74,13 @@ def test_the_pdf_download_opens_and_holds_the_data_in_vietnamese_letters(hoa):
 
 
 def test_the_pdf_takes_hostile_text(hoa, cast):
-    hostile = '=HYPERLINK("x")\x07\u202e đảo 😀 ' + "A" * 10_000
-    Person.objects.filter(account__username="hoa").update(full_name=hostile, phone="+84\x0b912")
+    hostile = '=HYPERLINK("x")\x07\u202e đảo 😀 ' + "A" * 60
+    unbroken = "B" * 200  # wider than the page: cut into lines, not off the page
+    Person.objects.filter(account__username="hoa").update(full_name=hostile, phone="+84\x0b912", address=unbroken)
     response = hoa.get("/me/data/download.pdf")
     assert response.status_code == 200
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert "=HYPERLINK" in text and "đảo" in text
+    assert "=HYPERLINK" in text and "đảo" in text and "B" * 40 in text
 
 
 def test_consents_are_given_and_withdrawn_with_their_dates_and_shown(hoa):

@@ -7,8 +7,10 @@ a failing step leaves no half-made account behind.
 
 No enumeration: the answer to a sign-up never depends on what else is in the registry. The username is
 generated (accounts.services.username_generate), and a CCCD or tax code already registered is not refused: the
-account is created all the same, without a record, and an AccountClaim asks the staff of that record's area to
-link the two once they have checked the person's papers (account_claim_confirm) or to refuse (account_claim_reject).
+account is created all the same and an AccountClaim asks the staff of that record's area to link the two once they
+have checked the person's papers (account_claim_confirm) or to refuse (account_claim_reject, which closes the
+account). A worker's account also gets its own record at once, made without the CCCD, so that nothing on its own
+pages differs from a new number's; confirming merges that record into the registered one.
 
 Posting a vacancy for approval is vacancies.services.vacancy_submit_for_approval, called by the view directly.
 """

@@ -222,7 +222,7 @@ def person_register_self_unverified(*, account, commune: AdministrativeUnit, dat
     name), so the worker's own pages behave as for a new number, but without the CCCD, which belongs to the other
     record until staff of its area confirm the account claim (the two records are then merged) or refuse it."""
     if person_register_self_check(account=account, commune=commune, data=data) is None:
-        raise ValidationError({"national_id": [str(REQUIRED)]})  # only for a number another record holds
+        return person_register_self(account=account, commune=commune, data=data)[0]  # a new number after all
     values = {k: v for k, v in data.items() if v and k != "national_id"}
     person = _build(values, {"residence_commune": commune}, [], twins=False)
     person.id_kind = cccd.decode(data["national_id"]).kind

@@ -52,7 +52,17 @@ def own_profile(*, viewer) -> JobSeekerProfile | None:
     if not getattr(viewer, "is_authenticated", False):
         return None
     first_active = Case(When(status=ProfileStatus.ACTIVE, then=Value(0)), default=Value(1))
-    return _own_profiles(viewer).order_by(first_active, "-registered_on", "-pk").first()
+    return own_profile_shown(_own_profiles(viewer).order_by(first_active, "-registered_on", "-pk").first())
+
+
+def own_profile_shown(profile: JobSeekerProfile | None) -> JobSeekerProfile | None:
+    """The profile with its person as the worker's own pages show it (applications.selectors.own_record_shown):
+    for display only, never saved."""
+    from vieclam.applications.selectors import own_record_shown  # applications reads seekers: imported late
+
+    if profile is not None:
+        own_record_shown(profile.person)
+    return profile
 
 
 def own_active_profile(*, viewer) -> JobSeekerProfile | None:

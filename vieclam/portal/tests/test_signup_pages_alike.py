@@ -88,3 +88,6 @@ def test_own_pages_answer_the_same_for_a_registered_and_a_new_cccd(cast):
     for page in seen_new:
         assert seen_matched[page] == seen_new[page], (page, difference(seen_matched[page][1], seen_new[page][1]))
     assert "Thợ may" in seen_new["my after"][1] and "Thợ may công nghiệp" in seen_new["profile after"][1]
+    for client, national_id in ((matched_client, REGISTERED), (new_client, NEW)):  # the API shows it the same way
+        own = client.get("/api/v1/me/job-seeker-profile/").json()
+        assert own["national_id"] == "•" * 8 + national_id[-4:] and own["title"] == "Thợ may công nghiệp"

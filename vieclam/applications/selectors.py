@@ -15,6 +15,7 @@ from vieclam.applications.querysets import ApplicationQuerySet
 from vieclam.codelists.labels import local_name
 from vieclam.codelists.models import CodeItem
 from vieclam.employers.models import Employer
+from vieclam.people.consents import contact_published
 from vieclam.people.models import Person
 from vieclam.vacancies.choices import OBSOLETE_CONTRACT_TYPES, VacancyStatus
 from vieclam.vacancies.models import Vacancy
@@ -33,6 +34,7 @@ __all__ = (
     "open_application",
     "own_employers",
     "own_person",
+    "own_record_shown",
     "person_for_referral",
     "successful_connections",
     "vacancy_for_application",
@@ -58,6 +60,7 @@ def application_list(*, viewer) -> ApplicationQuerySet:
 def application_get(*, viewer, pk: int) -> Application:
     """One application with its timeline, or Http404 when it does not exist or is not the viewer's to see."""
     queryset = Application.objects.select_related(*LIST_RELATED, "vacancy__workplace_commune").prefetch_related(EVENTS)
+    queryset = queryset.annotate(contact_published=contact_published("person"))
     return get_scoped_or_404(queryset, viewer, pk=pk)
 
 
@@ -85,6 +88,20 @@ def own_person(*, viewer) -> Person | None:
     return Person.objects.filter(account=viewer).select_related("residence_commune").first()
 
 
+def own_record_shown(person: Person | None) -> Person | None:
+    """The worker's own record as their own pages show it. A record made at sign-up with a CCCD another record
+    holds (applications.selfservice) is saved without it while the account claim waits for staff; the worker typed
+    that CCCD and is shown it, in memory only, so their pages read as for a new number. For display only: the
+    record returned is never saved (its CCCD column would clash with the other record's)."""
+    if person is None or person.national_id or not person.account_id:
+        return person
+    claimed = AccountClaim.objects.filter(
+        account_id=person.account_id, status=ClaimStatus.PENDING, person__isnull=False
+    )
+    person.national_id = claimed.values_list("person__national_id", flat=True).first() or person.national_id
+    return person
+
+
 def own_employers(*, viewer) -> QuerySet[Employer]:
     """The employers whose account is the viewer."""
     if not getattr(viewer, "is_authenticated", False):
@@ -100,9 +117,11 @@ def worker_applications(*, viewer) -> QuerySet[Application]:
 
 
 def employer_vacancies(*, viewer) -> QuerySet[Vacancy]:
-    """The vacancies of the viewer's employers, each with its applications (person and timeline), newest first."""
+    """The vacancies of the viewer's employers, each with its applications (person, timeline, and whether the person
+    published their contact), newest first."""
     applications = (
         Application.objects.select_related("person", "person__residence_commune", "referred_by")
+        .annotate(contact_published=contact_published("person"))
         .prefetch_related(EVENTS)
         .order_by("-created_at", "-pk")
     )

@@ -7,8 +7,10 @@ a failing step leaves no half-made account behind.
 
 No enumeration: the answer to a sign-up never depends on what else is in the registry. The username is
 generated (accounts.services.username_generate), and a CCCD or tax code already registered is not refused: the
-account is created all the same, without a record, and an AccountClaim asks the staff of that record's area to
-link the two once they have checked the person's papers (account_claim_confirm) or to refuse (account_claim_reject).
+account is created all the same and an AccountClaim asks the staff of that record's area to link the two once they
+have checked the person's papers (account_claim_confirm) or to refuse (account_claim_reject, which closes the
+account). A worker's account also gets its own record at once, made without the CCCD, so that nothing on its own
+pages differs from a new number's; confirming merges that record into the registered one.
 
 Posting a vacancy for approval is vacancies.services.vacancy_submit_for_approval, called by the view directly.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,14 +31,20 @@ from vieclam.accounts.models import User
 from vieclam.accounts.scoping import scope_for
 from vieclam.accounts.services import user_create, username_generate
 from vieclam.applications.choices import ClaimStatus
-from vieclam.applications.models import AccountClaim
+from vieclam.applications.models import AccountClaim, Application
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
 from vieclam.employers.models import Employer
 from vieclam.employers.services import employer_register_self, employer_register_self_check
-from vieclam.people.models import Person
-from vieclam.people.services import person_register_self, person_register_self_check
+from vieclam.people.models import Consent, Person
+from vieclam.people.services import (
+    person_register_self,
+    person_register_self_check,
+    person_register_self_unverified,
+)
 from vieclam.places.models import AdministrativeUnit
+from vieclam.seekers.choices import ProfileStatus
+from vieclam.seekers.models import JobSeekerProfile
 
 __all__ = ("account_claim_confirm", "account_claim_reject", "employer_register", "worker_register")
 
@@ -52,7 +61,8 @@ def worker_register(
     """A worker account (role worker) and its own Person record in `commune`, linked by Person.account; when the
     CCCD is already registered, the account and a pending claim on that record instead.
 
-    `data`: full_name, national_id, date_of_birth, sex, phone (see people.services.person_register_self).
+    `data`: full_name, national_id, date_of_birth, sex, phone (see people.services.person_register_self). With a
+    CCCD already registered, the account's own record is made without it (person_register_self_unverified).
     `username` is for the demo data and tests; the sign-up page leaves it to username_generate.
     """
     phone = data.get("phone", "")
@@ -61,6 +71,10 @@ def worker_register(
     if existing is None:
         person_register_self(account=user, commune=commune, data=data)
     else:
+        # The account gets its own record all the same, made from what was typed, less the CCCD (it is the other
+        # record's): its pages then behave exactly as for a new number. Staff confirm (the records are merged) or
+        # refuse (the account is closed).
+        person_register_self_unverified(account=user, commune=commune, data=data)
         declared = {**_declared(data, secret="national_id"), "residence_commune": commune.name}
         _claim_create(account=user, person=existing, area=existing.residence_commune, declared=declared)
     return user
@@ -120,8 +134,12 @@ def account_claim_confirm(*, actor: User, claim: AccountClaim) -> AccountClaim:
     record = model.objects.select_for_update().get(pk=record.pk)
     if record.account_id is not None:
         raise ValidationError(RECORD_HAS_ACCOUNT)
-    if isinstance(record, Person) and Person.objects.filter(account=claim.account).exists():
-        raise ValidationError(ACCOUNT_HAS_RECORD)
+    if isinstance(record, Person):
+        own = Person.objects.select_for_update().filter(account=claim.account).first()
+        if own is not None and own.national_id:
+            raise ValidationError(ACCOUNT_HAS_RECORD)
+        if own is not None:  # the record made at sign-up without the CCCD (person_register_self_unverified)
+            _person_merge(actor=actor, source=own, target=record, area=claim.area)
     if isinstance(record, Employer) and Employer.objects.filter(account=claim.account).exists():
         raise ValidationError(ACCOUNT_HAS_RECORD)
     record.account = claim.account
@@ -136,10 +154,66 @@ def account_claim_confirm(*, actor: User, claim: AccountClaim) -> AccountClaim:
     return _claim_decide(actor, claim, ClaimStatus.CONFIRMED)
 
 
+MERGE_OPEN_TWICE = _("Cả hai hồ sơ đều đang ứng tuyển “{title}”: hãy cho rút một đơn trước khi gắn tài khoản.")
+
+
+def _person_merge(*, actor: User, source: Person, target: Person, area: AdministrativeUnit) -> None:
+    """What the worker did under the record made at sign-up moves to the registered record, then that record goes.
+
+    Applications, job-seeker profiles and consents move; the sign-up's own "registered" labour event goes with its
+    record (the registered record has its own). A consent the target already has in force is kept as it is. When
+    both have an active job-seeker profile, the worker's own (newer) one stays active and the target's is closed.
+    """
+    open_here = set(Application.objects.open().filter(person=target).values_list("vacancy_id", flat=True))
+    for application in Application.objects.open().filter(person=source, vacancy_id__in=open_here):
+        raise ValidationError(MERGE_OPEN_TWICE.format(title=application.vacancy.title))
+    moved = {"applications": Application.objects.filter(person=source).update(person=target)}
+    if JobSeekerProfile.objects.filter(person=source, status=ProfileStatus.ACTIVE).exists():
+        for profile in JobSeekerProfile.objects.filter(person=target, status=ProfileStatus.ACTIVE):
+            profile.status = ProfileStatus.CLOSED
+            profile.save(update_fields=["status", "updated_at"])
+            changes = {"status": [ProfileStatus.ACTIVE.value, ProfileStatus.CLOSED.value]}
+            audit_record(actor=actor, action=AuditAction.UPDATE, instance=profile, changes=changes, area=area)
+    profiles = list(JobSeekerProfile.objects.filter(person=source))
+    for profile in profiles:
+        profile.person = target
+        profile.copy_person_facts()
+        profile.save()
+    moved["profiles"] = len(profiles)
+    in_force = set(Consent.objects.filter(person=target, withdrawn_at=None).values_list("purpose", flat=True))
+    Consent.objects.filter(person=source, withdrawn_at=None, purpose__in=in_force).delete()
+    moved["consents"] = Consent.objects.filter(person=source).update(person=target)
+    changes = {"account": [source.account.username if source.account else None, None], "merged_into": [None, target.pk]}
+    audit_record(actor=actor, action=AuditAction.DELETE, instance=source, changes={**changes, **moved}, area=area)
+    source.delete()
+
+
+CLOSED_SUBJECT = _("Tài khoản trên sàn việc làm đã bị khoá")
+CLOSED_BODY = _(
+    "Tài khoản {username} trên sàn việc làm đã bị khoá vì thông tin đăng ký chưa được xác minh. "
+    "Nếu đây là nhầm lẫn, xin mang giấy tờ tùy thân đến trung tâm dịch vụ việc làm hoặc UBND xã, phường gần nhất."
+)
+
+
 @transaction.atomic
 def account_claim_reject(*, actor: User, claim: AccountClaim) -> AccountClaim:
-    """Refuse the link; the account stays, without a record, and the person can be registered by staff."""
-    return _claim_decide(actor, _claim_for_decision(actor, claim), ClaimStatus.REJECTED)
+    """Refuse the link: the officer found that the account is not the record's owner, so the account is closed
+    (is_active False, audited) and, when it gave an email, told so in neutral words (nothing about the record).
+
+    The record is left alone; a real owner can still be registered or linked by staff. The email goes out once the
+    transaction commits, so a failed decision sends nothing."""
+    claim = _claim_decide(actor, _claim_for_decision(actor, claim), ClaimStatus.REJECTED)
+    account = User.objects.select_for_update().get(pk=claim.account_id)
+    if account.is_active:
+        account.is_active = False
+        account.save(update_fields=["is_active"])
+        changes = {"is_active": [True, False]}
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=account, changes=changes, area=claim.area)
+    if account.email:
+        subject, body = str(CLOSED_SUBJECT), str(CLOSED_BODY).format(username=account.username)
+        address = account.email
+        transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))
+    return claim
 
 
 def _claim_for_decision(actor: User, claim: AccountClaim) -> AccountClaim:

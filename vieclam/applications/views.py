@@ -33,6 +33,7 @@ from vieclam.core.audit import history_for
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.employers.services import employer_update_contact_self
 from vieclam.matching import selectors as matching_selectors
+from vieclam.people.consents import matching_refused
 from vieclam.seekers import selectors as seeker_selectors
 from vieclam.vacancies.choices import VacancyStatus
 from vieclam.vacancies.services import (
@@ -125,7 +126,8 @@ def my_matches(request):
     person = selectors.own_person(viewer=request.user)
     ranked = matching_selectors.recommendations_for_person(person=person, limit=30) if person else []
     applied = set(selectors.worker_applications(viewer=request.user).values_list("vacancy_id", flat=True))
-    context = {"person": person, "ranked": ranked, "applied": applied}
+    refused = person is not None and matching_refused(person=person)
+    context = {"person": person, "ranked": ranked, "applied": applied, "matching_refused": refused}
     return render(request, "applications/my_matches.html", context)
 
 
@@ -352,6 +354,6 @@ def claim_decide(request, pk: int):
             messages.error(request, message)
     else:
         done = _("Đã gắn tài khoản {username} với hồ sơ.") if decide is selfservice.account_claim_confirm else None
-        done = done or _("Đã từ chối yêu cầu của tài khoản {username}.")
+        done = done or _("Đã từ chối yêu cầu của tài khoản {username} và khoá tài khoản đó.")
         messages.success(request, done.format(username=claim.account.username))
     return redirect("applications:claim_list")

@@ -21,6 +21,7 @@ from vieclam.matching import scoring
 from vieclam.matching.facts import occupation_codes, occupation_groups, seeker_facts, vacancy_facts
 from vieclam.matching.scoring import PLACE_POINTS, Place
 from vieclam.people.ages import born_on_or_before
+from vieclam.people.consents import matching_refused_q
 from vieclam.people.models import LABOUR_AGE, Person
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
@@ -51,8 +52,10 @@ def candidates_for_vacancy(
 
 
 def eligible_profiles(viewer, vacancy: Vacancy, day: dt.date) -> QuerySet[JobSeekerProfile]:
-    """Hard filters: active profile in the viewer's scope, legal working age, the vacancy's lawful limits."""
+    """Hard filters: active profile in the viewer's scope, legal working age, the vacancy's lawful limits, and not
+    a person who withdrew their consent to matching (people.consents)."""
     profiles = scope_queryset(JobSeekerProfile.objects.filter(status=ProfileStatus.ACTIVE), viewer)
+    profiles = profiles.exclude(matching_refused_q("person"))
     profiles = profiles.filter(birth_date__lte=born_on_or_before(day, max(LABOUR_AGE, vacancy.age_min or 0)))
     if vacancy.age_max is not None:  # at most age_max: not yet age_max + 1
         profiles = profiles.filter(birth_date__gt=born_on_or_before(day, vacancy.age_max + 1))

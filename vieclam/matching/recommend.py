@@ -17,6 +17,7 @@ from vieclam.core.dates import today
 from vieclam.matching import scoring
 from vieclam.matching.facts import Group, occupation_groups, seeker_facts, unit_provinces, vacancy_facts
 from vieclam.matching.scoring import PLACE_POINTS, Place
+from vieclam.people.consents import matching_refused
 from vieclam.people.models import Person
 from vieclam.seekers.choices import LIFTING_ORDER, ProfileStatus, WorkEnvironment
 from vieclam.seekers.models import JobSeekerProfile
@@ -31,8 +32,12 @@ _OPEN = f"status = '{VacancyStatus.OPEN.value}'"
 
 def recommendations_for_person(*, person: Person, limit: int = 20) -> list[tuple[Vacancy, scoring.Match]]:
     """Open vacancies anywhere (they are public), ranked for this person, exactly as scoring every open vacancy
-    would. Queries: the profile, the rounds of ranked_vacancies (one to three, plus a probe when the worker's own
-    trade has few open vacancies), then the best vacancies with their employer and commune."""
+    would. Queries: the consent check, the profile, the rounds of ranked_vacancies (one to three, plus a probe when
+    the worker's own trade has few open vacancies), then the best vacancies with their employer and commune.
+
+    Nothing for a person who withdrew their consent to matching (people.consents): their profile is not used."""
+    if matching_refused(person=person):
+        return []
     facts = seeker_facts(_active_profile(person), person)
     ranked = ranked_vacancies(person=person, facts=facts, limit=limit)
     found = Vacancy.objects.filter(pk__in=[pk for pk, _ in ranked]).select_related("workplace_commune", "employer")

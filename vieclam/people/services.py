@@ -214,6 +214,23 @@ def person_register_self(*, account, commune: AdministrativeUnit, data: dict) ->
     return person, warnings
 
 
+@transaction.atomic
+def person_register_self_unverified(*, account, commune: AdministrativeUnit, data: dict) -> Person:
+    """The account's own record when the CCCD typed is already another record's (applications.selfservice).
+
+    Made from the same data and in the same way as person_register_self (labour event, audit under the worker's
+    name), so the worker's own pages behave as for a new number, but without the CCCD, which belongs to the other
+    record until staff of its area confirm the account claim (the two records are then merged) or refuse it."""
+    if person_register_self_check(account=account, commune=commune, data=data) is None:
+        return person_register_self(account=account, commune=commune, data=data)[0]  # a new number after all
+    values = {k: v for k, v in data.items() if v and k != "national_id"}
+    person = _build(values, {"residence_commune": commune}, [], twins=False)
+    person.id_kind = cccd.decode(data["national_id"]).kind
+    person.account = account
+    _save_new(actor=account, person=person, extra_changes={"account": [None, account.username]})
+    return person
+
+
 def _check_required(data: dict, errors: Errors, fields: tuple[str, ...]) -> None:
     for field in fields:
         if not data.get(field):

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -23,23 +24,27 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from vieclam.accounts.scoping import scope_queryset
 from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.applications.selectors import own_record_shown
 from vieclam.core.audit import snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.display import EMPTY, Labeller, field_label
 from vieclam.core.exports import CELL_MAX, neutralise
 from vieclam.core.models import AuditEvent
+from vieclam.core.privacy import IDENTIFIER_FIELDS
+from vieclam.core.text import clean_text
 from vieclam.people.consents import consent_history
 from vieclam.people.models import LabourEvent, Person
 from vieclam.seekers.choices import LanguageLevel, RecruitmentMode
 from vieclam.seekers.models import JobSeekerProfile
 
-__all__ = ("MyData", "Section", "my_data", "my_data_json", "my_data_xlsx")
+__all__ = ("MyData", "Section", "my_data", "my_data_json", "my_data_pdf", "my_data_xlsx")
 
 SKIPPED = {"id", "person", "account", "search_text"}  # keys and internal copies, not data about the person
 
@@ -79,6 +84,7 @@ class MyData:
 def my_data(*, viewer) -> MyData:
     """What the system holds on the signed-in worker (empty sections when the account has no person record)."""
     person = scope_queryset(Person.objects.select_related("household"), viewer).filter(account=viewer).first()
+    person = own_record_shown(person)
     words = Labeller()
     sections = [
         Section("person", gettext_lazy("Hồ sơ người lao động")),
@@ -184,9 +190,11 @@ def _audit(words: Labeller, person: Person, profiles, applications) -> tuple[lis
 
 
 def _changed(words: Labeller, model, changes: dict) -> str:
-    """'Field: new value; …' for the fields that were given a value."""
+    """'Field: new value; …' for the fields that were given a value. Identifiers (CCCD, tax code, insurance
+    number) are shown once, in the record itself, not repeated through its history."""
     if model is None:
         return ""
+    changes = {name: value for name, value in changes.items() if name not in IDENTIFIER_FIELDS}
     return "; ".join(f"{label}: {new}" for label, _old, new in words.changes(model, changes) if new != EMPTY)
 
 
@@ -233,3 +241,43 @@ def my_data_xlsx(data: MyData) -> bytes:
 
 def _cell(sheet, value):
     return WriteOnlyCell(sheet, value=neutralise(value))
+
+
+# DejaVu Sans covers every Vietnamese letter; the PDF core fonts do not (core/fonts/SOURCES.md).
+FONTS = Path(__file__).resolve().parent.parent / "core" / "fonts"
+
+
+def my_data_pdf(data: MyData) -> bytes:
+    """The same sections as a PDF to read or print: a record per block, each value under its label.
+
+    A table of twenty columns does not fit a page, so every record is written top to bottom ("Label: value"), as
+    the page shows the person's own record. Text is cleaned of control characters; a glyph the font lacks (an
+    emoji) is left out rather than failing the download."""
+    pdf = FPDF(format="A4")
+    pdf.set_title(_("Dữ liệu của tôi"))
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 16)
+    _pdf_line(pdf, _("Dữ liệu của tôi"), height=9)
+    pdf.set_font("DejaVu", "", 9)
+    made = Labeller().value(AuditEvent, "at", data.made_at)
+    _pdf_line(pdf, f"{_('Xuất lúc')}: {made}")
+    for section in data.sections:
+        pdf.ln(3)
+        pdf.set_font("DejaVu", "B", 12)
+        _pdf_line(pdf, f"{section.title} ({len(section.records)})", height=7)
+        pdf.set_font("DejaVu", "", 9)
+        if not section.records:
+            _pdf_line(pdf, _("Không có."))
+        for number, record in enumerate(section.records):
+            if number:
+                pdf.ln(2)
+            for label, value in record:
+                _pdf_line(pdf, f"{label[:1].upper()}{label[1:]}: {value}")
+    return bytes(pdf.output())
+
+
+def _pdf_line(pdf: FPDF, text: str, *, height: float = 5) -> None:
+    pdf.multi_cell(0, height, clean_text(str(text), multiline=True), new_x="LMARGIN", new_y="NEXT")

@@ -16,7 +16,7 @@ from vieclam.core.viewkit import staff_required
 from vieclam.people.consents import consents_in_force, person_consents_set
 from vieclam.portal.filtersets import AuditEventFilterSet
 from vieclam.portal.forms import ConsentForm
-from vieclam.portal.mydata import my_data, my_data_json, my_data_xlsx
+from vieclam.portal.mydata import my_data, my_data_json, my_data_pdf, my_data_xlsx
 from vieclam.portal.selectors import audit_event_list
 from vieclam.portal.stats import home_cards, persons_to_complete
 from vieclam.seekers.views import worker_required
@@ -70,12 +70,14 @@ def my_data_page(request):
 
 @worker_required
 def my_data_download(request, fmt: str):
-    """The same data as a file: JSON, or Excel with one sheet per kind of record."""
-    if fmt not in ("json", "xlsx"):
+    """The same data as a file: JSON, Excel with one sheet per kind of record, or PDF to read and print."""
+    if fmt not in ("json", "xlsx", "pdf"):
         raise Http404
     data = my_data(viewer=request.user)
     if fmt == "json":
         response = HttpResponse(my_data_json(data), content_type="application/json; charset=utf-8")
+    elif fmt == "pdf":
+        response = HttpResponse(my_data_pdf(data), content_type="application/pdf")
     else:
         response = HttpResponse(my_data_xlsx(data), content_type=FORMATS["xlsx"])
     name = f"du-lieu-cua-toi-{timezone.localdate():%Y-%m-%d}.{fmt}"

@@ -52,7 +52,17 @@ def own_profile(*, viewer) -> JobSeekerProfile | None:
     if not getattr(viewer, "is_authenticated", False):
         return None
     first_active = Case(When(status=ProfileStatus.ACTIVE, then=Value(0)), default=Value(1))
-    return _own_profiles(viewer).order_by(first_active, "-registered_on", "-pk").first()
+    return own_profile_shown(_own_profiles(viewer).order_by(first_active, "-registered_on", "-pk").first())
+
+
+def own_profile_shown(profile: JobSeekerProfile | None) -> JobSeekerProfile | None:
+    """The profile with its person as the worker's own pages show it (applications.selectors.own_record_shown):
+    for display only, never saved."""
+    from vieclam.applications.selectors import own_record_shown  # applications reads seekers: imported late
+
+    if profile is not None:
+        own_record_shown(profile.person)
+    return profile
 
 
 def own_active_profile(*, viewer) -> JobSeekerProfile | None:
@@ -66,8 +76,10 @@ def own_person(*, viewer) -> Person | None:
     """The worker's own record (Person.account), read through the scope; None when the account has none."""
     if not getattr(viewer, "is_authenticated", False):
         return None
+    from vieclam.applications.selectors import own_record_shown  # applications reads seekers: imported late
+
     people = scope_queryset(Person.objects.select_related("residence_commune__province"), viewer)
-    return people.filter(account=viewer).first()
+    return own_record_shown(people.filter(account=viewer).first())
 
 
 def _own_profiles(viewer) -> QuerySet[JobSeekerProfile]:

@@ -48,10 +48,11 @@ def test_worker_sign_up_is_one_create_event_naming_the_account(db):
     assert [(e.action, e.actor_id, e.changes["account"]) for e in events] == [("create", user.pk, [None, "hoa"])]
 
 
-def test_worker_sign_up_with_a_registered_cccd_makes_an_account_and_a_pending_claim(db):
+def test_worker_sign_up_with_a_registered_cccd_makes_an_account_its_own_record_and_a_pending_claim(db):
     hoa = person_of(make_worker("hoa"))
     user = make_worker("hoa2")
-    assert not Person.objects.filter(account=user).exists() and Person.objects.count() == 1
+    own = Person.objects.get(account=user)  # made from what was typed, less the CCCD the other record holds
+    assert own.national_id is None and own.id_kind == hoa.id_kind and Person.objects.count() == 2
     claim = AccountClaim.objects.get()
     assert (claim.account, claim.person, claim.status, claim.area) == (user, hoa, "pending", hoa.residence_commune)
     assert claim.declared["full_name"] == "Lê Thị Hoa" and HOA[0] not in str(claim.declared)

@@ -168,14 +168,14 @@ def test_empty_trades_are_probed_once_instead_of_read(jobs, worker):
     assert len(queries) == 3
 
 
-def test_recommendations_for_person_take_three_queries_when_the_trade_is_well_served(settings, jobs, worker, cast):
+def test_recommendations_for_person_take_four_queries_when_the_trade_is_well_served(settings, jobs, worker, cast):
     settings.VIECLAM_MATCHING_PRIORITY_BOOST = 10
     profile = make_profile(cast["admin"], worker, occupation="7411")
     person = type(worker).objects.select_related("household", "ethnicity").get(pk=worker.pk)  # as the views do
     with CaptureQueriesContext(connection) as queries:
         ranked = selectors.recommendations_for_person(person=person, limit=5)
-    # The profile, one round of ranking (the top tiers hold five 100-point jobs), the vacancies to show.
-    assert len(queries) == 3
+    # The consent check, the profile, one round of ranking (the top tiers hold five 100-point jobs), the vacancies.
+    assert len(queries) == 4
     expected = brute_force(person, seeker_facts(profile, person), 10)[:5]
     assert [(v.pk, match.score) for v, match in ranked] == expected
     assert ranked[0][0] == jobs["shown"][0] and "Cùng xã" in ranked[0][1].reasons

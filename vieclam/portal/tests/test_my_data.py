@@ -6,6 +6,7 @@ import json
 import pytest
 from django.test import Client
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from vieclam.applications import services as applications
 from vieclam.applications.tests.factories import HOA, make_worker, open_vacancy, person_of
@@ -59,17 +60,39 @@ def test_the_downloads_hold_the_same_data_as_json_and_excel(hoa):
     assert "Hồ sơ người lao động" in book.sheetnames and "Ai đã xem hồ sơ của tôi" in book.sheetnames
     applications_sheet = book["Đơn ứng tuyển"]
     assert "Công nhân cắt vải" in [cell.value for cell in applications_sheet[2]]
-    assert hoa.get("/me/data/download.pdf").status_code == 404
+    assert hoa.get("/me/data/download.csv").status_code == 404
+
+
+def test_the_pdf_download_opens_and_holds_the_data_in_vietnamese_letters(hoa):
+    response = hoa.get("/me/data/download.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment") and response.content.startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    for held in ("Dữ liệu của tôi", "Lê Thị Hoa", HOA[0], "Trần Văn Chủ", "Thợ may công nghiệp", "Công nhân cắt vải"):
+        assert held in text, held
+    assert "commune_a" in text.split("Ai đã xem hồ sơ của tôi")[1]
+
+
+def test_the_pdf_takes_hostile_text(hoa, cast):
+    hostile = '=HYPERLINK("x")\x07\u202e đảo 😀 ' + "A" * 60
+    unbroken = "B" * 200  # wider than the page: cut into lines, not off the page
+    Person.objects.filter(account__username="hoa").update(full_name=hostile, phone="+84\x0b912", address=unbroken)
+    response = hoa.get("/me/data/download.pdf")
+    assert response.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "=HYPERLINK" in text and "đảo" in text and "B" * 40 in text
 
 
 def test_consents_are_given_and_withdrawn_with_their_dates_and_shown(hoa):
+    hoa.post("/me/data/consents/", {"purposes": ["publish_contact"]})  # job_matching unticked: an objection
+    assert set(Consent.objects.filter(withdrawn_at=None).values_list("purpose", flat=True)) == {"publish_contact"}
     hoa.post("/me/data/consents/", {"purposes": ["publish_contact", "job_matching"]})
     assert set(Consent.objects.filter(withdrawn_at=None).values_list("purpose", flat=True)) == {
         "publish_contact",
         "job_matching",
     }
     hoa.post("/me/data/consents/", {"purposes": ["job_matching"]})
-    withdrawn = Consent.objects.get(purpose="publish_contact")
+    withdrawn = Consent.objects.get(purpose="publish_contact", withdrawn_at__isnull=False)
     assert withdrawn.withdrawn_at is not None and withdrawn.given_at <= withdrawn.withdrawn_at
     body = hoa.get("/me/data/").content.decode()
     consents = body.split("Sự đồng ý</h2>")[1] if "Sự đồng ý</h2>" in body else body.split("Sự đồng ý <span")[1]

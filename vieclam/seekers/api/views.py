@@ -123,10 +123,13 @@ class OwnJobSeekerApi(generics.GenericAPIView):
         active = selectors.own_active_profile(viewer=request.user)
         if active is None:
             profile = services.profile_create_self(actor=request.user, data=data)
-            return Response(JobSeekerWriteResultSerializer(profile).data, status=status.HTTP_201_CREATED)
+            return Response(
+                JobSeekerWriteResultSerializer(selectors.own_profile_shown(profile)).data,
+                status=status.HTTP_201_CREATED,
+            )
         data = {**services.self_defaults(), **data}
         profile = services.profile_update_self(actor=request.user, profile=active, data=data)
-        return Response(JobSeekerWriteResultSerializer(profile).data)
+        return Response(JobSeekerWriteResultSerializer(selectors.own_profile_shown(profile)).data)
 
     @extend_schema(request=OwnJobSeekerInputSerializer, responses={200: JobSeekerWriteResultSerializer})
     def patch(self, request):
@@ -136,4 +139,4 @@ class OwnJobSeekerApi(generics.GenericAPIView):
         serializer = OwnJobSeekerInputSerializer(data=request.data, partial=True, context={"request": request})
         serializer.is_valid(raise_exception=True)
         profile = services.profile_update_self(actor=request.user, profile=active, data=dict(serializer.validated_data))
-        return Response(JobSeekerWriteResultSerializer(profile).data)
+        return Response(JobSeekerWriteResultSerializer(selectors.own_profile_shown(profile)).data)

@@ -62,10 +62,12 @@ class TopicsField(forms.ModelMultipleChoiceField):
 class CounsellorField(forms.ModelChoiceField):
     """A counsellor or officer working in the viewer's areas, by name; posted by username."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, queryset=None, **kwargs) -> None:
         kwargs.setdefault("to_field_name", "username")
         kwargs.setdefault("error_messages", {"invalid_choice": _("Tư vấn viên: không có người “%(value)s”.")})
-        super().__init__(queryset=selectors.counsellor_choices(viewer=None), **kwargs)
+        if queryset is None:
+            queryset = selectors.counsellor_choices(viewer=None)
+        super().__init__(queryset=queryset, **kwargs)
 
     def for_viewer(self, viewer) -> None:
         self.queryset = selectors.counsellor_choices(viewer=viewer)

@@ -13,9 +13,7 @@ urlpatterns = [
     path("groups/<int:pk>/", views.group_detail, name="group_detail"),
     path("groups/<int:pk>/edit/", views.group_update, name="group_update"),
     path("groups/<int:pk>/attendees/", views.group_attendee_add, name="group_attendee_add"),
-    path(
-        "groups/<int:pk>/attendees/<int:person_pk>/remove/", views.group_attendee_remove, name="group_attendee_remove"
-    ),
+    path("groups/<int:pk>/attendees/remove/", views.group_attendee_remove, name="group_attendee_remove"),
     path("cases/", views.case_list, name="case_list"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),

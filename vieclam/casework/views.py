@@ -149,9 +149,10 @@ def group_attendee_add(request, pk: int):
 
 @require_POST
 @staff_required
-def group_attendee_remove(request, pk: int, person_pk: int):
+def group_attendee_remove(request, pk: int):
     group = selectors.group_get(viewer=request.user, pk=pk)
-    person = get_object_or_404(group.attendees.all(), pk=person_pk)
+    person_pk = request.POST.get("person", "")
+    person = get_object_or_404(group.attendees.all(), pk=person_pk if person_pk.isdigit() else None)
     services.group_attendee_remove(actor=request.user, group=group, person=person)
     messages.success(request, _("Đã bỏ {name} khỏi danh sách người tham dự.").format(name=person.full_name))
     return redirect(group)

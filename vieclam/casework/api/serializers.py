@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from vieclam.casework import selectors
 from vieclam.casework.models import CaseAssignment, CounsellingSession, GroupSession
@@ -18,8 +19,10 @@ PERSON_NOT_FOUND = _("Không có người lao động #{pk} trong địa bàn b�
 class PersonIdField(serializers.IntegerField):
     """A person id, resolved within the caller's areas (outside them: the same answer as for no such person)."""
 
-    def to_internal_value(self, data):
-        pk = super().to_internal_value(data)
+    def run_validation(self, data=empty):
+        pk = super().run_validation(data)
+        if pk is None:
+            return None
         person = person_pick_get(viewer=self.context["request"].user, pk=pk)
         if person is None:
             raise serializers.ValidationError(str(PERSON_NOT_FOUND).format(pk=pk))

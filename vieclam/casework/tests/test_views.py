@@ -113,7 +113,7 @@ def test_a_group_session_is_recorded_then_attendees_are_added_within_the_head_co
     assert refused.status_code == 400
     assert "Số lượt tham dự (1) ít hơn số người có tên (2)." in refused.content.decode()
     assert list(group.attendees.all()) == [people["an"]]
-    removed = client.post(f"/casework/groups/{group.pk}/attendees/{people['an'].pk}/remove/")
+    removed = client.post(f"/casework/groups/{group.pk}/attendees/remove/", {"person": people["an"].pk})
     assert removed.status_code == 302 and not group.attendees.exists()
 
 

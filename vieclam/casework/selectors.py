@@ -244,17 +244,16 @@ def counselling_counts(*, viewer, date_from: dt.date, date_to: dt.date) -> Couns
     groups = scope_queryset(GroupSession.objects.all(), viewer).filter(held_on__range=(date_from, date_to))
     group_totals = groups.order_by().aggregate(n=Count("pk"), headcount=Sum("headcount"))
     session_count = sessions.count()
-    attendees = GroupAttendance.objects.filter(session__in=groups.values("pk")).values("person_id")
-    persons = set(sessions.values_list("person_id", flat=True).distinct()) | set(
-        attendees.values_list("person_id", flat=True).distinct()
-    )
+    attendees = GroupAttendance.objects.filter(session__in=groups.values("pk")).order_by().values("person_id")
+    # UNION (not UNION ALL) drops the repeats, so the database counts distinct persons without sending them here
+    persons = sessions.values("person_id").union(attendees).count()
     headcount = group_totals["headcount"] or 0
     return CounsellingCounts(
         sessions=session_count,
         group_sessions=group_totals["n"] or 0,
         group_headcount=headcount,
         attendances=session_count + headcount,
-        persons=len(persons),
+        persons=persons,
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,7 +57,8 @@ def session_create(request):
         if session is not None:
             messages.success(request, _("Đã ghi buổi tư vấn với {name}.").format(name=session.person.full_name))
             return redirect(session)
-    return render(request, "casework/form.html", {"form": form, "heading": _("Ghi buổi tư vấn")})
+    context = {"form": form, "heading": _("Ghi buổi tư vấn"), "back": reverse("casework:session_list")}
+    return render(request, "casework/form.html", context)
 
 
 @staff_required
@@ -114,7 +116,8 @@ def group_create(request):
             for warning in warnings:
                 messages.warning(request, warning)
             return redirect(group)
-    return render(request, "casework/form.html", {"form": form, "heading": _("Ghi hội nghị tư vấn")})
+    context = {"form": form, "heading": _("Ghi hội nghị tư vấn"), "back": reverse("casework:group_list")}
+    return render(request, "casework/form.html", context)
 
 
 @staff_required
@@ -198,7 +201,8 @@ def case_create(request):
                 _("Đã giao {name} cho {counsellor}.").format(name=case.person.full_name, counsellor=case.counsellor),
             )
             return redirect(case)
-    return render(request, "casework/form.html", {"form": form, "heading": _("Giao người lao động cho tư vấn viên")})
+    context = {"form": form, "heading": _("Giao người lao động cho tư vấn viên"), "back": reverse("casework:case_list")}
+    return render(request, "casework/form.html", context)
 
 
 @staff_required

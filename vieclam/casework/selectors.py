@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.urls import reverse
 
 from vieclam.accounts.choices import Role
@@ -47,6 +47,8 @@ CASE_ROLES = (Role.COUNSELLOR, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER)
 SESSION_RELATED = ("person", "person__residence_commune", "channel", "counsellor")
 GROUP_RELATED = ("commune", "commune__province", "unit_kind", "organiser")
 CASE_RELATED = ("person", "person__residence_commune", "counsellor")
+# Earliest next action first (so the overdue ones), undated last on every database (PostgreSQL's index order).
+NEXT_ACTION_ORDER = (F("next_action_on").asc(nulls_last=True), "pk")
 
 
 def _topics() -> Prefetch:
@@ -104,7 +106,7 @@ def _people():
 def case_list(*, viewer) -> QuerySet[CaseAssignment]:
     """Case assignments of people living in the viewer's areas, by next-action date (none last)."""
     cases = scope_queryset(CaseAssignment.objects.select_related(*CASE_RELATED), viewer)
-    return cases.order_by("next_action_on", "pk")
+    return cases.order_by(*NEXT_ACTION_ORDER)
 
 
 def case_get(*, viewer, pk: int) -> CaseAssignment:
@@ -262,7 +264,8 @@ def counselling_counts(*, viewer, date_from: dt.date, date_to: dt.date) -> Couns
 #
 def my_caseload(*, viewer) -> QuerySet[CaseAssignment]:
     """The viewer's own caseload: overdue next actions first (oldest first), then the rest by date, undated last."""
-    return scope_queryset(CaseAssignment.objects.select_related(*CASE_RELATED), viewer).filter(counsellor=viewer)
+    cases = scope_queryset(CaseAssignment.objects.select_related(*CASE_RELATED), viewer).filter(counsellor=viewer)
+    return cases.order_by(*NEXT_ACTION_ORDER)
 
 
 def caseload_by_counsellor(*, viewer) -> list[dict]:

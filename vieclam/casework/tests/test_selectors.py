@@ -88,10 +88,12 @@ def test_my_caseload_puts_overdue_next_actions_first_and_the_province_sees_count
             actor=cast["province_a"],
             data={"person": people[name], "counsellor": cast[counsellor], "next_action_on": next_on},
         )
+    undated = make_person(cast["province_a"], name="Đỗ Văn Dũng", national_id=None)
+    services.case_assign(actor=cast["province_a"], data={"person": undated, "counsellor": cast["counsellor_a"]})
     mine = list(selectors.my_caseload(viewer=cast["counsellor_a"]))
-    assert [c.person.full_name for c in mine] == ["Trần Thị Bình", "Nguyễn Văn An"]
+    assert [c.person.full_name for c in mine] == ["Trần Thị Bình", "Nguyễn Văn An", "Đỗ Văn Dũng"]
     rows = {row["counsellor__username"]: row for row in selectors.caseload_by_counsellor(viewer=cast["province_a"])}
-    assert (rows["counsellor_a"]["assigned"], rows["counsellor_a"]["overdue"]) == (2, 1)
+    assert (rows["counsellor_a"]["assigned"], rows["counsellor_a"]["overdue"]) == (3, 1)
     assert (rows["commune_a"]["assigned"], rows["commune_a"]["overdue"]) == (1, 1)
     assert selectors.caseload_by_counsellor(viewer=cast["province_b"]) == []
 

@@ -167,7 +167,7 @@ def service_record(*, viewer, person: Person) -> list[ServiceEntry]:
     for a in referrals:
         entries.append(
             ServiceEntry(
-                on=dt.date.fromordinal(_local(a.created_at).toordinal()),
+                on=_local(a.created_at).date(),
                 kind="referral",
                 title=_("Giới thiệu việc làm: {title}").format(title=a.vacancy.title),
                 detail=f"{a.vacancy.employer.name} · {a.get_status_display()}",

@@ -6,3 +6,27 @@ class CaseworkConfig(AppConfig):
     name = "vieclam.casework"
     label = "casework"
     verbose_name = _("Tư vấn và quản lý trường hợp")
+
+    def ready(self) -> None:
+        from vieclam.casework.choices import CHANNELS_LIST, TOPICS_LIST, UNIT_KINDS_LIST
+        from vieclam.casework.models import CounsellingSession, GroupSession
+        from vieclam.casework.timeline import counselling_timeline, group_session_timeline
+        from vieclam.core.display import AuditedKey, register_audited_keys
+        from vieclam.core.timeline import timeline_source_register
+
+        # services audit these relations by code (topics, channel, unit kind, commune) or by id (person, users)
+        topics = AuditedKey("code", within={"code_list__slug": TOPICS_LIST})
+        register_audited_keys(
+            CounsellingSession,
+            {"topics": topics, "channel": AuditedKey("code", within={"code_list__slug": CHANNELS_LIST})},
+        )
+        register_audited_keys(
+            GroupSession,
+            {
+                "topics": topics,
+                "unit_kind": AuditedKey("code", within={"code_list__slug": UNIT_KINDS_LIST}),
+                "commune": "code",
+            },
+        )
+        timeline_source_register("counselling", label=_("Tư vấn"), provider=counselling_timeline)
+        timeline_source_register("group_session", label=_("Hội nghị tư vấn"), provider=group_session_timeline)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("vieclam.poverty.api.urls")),
     path("", include("vieclam.people.api.urls")),
     path("", include("vieclam.employers.api.urls")),
+    path("", include("vieclam.casework.api.urls")),
     path("", include("vieclam.vacancies.api.urls")),
     path("", include("vieclam.seekers.api.urls")),
     path("", include("vieclam.applications.api.urls")),

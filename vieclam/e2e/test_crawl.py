@@ -92,7 +92,29 @@ def seed() -> None:
     Person.objects.filter(pk=worker_person.pk).update(account=users["worker"])
     open_vacancy = Vacancy.objects.filter(status="open", deadline__gte=today()).order_by("pk").first()
     application_submit(actor=User.objects.get(username="worker"), vacancy=open_vacancy, person=worker_person)
+    _seed_casework(users, person)
     print(json.dumps({"codes": stored_codes(), "person": person.pk, "household": household.pk}))
+
+
+def _seed_casework(users: dict, person) -> None:
+    """A counselling session, a group session with a named attendee and a caseload entry, so their lists have a
+    first record to open."""
+    import datetime as dt
+
+    from vieclam.casework import selectors as casework
+    from vieclam.casework.services import case_assign, group_session_create, session_create
+
+    counsellor, day = users["counsellor_a"], dt.date(2026, 3, 2)
+    topics = list(casework.topic_list().filter(code__in=["tim_viec_lam", "hoc_nghe"]))
+    session_create(actor=counsellor, data={"person": person, "held_on": day, "topics": topics,
+                                           "channel": casework.channel_list().get(code="qua_dien_thoai"),
+                                           "outcome": "Muốn học nghề hàn", "next_action_on": day})  # fmt: skip
+    group_session_create(actor=counsellor, data={"held_on": day, "commune": "25459", "headcount": 40,
+                                                 "unit_kind": casework.unit_kind_list().get(code="truong_hoc"),
+                                                 "unit_name": "Trường THPT Tây Ninh", "topics": topics,
+                                                 "attendees": [person]})  # fmt: skip
+    case_assign(actor=users["province_a"], data={"person": person, "counsellor": counsellor, "next_action_on": day,
+                                                 "next_action": "Gọi điện hỏi kết quả"})  # fmt: skip
 
 
 def stored_codes() -> dict[str, list[str]]:

@@ -84,6 +84,14 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Dịch vụ"),
+        (
+            Item(_("Tư vấn"), "casework:session_list", staff),
+            Item(_("Hội nghị tư vấn"), "casework:group_list", staff),
+            Item(_("Danh sách của tôi"), "casework:my_caseload", staff),
+        ),
+    ),
+    Group(
         _("Của tôi"),
         (
             Item(_("Việc làm phù hợp"), "applications:my_matches", worker),

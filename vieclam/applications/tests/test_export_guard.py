@@ -19,6 +19,9 @@ from openpyxl import load_workbook
 
 from vieclam.applications import services
 from vieclam.applications.tests.factories import make_worker, open_vacancy, person_of
+from vieclam.casework.models import CaseAssignment, CounsellingSession, GroupSession
+from vieclam.casework.services import case_assign
+from vieclam.casework.tests.factories import make_group, make_session
 from vieclam.conftest import COMMUNE_A, COMMUNE_B
 from vieclam.employers.models import Employer
 from vieclam.employers.tests.factories import make_employer
@@ -61,6 +64,9 @@ EXPORTS = {  # list → {registry: text fields holding the value}
     "/vacancies/": {Vacancy: ("title",), Employer: ("name",)},
     "/seekers/": {JobSeekerProfile: ("title",), Person: ("full_name",)},
     "/applications/": {Vacancy: ("title",), Person: ("full_name",), Employer: ("name",)},
+    "/casework/sessions/": {Person: ("full_name",), CounsellingSession: ("outcome", "next_step", "note")},
+    "/casework/groups/": {GroupSession: ("unit_name", "note")},
+    "/casework/cases/": {Person: ("full_name",), CaseAssignment: ("next_action",)},
 }
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -119,8 +125,13 @@ def every_hostile_value(cast):
             profile = make_profile(admin, person)
             services.application_submit(actor=worker, vacancy=vacancy, person=person)
             Person.objects.filter(pk=person.pk).update(household=household)
+            session = make_session(admin, person)
+            group = make_group(admin, commune=commune, attendees=[person])
+            counsellor = cast["counsellor_a" if commune == COMMUNE_A else "province_b"]
+            case = case_assign(actor=admin, data={"person": person, "counsellor": counsellor})
             for model, pk in ((Person, person.pk), (Household, household.pk), (Employer, employer.pk),
-                              (Vacancy, vacancy.pk), (JobSeekerProfile, profile.pk)):  # fmt: skip
+                              (Vacancy, vacancy.pk), (JobSeekerProfile, profile.pk), (CounsellingSession, session.pk),
+                              (GroupSession, group.pk), (CaseAssignment, case.pk)):  # fmt: skip
                 fields = {f for registries in EXPORTS.values() for f in registries.get(model, ())}
                 values = {field: _stored(model, field, value) for field in fields}
                 model.objects.filter(pk=pk).update(**values)

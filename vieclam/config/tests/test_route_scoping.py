@@ -45,6 +45,12 @@ KINDS = {
     "seekers": "profile",
     "job-seekers": "profile",
     "applications": "application",
+    "sessions": "counselling",
+    "counselling-sessions": "counselling",
+    "groups": "group_session",
+    "group-sessions": "group_session",
+    "cases": "case",
+    "case-assignments": "case",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -87,6 +93,8 @@ def kind_of(route: str) -> str | None:
 def world(cast, area: str) -> dict:
     """One record of every kind in area A or B, each named with the area's marker."""
     from vieclam.applications.services import application_refer
+    from vieclam.casework.services import case_assign
+    from vieclam.casework.tests.factories import make_group, make_session
     from vieclam.imports.services import import_batch_preview
     from vieclam.imports.tests.test_command import DATA
     from vieclam.people.services import household_create
@@ -107,8 +115,12 @@ def world(cast, area: str) -> dict:
     content = (DATA / "topcv_listings.csv").read_bytes()
     batch = import_batch_preview(actor=officer, filename=f"tin-{marker}.csv", content=content)
     user = cast["commune_a" if area == "A" else "commune_b"]
+    counselling = make_session(officer, person, outcome=f"Tư vấn {marker}")
+    group = make_group(officer, commune=commune, unit_name=f"Ấp {marker}", attendees=[person])
+    case = case_assign(actor=officer, data={"person": person, "counsellor": officer, "next_action": f"Gọi {marker}"})
     return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
-            "application": application, "batch": batch, "user": user}  # fmt: skip
+            "application": application, "batch": batch, "user": user, "counselling": counselling,
+            "group_session": group, "case": case}  # fmt: skip
 
 
 def url(route: str, obj) -> str:

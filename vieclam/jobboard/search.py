@@ -153,8 +153,15 @@ class JobResults:
         last = max(1, -(-count // size))
         return count, last, [pk for pk, _total in self._page_rows(last, size)]
 
+    def ranked(self, limit: int) -> tuple[int, list[int]]:
+        """(count of matches, ids of the first `limit` in order), in one query."""
+        found = self._rows(0, limit)
+        return (found[0][1] if found else 0), [pk for pk, _total in found]
+
     def _page_rows(self, number: int, size: int) -> list[tuple[int, int]]:
-        start = (number - 1) * size
+        return self._rows((number - 1) * size, size)
+
+    def _rows(self, start: int, size: int) -> list[tuple[int, int]]:
         counted = self.matches.annotate(total=Window(Count("*")))
         return list(counted.values_list("vacancy_id", "total")[start : start + size])
 

@@ -49,6 +49,7 @@ __all__ = (
 PAGE_SIZE = 20
 REFERENCE_SECONDS = 600
 RESULTS_SECONDS = 60
+RANKED = 1000  # ids of a search kept in order: its first 50 pages
 GENERATION_KEY = "jobboard:generation"
 EPOCH_KEY = "jobboard:epoch"
 CARDS_KEY = "jobboard:cards"
@@ -176,25 +177,57 @@ class SearchPage:
         return Paginator(_Known(self.count, self.ids), PAGE_SIZE).page(self.number)
 
 
+@dataclass(frozen=True)
+class _Ranked:
+    """A search as cached: how the words were read, the count, and the ids of its first RANKED matches in order."""
+
+    words: list[str]
+    sort: str
+    count: int
+    ids: list[int]
+    corrections: dict[str, list[str]]
+
+
 def search_page(query: Any, number: str | None, search: Callable[[Any], Any], generation: int) -> SearchPage:
-    """Page `number` of `search(query)` (jobboard.search.job_search), from the cache when another visitor
-    asked the same within RESULTS_SECONDS and the index has not changed since (`generation`: request_state)."""
-    key = _key("search", generation, today().isoformat(), repr(query), number or "")
-    found = cache.get(key)
-    if found is None:
+    """Page `number` of `search(query)` (jobboard.search.job_search), read as Paginator.get_page reads it.
+
+    A search is ranked once (one query: the count and the ids of its first RANKED matches in order) and kept for
+    RESULTS_SECONDS while the index is the same (`generation`: request_state): its next pages, asked by this
+    visitor or another, are slices of it. A page further on is queried by itself.
+    """
+    key = _key("search", generation, today().isoformat(), repr(query))
+    ranked = cache.get(key)
+    results = None
+    if ranked is None:
         results = search(query)
-        count, page_number, ids = results.page(number, PAGE_SIZE)
-        found = SearchPage(
-            key=key,
-            words=results.words,
-            sort=results.sort,
-            count=count,
-            number=page_number,
-            ids=ids,
-            corrections=results.corrections,
-        )
-        cache.set(key, found, RESULTS_SECONDS)
-    return found
+        count, ids = results.ranked(RANKED)
+        ranked = _Ranked(results.words, results.sort, count, ids, results.corrections)
+        cache.set(key, ranked, RESULTS_SECONDS)
+    wanted = _page_number(number, ranked.count)
+    start = (wanted - 1) * PAGE_SIZE
+    if start < len(ranked.ids) or start >= ranked.count:
+        ids = ranked.ids[start : start + PAGE_SIZE]
+    else:  # past the ranked part
+        ids = (results or search(query)).page(wanted, PAGE_SIZE)[2]
+    return SearchPage(
+        key=f"{key}:{wanted}",
+        words=ranked.words,
+        sort=ranked.sort,
+        count=ranked.count,
+        number=wanted,
+        ids=ids,
+        corrections=ranked.corrections,
+    )
+
+
+def _page_number(number: str | None, count: int) -> int:
+    """As Paginator.get_page: 1 when not a whole number, the last page when out of range."""
+    last = max(1, -(-count // PAGE_SIZE))
+    try:
+        wanted = int(number) if number else 1
+    except ValueError:
+        return 1
+    return wanted if 1 <= wanted <= last else last
 
 
 class _Known:

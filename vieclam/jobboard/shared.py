@@ -164,7 +164,6 @@ def _card_key(generation: int, language: str, pk: int) -> str:
 class SearchPage:
     """One page of a search, as cached: how the words were read, the total, and the vacancy ids of the page."""
 
-    key: str  # the cache key: also names the cached fragment of the rendered results
     words: list[str]
     sort: str
     count: int
@@ -210,7 +209,6 @@ def search_page(query: Any, number: str | None, search: Callable[[Any], Any], ge
     else:  # past the ranked part
         ids = (results or search(query)).page(wanted, PAGE_SIZE)[2]
     return SearchPage(
-        key=f"{key}:{wanted}",
         words=ranked.words,
         sort=ranked.sort,
         count=ranked.count,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,7 +24,7 @@ from vieclam.jobboard.display import APPLY_URL, pay_text
 from vieclam.jobboard.forms import JobSearchForm
 from vieclam.jobboard.models import JobIndex
 from vieclam.jobboard.search import JobQuery, job_get, job_search
-from vieclam.jobboard.shared import RESULTS_SECONDS, cards, reference, request_state, search_page
+from vieclam.jobboard.shared import cards, reference, request_state, search_page
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit
 from vieclam.vacancies.choices import CODED_FIELDS
@@ -67,8 +65,7 @@ def job_search_page(request):
     query = form.to_query() if form.is_bound and valid else JobQuery()
     results = search_page(query, request.GET.get("page"), job_search, current.generation) if valid else None
     page = results.paginator_page() if results else None
-    # Loaded only if the template renders the results (not when their cached fragment is shown).
-    result_cards = functools.partial(cards, results.ids, _render_cards, current.cards) if results else []
+    result_cards = cards(results.ids, _render_cards, current.cards) if results else []
     filled = _filled(request.GET)
     places = [form.cleaned_data.get("province"), form.cleaned_data.get("commune")] if valid and form.is_bound else []
     selected = _selected(request.GET, results)
@@ -81,7 +78,6 @@ def job_search_page(request):
         "place_notes": [p.note for p in places if p is not None and p.note],
         "selected": selected,
         **_options(form, valid, selected),
-        "results_seconds": RESULTS_SECONDS,
     }
     htmx = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
     response = render(request, "jobboard/_board.html" if htmx else "jobboard/job_search.html", context)

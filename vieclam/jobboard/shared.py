@@ -1,18 +1,23 @@
 """What the public job search shows alike to every visitor, kept in the Django cache (Redis in production).
 
-The job board is the busiest public page, and most of each request used to be the same for everyone: the
-select options (provinces, occupations, contract types), the code-list names of a result row, the provinces
-and communes a query string names, and, for a given query string, the count and the ids of a page of results.
-These are read from the cache; a request then loads only the rows of its page by id.
+The job board is the busiest public page, and most of each request is the same for everyone: the select options
+(provinces, occupations, contract types), the code-list names, the provinces and communes a query string names,
+the ranking of a search, and the card of each vacancy it finds.
 
-Freshness: reference data is kept per day (and `REFERENCE_SECONDS`); search results for `RESULTS_SECONDS` at
-most, and any change of the index (jobboard.indexing) starts a new generation of keys at once, so a vacancy
-saved, closed or filled drops out of every cached search. Bulk writes that bypass the index (deadlines passing)
-(queryset.update, COPY) show at most `RESULTS_SECONDS` late.
+- Reference data (`reference`) is kept per day by each worker in its own memory (`local`), behind the shared
+  cache: a request reads none of it from Redis.
+- A request reads the index generation and the cache epoch first, in one round trip (`request_state`).
+- A search (`search_page`) is ranked once: one query gives its count and the ids of its first RANKED matches in
+  order, kept for RESULTS_SECONDS; its pages, in any visitor's hands, are slices of it.
+- A result card (`cards`) is the same in every search that finds the vacancy: kept per vacancy and language, so a
+  page of a new search usually loads only the few cards no search showed lately.
 
-Each gunicorn worker also keeps the reference data in its own memory (`local`), so a request reads none of it
-from Redis: what it does read is one `state` (the index generation and the reference epoch, in one round trip).
-Clearing the cache (or deleting `EPOCH_KEY`) starts a new epoch, and every worker drops what it kept.
+Freshness: reference data is kept per day and for `REFERENCE_SECONDS`; clearing the cache (or deleting
+`EPOCH_KEY`) starts a new epoch, and every worker drops what it kept at its next page. Rankings are kept for
+`RESULTS_SECONDS` at most, and any change of the index (jobboard.indexing) starts a new generation of keys at once,
+so a vacancy saved, closed or filled drops out of every cached search; a vacancy or employer saved drops its cards.
+Bulk writes that bypass the index (deadlines passing: queryset.update, COPY) show at most `RESULTS_SECONDS` late
+in rankings and `REFERENCE_SECONDS` late on cards.
 """
 
 from __future__ import annotations

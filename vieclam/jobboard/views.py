@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -156,14 +158,14 @@ def _render_cards(ids: list[int]) -> dict[int, str]:
     labels = _item_names()
     posted, deadline = gettext("Đăng"), gettext("Hạn nộp")
     link = reverse("jobboard:job_detail", args=[0]).removesuffix("0/")
-    cards = {}
+    made = {}
     for row in JobIndex.objects.filter(vacancy_id__in=ids).values_list(*CARD_FIELDS):
         (pk, title, pay_min, pay_max, pay_band, negotiable, contract_type, employer, commune, province,
          posted_at, deadline_day) = row  # fmt: skip
         band = labels.get(("pay_band", pay_band), "") if pay_band else ""
         pay = pay_text(pay_min=pay_min, pay_max=pay_max, band_label=band, negotiable=negotiable)
         contract = labels.get(("contract_type", contract_type), "") if contract_type else ""
-        cards[pk] = format_html(
+        made[pk] = format_html(
             CARD,
             url=f"{link}{pk}/",
             title=title,
@@ -174,7 +176,7 @@ def _render_cards(ids: list[int]) -> dict[int, str]:
             posted=f"{posted} {localtime(posted_at):%d/%m/%Y}",
             deadline=format_html("<span>{} {}</span>", deadline, f"{deadline_day:%d/%m/%Y}") if deadline_day else "",
         )
-    return cards
+    return made
 
 
 def _options(form: JobSearchForm, valid: bool, selected: dict[str, str]) -> dict:
@@ -194,7 +196,7 @@ def _options(form: JobSearchForm, valid: bool, selected: dict[str, str]) -> dict
     }
 
 
-def _rendered_options(name: str, compute, selected: str) -> str:
+def _rendered_options(name: str, compute: Callable[[], list[tuple]], selected: str) -> str:
     choices = reference(name, compute)
     if selected not in {choice[0] for choice in choices}:
         selected = ""  # not an option: nothing selected (and no cache entry per odd value)

@@ -19,6 +19,7 @@ Rows written by COPY or queryset.update() (the demo generator) bypass the signal
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections import Counter
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connection, transaction
 
 from vieclam.jobboard.models import JobIndex, JobWord
-from vieclam.jobboard.shared import index_changed
+from vieclam.jobboard.shared import cards_changed, index_changed
 from vieclam.jobboard.text import document
 from vieclam.places.choices import Level
 from vieclam.places.models import AdministrativeUnit, Succession
@@ -163,6 +164,10 @@ def jobindex_sync(*, vacancy_ids: Iterable[int] | None = None) -> dict[str, floa
         # Now for this process, and again once committed, in case another request cached the old rows between.
         index_changed()
         transaction.on_commit(index_changed)
+    # A result card also shows what the index does not compare (the title as written, the pay band): dropped
+    # for every vacancy synced, changed or not.
+    cards_changed(vacancy_ids)
+    transaction.on_commit(functools.partial(cards_changed, vacancy_ids))
     if vacancy_ids is None:
         vocabulary = _vocabulary_rebuild(values[0] for values in wanted.values() if values[-1])
     else:

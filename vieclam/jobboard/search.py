@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, F, Func, Q, QuerySet, Value, When, Window
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -132,6 +132,38 @@ class JobResults:
     def jobs(self) -> QuerySet[JobIndex]:
         """Every match with its vacancy, employer and places (for small result sets and tests)."""
         return self.matches.select_related(*ROW_RELATED).only(*ROW_FIELDS)
+
+    def page(self, number: object, size: int) -> tuple[int, int, list[int]]:
+        """(count of matches, page number, vacancy ids of that page), as Paginator.get_page reads the number.
+
+        One query: the count comes with the page (a window over the matches, which the sort reads anyway). Only a
+        page past the end (or below 1) takes two more: the count, then the last page.
+        """
+        try:
+            wanted = int(number) if number not in (None, "") else 1
+        except (TypeError, ValueError):
+            wanted = 1
+        if wanted >= 1:
+            found = self._page_rows(wanted, size)
+            if found:
+                return found[0][1], wanted, [pk for pk, _total in found]
+            if wanted == 1:
+                return 0, 1, []
+        count = self.matches.count()
+        last = max(1, -(-count // size))
+        return count, last, [pk for pk, _total in self._page_rows(last, size)]
+
+    def ranked(self, limit: int) -> tuple[int, list[int]]:
+        """(count of matches, ids of the first `limit` in order), in one query."""
+        found = self._rows(0, limit)
+        return (found[0][1] if found else 0), [pk for pk, _total in found]
+
+    def _page_rows(self, number: int, size: int) -> list[tuple[int, int]]:
+        return self._rows((number - 1) * size, size)
+
+    def _rows(self, start: int, size: int) -> list[tuple[int, int]]:
+        counted = self.matches.annotate(total=Window(Count("*")))
+        return list(counted.values_list("vacancy_id", "total")[start : start + size])
 
     @staticmethod
     def rows(ids) -> list[JobIndex]:

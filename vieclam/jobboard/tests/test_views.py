@@ -5,10 +5,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from vieclam.employers.services import employer_update
 from vieclam.employers.tests.factories import employer_type, make_employer
+from vieclam.jobboard import shared
 from vieclam.jobboard.tests.conftest import HANOI, TAY_NINH_OLD_LA
 from vieclam.vacancies.models import Vacancy
-from vieclam.vacancies.services import vacancy_set_status
+from vieclam.vacancies.services import vacancy_set_status, vacancy_update
 from vieclam.vacancies.tests.factories import in_days
 
 pytestmark = pytest.mark.django_db
@@ -96,8 +98,9 @@ def test_search_page_query_count_does_not_grow_with_results(client, post):
     cache.clear()
     with CaptureQueriesContext(connection) as many:
         assert client.get(URL, params).content.decode().count("list-group-item-action") == 20
-    # province, vocabulary, count, page of ids, its rows, labels, provinces, occupations, contract types, communes
-    assert len(few) == len(many) == 10, [q["sql"][:80] for q in many]
+    # province, vocabulary, page of ids with the count, its rows, labels, provinces, occupations, contract types,
+    # communes
+    assert len(few) == len(many) == 9, [q["sql"][:80] for q in many]
 
 
 def test_a_search_asked_again_is_answered_from_the_cache(client, post):
@@ -120,6 +123,36 @@ def test_a_vacancy_saved_after_a_search_shows_in_it_at_once(client, post):
     post("Công nhân may B", employer=employer)
     page = client.get(URL, params).content.decode()
     assert page.count("list-group-item-action") == 2 and "Công nhân may B" in page
+
+
+def test_an_edited_vacancy_shows_its_new_card_at_once(client, cast, post):
+    vacancy = post("Ke toan tong hop", pay_min=8_000_000, pay_max=12_000_000)
+    params = {"q": "ke toan"}
+    assert "Ke toan tong hop" in client.get(URL, params).content.decode()  # its card is now cached
+    # The same words once folded: the index row is unchanged, the card is not.
+    vacancy_update(actor=cast["admin"], vacancy=vacancy, data={"title": "Kế toán tổng hợp", "pay_max": 15_000_000})
+    page = client.get(URL, params).content.decode()
+    assert "Kế toán tổng hợp" in page and "8 – 15 triệu đồng/tháng" in page and "Ke toan tong hop" not in page
+
+
+def test_a_renamed_employer_shows_on_the_cards_of_its_vacancies(client, cast, post):
+    vacancy = post("Lái xe tải")
+    assert client.get(URL, {"q": "lai xe"}).content.decode().count("list-group-item-action") == 1
+    employer_update(actor=cast["admin"], employer=vacancy.employer, data={"name": "Công ty Vận tải Tân An"})
+    assert "Công ty Vận tải Tân An" in client.get(URL, {"q": "lai xe"}).content.decode()
+
+
+def test_pages_past_the_ranked_part_of_a_search_are_queried_by_themselves(client, post, monkeypatch):
+    monkeypatch.setattr(shared, "RANKED", 20)  # only the first page is kept in order
+    employer = make_employer_for(post)
+    for n in range(23):
+        post(f"Công nhân may {n}", employer=employer)
+    first = client.get(URL, {"q": "cong nhan", "sort": "newest"}).content.decode()
+    second = client.get(URL, {"q": "cong nhan", "sort": "newest", "page": 2}).content.decode()
+    assert "Trang 2/2" in second and second.count("list-group-item-action") == 3
+    assert "Công nhân may 0<" in second and "Công nhân may 0<" not in first  # the oldest, last
+    past = client.get(URL, {"q": "cong nhan", "sort": "newest", "page": 9}).content.decode()
+    assert "Trang 2/2" in past  # past the end: the last page, as Django's paginator reads it
 
 
 #

@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("vieclam.accounts.urls")),
     path("areas/", include("vieclam.places.urls")),
     path("employers/", include("vieclam.employers.urls")),
+    path("connections/", include("vieclam.connections.urls")),
     path("people/", include("vieclam.people.urls")),
     path("vacancies/", include("vieclam.vacancies.urls")),
     path("seekers/", include("vieclam.seekers.urls")),

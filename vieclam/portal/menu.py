@@ -84,6 +84,13 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Dịch vụ"),
+        (
+            Item(_("Kết nối việc làm thành công"), "connections:connection_list", staff),
+            Item(_("Theo dõi sau kết nối"), "connections:followup_queue", staff),
+        ),
+    ),
+    Group(
         _("Của tôi"),
         (
             Item(_("Việc làm phù hợp"), "applications:my_matches", worker),

@@ -45,6 +45,8 @@ KINDS = {
     "seekers": "profile",
     "job-seekers": "profile",
     "applications": "application",
+    "connections": "connection",
+    "follow-ups": "follow_up",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -87,6 +89,8 @@ def kind_of(route: str) -> str | None:
 def world(cast, area: str) -> dict:
     """One record of every kind in area A or B, each named with the area's marker."""
     from vieclam.applications.services import application_refer
+    from vieclam.connections.services import connection_create
+    from vieclam.connections.tests.factories import months_ago
     from vieclam.imports.services import import_batch_preview
     from vieclam.imports.tests.test_command import DATA
     from vieclam.people.services import household_create
@@ -107,8 +111,19 @@ def world(cast, area: str) -> dict:
     content = (DATA / "topcv_listings.csv").read_bytes()
     batch = import_batch_preview(actor=officer, filename=f"tin-{marker}.csv", content=content)
     user = cast["commune_a" if area == "A" else "commune_b"]
+    connection = connection_create(
+        actor=officer,
+        data={
+            "person": person,
+            "employer": employer,
+            "contract_type": "xac_dinh_thoi_han",
+            "start_date": months_ago(4),
+            "funding_source": "mtqg",
+        },
+    )
     return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
-            "application": application, "batch": batch, "user": user}  # fmt: skip
+            "application": application, "batch": batch, "user": user, "connection": connection,
+            "follow_up": connection.follow_ups.first()}  # fmt: skip
 
 
 def url(route: str, obj) -> str:

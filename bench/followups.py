@@ -106,12 +106,12 @@ def _history(connections: int) -> dict[str, int]:
                 status, result, has_contract, has_social_insurance, checked_on, note)
             SELECT c.id, c.person_id, c.counsellor_id,
                    CASE WHEN h.poverty_class IN ('poor', 'near_poor') THEN 0 ELSE 1 END, m.m, d.due,
-                   CASE WHEN d.due >= CURRENT_DATE - 30 THEN 'due' WHEN (c.id + m.m) %% 5 = 0 THEN 'missed'
+                   CASE WHEN d.due >= CURRENT_DATE - 30 THEN 'due' WHEN (c.id + m.m) % 5 = 0 THEN 'missed'
                         ELSE 'done' END,
-                   CASE WHEN d.due >= CURRENT_DATE - 30 OR (c.id + m.m) %% 5 = 0 THEN '' ELSE 'same_employer' END,
-                   CASE WHEN d.due >= CURRENT_DATE - 30 OR (c.id + m.m) %% 5 = 0 THEN NULL ELSE true END,
+                   CASE WHEN d.due >= CURRENT_DATE - 30 OR (c.id + m.m) % 5 = 0 THEN '' ELSE 'same_employer' END,
+                   CASE WHEN d.due >= CURRENT_DATE - 30 OR (c.id + m.m) % 5 = 0 THEN NULL ELSE true END,
                    NULL,
-                   CASE WHEN d.due >= CURRENT_DATE - 30 OR (c.id + m.m) %% 5 = 0 THEN NULL ELSE d.due END, ''
+                   CASE WHEN d.due >= CURRENT_DATE - 30 OR (c.id + m.m) % 5 = 0 THEN NULL ELSE d.due END, ''
             FROM connections_connection c
             JOIN people_person p ON p.id = c.person_id
             LEFT JOIN people_household h ON h.id = p.household_id

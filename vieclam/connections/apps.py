@@ -17,6 +17,6 @@ class ConnectionsConfig(AppConfig):
         from vieclam.core.timeline import timeline_source_register
 
         register_coded_fields(Connection, CODED_FIELDS)
-        reference_loader_register("connections", load_connection_rules)
+        reference_loader_register("connections", load_connection_rules, after=["poverty"])
         timeline_source_register("connection", label=_("Kết nối việc làm"), provider=connection_timeline)
         timeline_source_register("follow_up", label=_("Theo dõi sau kết nối"), provider=followup_timeline)

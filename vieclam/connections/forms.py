@@ -43,7 +43,7 @@ class ConnectionForm(StyledFormMixin, forms.Form):
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
     contract_number = forms.CharField(label=_("Số hợp đồng"), max_length=50, required=False)
     start_date = DateField(label=_("Ngày bắt đầu làm việc"))
-    monthly_pay = MoneyField(label=_("Tiền lương (đồng/tháng)"), required=False)
+    monthly_pay = MoneyField(label=_("Tiền lương (đồng/tháng)"), required=False, max_value=1_000_000_000)
     social_insurance = forms.BooleanField(label=_("Tham gia BHXH bắt buộc"), required=False)
     evidence_note = forms.CharField(
         label=_("Căn cứ xác nhận"),

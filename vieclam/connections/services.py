@@ -32,6 +32,7 @@ from vieclam.connections.rules import add_months, followup_offsets, funding_for
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today as local_today
+from vieclam.core.money import format_amount
 from vieclam.people.models import Person
 from vieclam.people.validation import Errors
 from vieclam.vacancies.choices import OBSOLETE_CONTRACT_TYPES
@@ -83,6 +84,8 @@ RESULT_WITHOUT_DAY = _("Ghi ngày kiểm tra cho kết quả theo dõi.")
 CHECK_BEFORE_START = _("Ngày kiểm tra {day} trước ngày bắt đầu làm việc {start}.")
 CHECK_IN_FUTURE = _("Ngày kiểm tra {day} ở tương lai.")
 MAX_START_AHEAD_DAYS = 90
+MAX_PAY = 1_000_000_000  # a month's pay above a billion đồng is a typo (and the column holds 2^31)
+PAY_TOO_LARGE = _("Tiền lương quá lớn (tối đa {max} đồng/tháng); hãy kiểm tra lại số chữ số 0.")
 
 
 def _check_staff(actor: User) -> None:
@@ -118,6 +121,8 @@ def connection_create(*, actor: User, data: dict) -> Connection:
     pay = data.get("monthly_pay")
     if pay is not None and pay < 0:
         errors.add("monthly_pay", str(NEGATIVE_PAY))
+    elif pay is not None and pay > MAX_PAY:
+        errors.add("monthly_pay", PAY_TOO_LARGE.format(max=format_amount(MAX_PAY)))
     for field, limit in (("evidence_note", TEXT_MAX), ("contract_number", 50)):
         if len(data.get(field) or "") > limit:
             errors.add(field, TOO_LONG.format(max=limit))

@@ -45,7 +45,7 @@ class ConnectionInputSerializer(serializers.Serializer):
     )
     contract_number = serializers.CharField(required=False, allow_blank=True, max_length=50)
     start_date = serializers.DateField()
-    monthly_pay = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=10_000_000_000)
+    monthly_pay = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=1_000_000_000)
     social_insurance = serializers.BooleanField(required=False)
     evidence_note = serializers.CharField(required=False, allow_blank=True, max_length=1000)
     funding_source = serializers.ChoiceField(choices=FundingSource.choices, help_text=FUNDING_HELP)

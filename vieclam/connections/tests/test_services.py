@@ -168,3 +168,10 @@ def test_checks_not_recorded_within_the_grace_period_are_marked_missed_by_the_da
     statuses = dict(connection.follow_ups.values_list("offset_months", "status"))
     assert statuses == {1: "done", 3: "missed", 6: "missed", 12: "due"}
     assert services.followups_mark_missed(day) == 0  # a second run changes nothing
+
+
+def test_a_pay_with_too_many_zeros_is_named(cast):
+    with pytest.raises(ValidationError) as exc:
+        make_connection(cast["counsellor_a"], monthly_pay=70_000_000_000)
+    assert "quá lớn" in exc.value.message_dict["monthly_pay"][0]
+    assert not Connection.objects.exists()

@@ -16,6 +16,7 @@ from vieclam.connections.rules import connection_is_sustained, sustained_rule_on
 from vieclam.connections.timeline import short_contract
 from vieclam.core.audit import history_for
 from vieclam.core.dates import today
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 
 
@@ -36,9 +37,17 @@ class ConnectionListView(RegistryListView):
 connection_list = ConnectionListView.as_view()
 
 
+class QueuePaginator(BoundedPaginator):
+    """A worklist pages through its first 1.000 checks: the count of a province's open checks joins every row to
+    its person (the area scope), and a count past what anyone works through in a day is not worth that."""
+
+    max_rows = 1_000
+
+
 class FollowUpQueueView(RegistryListView):
     """ "Theo dõi sau kết nối": checks due, overdue and missed, priority groups first, then by due date."""
 
+    paginator_class = QueuePaginator
     selector = staticmethod(selectors.followup_list)
     filterset_class = FollowUpFilterSet
     exporter_class = FollowUpExporter

@@ -19,8 +19,10 @@ from vieclam.connections.api.serializers import (
     FollowUpSerializer,
 )
 from vieclam.connections.filtersets import ConnectionFilterSet, FollowUpFilterSet
+from vieclam.connections.views import QueuePaginator
 from vieclam.core.api.permissions import StaffApiMixin
 from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
+from vieclam.core.paging import RegistryPagination
 from vieclam.employers.models import Employer
 from vieclam.people.models import Person
 
@@ -78,12 +80,17 @@ class ConnectionDetailApi(RegistryDetailApi):
     get_selector = staticmethod(selectors.connection_get)
 
 
+class QueuePagination(RegistryPagination):
+    django_paginator_class = QueuePaginator
+
+
 class FollowUpListApi(RegistryListApi):
     """The follow-up queue: checks not yet recorded (due, overdue, missed) unless `status` is given; a counsellor's
     own connections unless `whole_area`; priority groups first, then by due date. `due_before` is YYYY-MM-DD."""
 
     serializer_class = FollowUpSerializer
     filterset_class = FollowUpFilterSet
+    pagination_class = QueuePagination
     list_selector = staticmethod(selectors.followup_list)
 
     def get_queryset(self):

@@ -49,6 +49,7 @@ def main() -> None:
     class Rollback(Exception):
         pass
 
+    _vacuum()  # the dead rows of an earlier run's rolled-back history would be read by the index scans
     try:
         with transaction.atomic():
             started = time.perf_counter()
@@ -70,6 +71,15 @@ def main() -> None:
             raise Rollback
     except Rollback:
         pass
+    _vacuum()
+
+
+def _vacuum() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE connections_followup")
+        cursor.execute("VACUUM ANALYZE connections_connection")
 
 
 def _explain() -> None:
@@ -82,7 +92,7 @@ def _explain() -> None:
     for username, whole in (("demo-counsellor", False), ("demo-province", True)):
         viewer = User.objects.get(username=username)
         rows = selectors.followup_queue(viewer=viewer, whole_area=whole)
-        for label, queryset in (("page", rows[:50]), ("count", rows.order_by().values("pk")[:10001])):
+        for label, queryset in (("page", rows[:50]), ("count", rows.order_by().values("pk")[:1001])):
             sql, params = queryset.query.sql_with_params()
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
@@ -114,13 +124,13 @@ def _history(connections: int) -> dict[str, int]:
             SELECT now(), now(), p.id, e.ids[1 + p.id %% array_length(e.ids, 1)], 'xac_dinh_thoi_han', '',
                    DATE '2024-01-01' + ((p.id * 7919) %% (CURRENT_DATE - DATE '2024-01-01'))::int, 7000000,
                    p.id %% 3 <> 0, '', 'centre', 'mtqg', 400000, false, '',
-                   CASE WHEN p.id %% 20 = 0 THEN %s ELSE %s END
+                   CASE WHEN (p.id / %s) %% 20 = 0 THEN %s ELSE %s END
             FROM people_person p, employers e
             WHERE p.id %% %s = 0
             ORDER BY p.id
             LIMIT %s
             """,
-            [counsellor, province, step, connections],
+            [step, counsellor, province, step, connections],
         )
         made = cursor.rowcount
         cursor.execute(
@@ -147,7 +157,11 @@ def _history(connections: int) -> dict[str, int]:
         cursor.execute("ANALYZE connections_followup")
         cursor.execute("SELECT status, count(*) FROM connections_followup GROUP BY status ORDER BY status")
         statuses = dict(cursor.fetchall())
-    return {"connections": made, "follow_ups": checks, **statuses}
+        cursor.execute("SELECT count(*) FROM connections_followup WHERE counsellor_id = %s AND status <> 'done'",
+                       [counsellor])  # fmt: skip
+        own = cursor.fetchone()[0]
+    return {"connections": made, "follow_ups": checks, **statuses, "counsellor_open": own,
+            "counsellor_id": counsellor, "province_id": province}  # fmt: skip
 
 
 def _cases() -> list[tuple[str, str, str, dict]]:

@@ -32,6 +32,7 @@ __all__ = (
 )
 
 OPEN_STATUSES = (FollowUpStatus.DUE, FollowUpStatus.MISSED)
+QUEUE_AHEAD_DAYS = 14  # the queue shows the checks falling due in the next two weeks, besides those overdue
 LIST_RELATED = ("person", "person__residence_commune", "employer", "occupation", "norm", "counsellor")
 FOLLOWUP_RELATED = ("person", "person__household", "connection", "connection__employer", "counsellor")
 
@@ -53,12 +54,15 @@ def followup_list(*, viewer) -> QuerySet[FollowUp]:
     return scope_queryset(rows, viewer).order_by("priority", "due_on", "pk")
 
 
-def followup_queue(*, viewer, whole_area: bool = False, open_only: bool = True) -> QuerySet[FollowUp]:
-    """The queue "Theo dõi sau kết nối": checks not yet recorded (due, overdue, missed). A counsellor sees the
-    connections they follow unless they ask for the whole area."""
+def followup_queue(
+    *, viewer, whole_area: bool = False, open_only: bool = True, horizon: dt.date | None = None
+) -> QuerySet[FollowUp]:
+    """The queue "Theo dõi sau kết nối": checks not yet recorded (due, overdue, missed) falling due by `horizon`
+    (default QUEUE_AHEAD_DAYS from today: a check due next year is not work for today, however high its priority).
+    A counsellor sees the connections they follow unless they ask for the whole area."""
     rows = followup_list(viewer=viewer)
     if open_only:
-        rows = rows.filter(status__in=OPEN_STATUSES)
+        rows = rows.filter(status__in=OPEN_STATUSES, due_on__lte=horizon or today() + dt.timedelta(QUEUE_AHEAD_DAYS))
     if getattr(viewer, "role", "") == Role.COUNSELLOR and not whole_area:
         rows = rows.filter(counsellor=viewer)
     return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -68,7 +70,11 @@ def queue_for(request):
     """The queue the request asks for: open checks unless a status is chosen; a counsellor's own unless
     `whole_area`."""
     open_only = not request.GET.get("status")
-    return selectors.followup_queue(viewer=request.user, whole_area=whole_area(request), open_only=open_only)
+    # An explicit `due_before` (filtered by the FilterSet) replaces the queue's two-week horizon.
+    horizon = dt.date.max if request.GET.get("due_before") else None
+    return selectors.followup_queue(
+        viewer=request.user, whole_area=whole_area(request), open_only=open_only, horizon=horizon
+    )
 
 
 followup_queue = FollowUpQueueView.as_view()

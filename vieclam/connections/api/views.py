@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -85,8 +87,9 @@ class QueuePagination(RegistryPagination):
 
 
 class FollowUpListApi(RegistryListApi):
-    """The follow-up queue: checks not yet recorded (due, overdue, missed) unless `status` is given; a counsellor's
-    own connections unless `whole_area`; priority groups first, then by due date. `due_before` is YYYY-MM-DD."""
+    """The follow-up queue: checks not yet recorded (due, overdue, missed) falling due within two weeks (or by
+    `due_before`, YYYY-MM-DD) unless `status` is given; a counsellor's own connections unless `whole_area`;
+    priority groups first, then by due date."""
 
     serializer_class = FollowUpSerializer
     filterset_class = FollowUpFilterSet
@@ -96,8 +99,9 @@ class FollowUpListApi(RegistryListApi):
     def get_queryset(self):
         query = self.request.query_params
         whole_area = query.get("whole_area") in ("true", "True", "1")
+        horizon = dt.date.max if query.get("due_before") else None  # the filter replaces the two-week horizon
         return selectors.followup_queue(
-            viewer=self.request.user, whole_area=whole_area, open_only=not query.get("status")
+            viewer=self.request.user, whole_area=whole_area, open_only=not query.get("status"), horizon=horizon
         )
 
 

@@ -120,3 +120,13 @@ def test_another_area_gets_404(cast, queue):
     assert client.get(f"/connections/{mine.pk}/").status_code == 404
     follow_up = mine.follow_ups.first()
     assert client.get(f"/connections/follow-ups/{follow_up.pk}/record/").status_code == 404
+
+
+def test_the_queue_holds_the_next_two_weeks_unless_due_before_asks_further(cast, queue):
+    client = client_of(cast["province_a"])
+    horizon = today() + dt.timedelta(days=14)
+    rows = client.get("/connections/follow-ups/").context["page"].object_list
+    assert rows and all(row.due_on <= horizon for row in rows)  # the 12-month check of a priority person waits
+    later = (today() + dt.timedelta(days=400)).strftime("%d/%m/%Y")
+    rows = client.get("/connections/follow-ups/", {"due_before": later}).context["page"].object_list
+    assert any(row.offset_months == 12 for row in rows)

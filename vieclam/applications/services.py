@@ -206,6 +206,11 @@ def application_transition(*, actor: User, application: Application, to_status: 
     )
     if to_status == ApplicationStatus.HIRED:
         profile_place_on_hire(actor=actor, application=application)
+        # A hire with a labour contract is a successful connection (TT 11/2022 Art. 3.4), recorded in this
+        # transaction; imported here because connections depends on applications.
+        from vieclam.connections.services import connection_create_from_hire
+
+        connection_create_from_hire(actor=actor, application=application)
     return application
 
 

@@ -298,6 +298,13 @@ VIECLAM_IMPORT_REPORT_DAYS = env_int("VIECLAM_IMPORT_REPORT_DAYS", 90)
 VIECLAM_CLOCK_SHIFT_DAYS = env_int("VIECLAM_CLOCK_SHIFT_DAYS", 0)
 if PRODUCTION and VIECLAM_CLOCK_SHIFT_DAYS:
     raise ImproperlyConfigured("VIECLAM_CLOCK_SHIFT_DAYS is for demos and tests; it cannot be set in production.")
+# Follow-up of a successful job connection: checks this many months after the start (the sustained-employment rule
+# reads one of them), and a check not recorded this many days after it fell due is marked missed (daily command
+# `vieclam mark_missed_followups`).
+VIECLAM_FOLLOWUP_MONTHS = [int(m) for m in env_list("VIECLAM_FOLLOWUP_MONTHS", ["1", "3", "6", "12"])]
+VIECLAM_FOLLOWUP_MISSED_DAYS = env_int("VIECLAM_FOLLOWUP_MISSED_DAYS", 30)
+# Who pays a connection made by a hire on the board until staff change it (mtqg, local_budget, ui_fund, none).
+VIECLAM_CONNECTION_HIRE_FUNDING = env_str("VIECLAM_CONNECTION_HIRE_FUNDING", "mtqg")
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ urlpatterns = [
     path("areas/", include("vieclam.places.urls")),
     path("employers/", include("vieclam.employers.urls")),
     path("casework/", include("vieclam.casework.urls")),
+    path("connections/", include("vieclam.connections.urls")),
     path("people/", include("vieclam.people.urls")),
     path("vacancies/", include("vieclam.vacancies.urls")),
     path("seekers/", include("vieclam.seekers.urls")),

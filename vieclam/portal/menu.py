@@ -89,6 +89,8 @@ MENU: tuple[Group, ...] = (
             Item(_("Tư vấn"), "casework:session_list", staff),
             Item(_("Hội nghị tư vấn"), "casework:group_list", staff),
             Item(_("Danh sách của tôi"), "casework:my_caseload", staff),
+            Item(_("Kết nối việc làm thành công"), "connections:connection_list", staff),
+            Item(_("Theo dõi sau kết nối"), "connections:followup_queue", staff),
         ),
     ),
     Group(

@@ -67,6 +67,8 @@ EXPORTS = {  # list → {registry: text fields holding the value}
     "/casework/sessions/": {Person: ("full_name",), CounsellingSession: ("outcome", "next_step", "note")},
     "/casework/groups/": {GroupSession: ("unit_name", "note")},
     "/casework/cases/": {Person: ("full_name",), CaseAssignment: ("next_action",)},
+    "/connections/": {Person: ("full_name",), Employer: ("name",)},
+    "/connections/follow-ups/": {Person: ("full_name",), Employer: ("name",)},
 }
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -79,6 +81,17 @@ def _stored(model, field: str, value: str) -> str:
 
 def _hostile(index: int) -> str:
     return HOSTILE[index % len(HOSTILE)]
+
+
+def _connect(cast, person, employer, commune):
+    """A connection (with its follow-ups, three of them due) followed by the counsellor of area A."""
+    from vieclam.connections.services import connection_create
+    from vieclam.connections.tests.factories import months_ago
+
+    counsellor = cast["counsellor_a"] if commune == COMMUNE_A else None
+    data = {"person": person, "employer": employer, "contract_type": "xac_dinh_thoi_han", "start_date": months_ago(8),
+            "funding_source": "mtqg", "counsellor": counsellor}  # fmt: skip
+    connection_create(actor=cast["admin"], data=data)
 
 
 @pytest.fixture
@@ -105,6 +118,7 @@ def hostile_registries(cast):
         profile = make_profile(admin, person)
         JobSeekerProfile.objects.filter(pk=profile.pk).update(title=_hostile(1))
         services.application_submit(actor=worker, vacancy=Vacancy.objects.get(pk=vacancy.pk), person=person)
+        _connect(cast, person, employer, commune)
 
 
 @pytest.fixture
@@ -124,6 +138,7 @@ def every_hostile_value(cast):
             vacancy = open_vacancy(admin, employer)
             profile = make_profile(admin, person)
             services.application_submit(actor=worker, vacancy=vacancy, person=person)
+            _connect(cast, person, employer, commune)
             Person.objects.filter(pk=person.pk).update(household=household)
             session = make_session(admin, person)
             group = make_group(admin, commune=commune, attendees=[person])

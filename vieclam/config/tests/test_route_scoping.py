@@ -51,6 +51,8 @@ KINDS = {
     "group-sessions": "group_session",
     "cases": "case",
     "case-assignments": "case",
+    "connections": "connection",
+    "follow-ups": "follow_up",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -95,6 +97,8 @@ def world(cast, area: str) -> dict:
     from vieclam.applications.services import application_refer
     from vieclam.casework.services import case_assign
     from vieclam.casework.tests.factories import make_group, make_session
+    from vieclam.connections.services import connection_create
+    from vieclam.connections.tests.factories import months_ago
     from vieclam.imports.services import import_batch_preview
     from vieclam.imports.tests.test_command import DATA
     from vieclam.people.services import household_create
@@ -118,9 +122,20 @@ def world(cast, area: str) -> dict:
     counselling = make_session(officer, person, outcome=f"Tư vấn {marker}")
     group = make_group(officer, commune=commune, unit_name=f"Ấp {marker}", attendees=[person])
     case = case_assign(actor=officer, data={"person": person, "counsellor": officer, "next_action": f"Gọi {marker}"})
+    connection = connection_create(
+        actor=officer,
+        data={
+            "person": person,
+            "employer": employer,
+            "contract_type": "xac_dinh_thoi_han",
+            "start_date": months_ago(4),
+            "funding_source": "mtqg",
+        },
+    )
     return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
             "application": application, "batch": batch, "user": user, "counselling": counselling,
-            "group_session": group, "case": case}  # fmt: skip
+            "group_session": group, "case": case, "connection": connection,
+            "follow_up": connection.follow_ups.first()}  # fmt: skip
 
 
 def url(route: str, obj) -> str:

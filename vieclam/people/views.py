@@ -156,9 +156,13 @@ def household_create(request):
 
 
 def _household_page(request, household, *, member_form=None, review_form=None):
+    # Connections sit above people; the programme's household target is read from there, not copied here.
+    from vieclam.connections.selectors import household_has_sustained_member
+
     context = {
         "household": household,
         "exited_recently": recently_exited(household),
+        "sustained_member": household_has_sustained_member(household),
         "members": household.members.all(),
         "reviews": household.reviews.select_related("standard"),
         "history": history_for(household) if request.user.can_view_history else None,

@@ -8,7 +8,9 @@ reference data, demo users, 1.000.000 persons, the job-board index; not timed). 
 database and only migrates it. Then, in-process through Django's test client (the full request: session, scoping,
 filters, query, template), it opens each list as the demo province officer and the demo commune officer: page 1,
 a deep page (1.000), the last page (a page number past the end answers the last page), filtered by commune,
-searched by name, and the API's pages; plus the pages an officer opens daily (home, a person's record).
+searched by name (a very common name, a rare one, a middle name), and the API's pages; the other paged pages
+(audit log, vacancy approvals, users, account claims: page 1 and past the end); plus the pages an officer opens
+daily (home, a person's record).
 
 The baseline is measured in the same run on the same database: inside a transaction that is rolled back, the
 list-order and trigram indexes of this work are dropped, the lists page with Django's own paginator (an exact
@@ -29,12 +31,12 @@ import time
 from dataclasses import replace
 
 # The indexes this work added (migrations people 0005/0006, employers 0004, vacancies 0003, seekers 0005,
-# applications 0002): the baseline runs without them.
+# applications 0002, people 0008): the baseline runs without them.
 NEW_INDEXES = (
     "people_person_name_order", "people_person_commune_order", "people_household_commune_code",
     "people_person_search_trgm", "people_household_search_trgm", "employers_name_order", "employers_commune_order",
     "vacancies_list_order", "vacancies_province_order", "seekers_profile_list_order", "seekers_profile_commune_order",
-    "applications_list_order",
+    "applications_list_order", "people_person_search_c_order", "people_person_search_tail_trgm",
 )  # fmt: skip
 
 
@@ -111,6 +113,7 @@ def _cases() -> list[tuple[str, str, str, dict]]:
                 (f"{label} web by commune", user, url, {"commune": commune.code}),
                 (f"{label} web name common", user, url, {"q": "nguyen van"}),
                 (f"{label} web name rare", user, url, {"q": "khuc"}),
+                (f"{label} web name inside", user, url, {"q": "thi"}),  # a middle name: no name starts with it
             ]
         for label, url in (("employers", "/employers/"), ("vacancies", "/vacancies/"), ("seekers", "/seekers/"),
                            ("applications", "/applications/")):  # fmt: skip
@@ -121,6 +124,10 @@ def _cases() -> list[tuple[str, str, str, dict]]:
                 (f"{label} api p1000", user, url, {"page": "1000"}),
                 (f"{label} api by commune", user, url, {"commune": commune.code}),
             ]
+        # The paged pages that are not registry lists (bounded paging too).
+        for label, url in (("audit log", "/audit/"), ("approvals", "/vacancies/approvals/"),
+                           ("users", "/accounts/users/"), ("claims", "/applications/claims/")):  # fmt: skip
+            cases += [(f"{label} web p1", user, url, {}), (f"{label} web last", user, url, last)]
         cases += [
             ("home", user, "/", {}),
             ("a person's record", user, f"/people/{person.pk}/", {}),

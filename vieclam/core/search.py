@@ -21,7 +21,7 @@ from django.db.models import Case, F, Func, IntegerField, QuerySet, TextField, V
 from django.db.models.functions import Cast, StrIndex, Substr
 from django.db.models.lookups import Contains, StartsWith
 
-from vieclam.core.paging import MAX_ROWS
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.text import fold
 
 __all__ = ("Bytewise", "name_search", "name_tail")
@@ -48,12 +48,14 @@ def name_tail(field: str = "search_text") -> Substr:
 
 
 def name_search(
-    queryset: QuerySet, text: str, *, field: str = "search_text", complete: bool = False, bound: int = MAX_ROWS
+    queryset: QuerySet, text: str, *, field: str = "search_text", complete: bool = False, bound: int | None = None
 ) -> QuerySet:
     """The rows whose folded name has a word starting with `text`, ordered as described above.
 
-    `complete`: every match even when those starting with the words exceed `bound` (an export).
+    `bound`: the rows a list can be paged through (BoundedPaginator's). `complete`: every match even when those
+    starting with the words exceed `bound` (an export). Apply the other filters first (their rows decide).
     """
+    bound = BoundedPaginator.max_rows if bound is None else bound
     words = fold(text)
     key = Bytewise(field)
     starts = StartsWith(key, " " + words)

@@ -39,6 +39,13 @@ class PersonFilterSet(RegistryFilterSet):
         # Names starting with the words first, read in order from an index (core.search); an export gets all.
         return name_search(queryset, value, complete=self.data.get("export") in FORMATS)
 
+    def filter_queryset(self, queryset):
+        # The name search last: how it queries depends on how many rows the other filters leave (core.search).
+        cleaned = self.form.cleaned_data
+        for name in sorted(cleaned, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, cleaned[name])
+        return queryset
+
 
 class HouseholdFilterSet(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo chủ hộ"), method="search", max_length=100)

@@ -49,9 +49,20 @@ def test_more_leading_names_than_can_be_paged_are_listed_alone_but_exported_with
                                                                                         monkeypatch):  # fmt: skip
     monkeypatch.setattr(BoundedPaginator, "max_rows", 2)
     monkeypatch.setattr("vieclam.people.views.PersonListView.paginate_by", 1)
-    monkeypatch.setattr("vieclam.core.search.MAX_ROWS", 2)
     client.force_login(cast["province_a"])
     page = client.get("/people/", {"q": "nguyen van", "page": "2"}, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "Trang 2/2 · hơn 2" in page and "Nguyễn Văn Bình" in page
     csv_text = b"".join(client.get("/people/", {"q": "nguyen van", "export": "csv"}).streaming_content).decode()
     assert [name in csv_text for name in NAMES] == [False, True, True, False, True, True, True]
+
+
+def test_the_other_filters_apply_before_the_name_search_decides_its_query(cast, client, people, monkeypatch):
+    monkeypatch.setattr(BoundedPaginator, "max_rows", 2)
+    for n, name in enumerate(["Nguyễn Văn Z", "Hồ Nguyễn Văn Y"]):
+        data = {"national_id": f"0010850{n:05d}", "full_name": name, "date_of_birth": dt.date(1985, 3, 1),
+                "sex": "male", "residence_commune": "00004"}  # fmt: skip
+        person_create(actor=cast["admin"], data=data)
+    client.force_login(cast["admin"])
+    # Four names start with the words in the country, one in this commune: the commune's list holds the other too.
+    page = client.get("/people/", {"q": "nguyen van", "commune": "00004"}).content.decode()
+    assert page.index("Nguyễn Văn Z") < page.index("Hồ Nguyễn Văn Y") and "Nguyễn Văn An" not in page

@@ -38,7 +38,8 @@ NEW_INDEXES = (
     "people_person_name_order", "people_person_commune_order", "people_household_commune_code",
     "people_person_search_trgm", "people_household_search_trgm", "employers_name_order", "employers_commune_order",
     "vacancies_list_order", "vacancies_province_order", "seekers_profile_list_order", "seekers_profile_commune_order",
-    "applications_list_order", "people_person_search_c_order", "people_person_search_tail_trgm",
+    "applications_list_order", "people_person_search_c_order", "people_person_commune_search_order",
+    "people_person_search_tail_trgm",
 )  # fmt: skip
 
 
@@ -50,6 +51,12 @@ def main() -> None:
     parser.add_argument("--baseline-repeat", type=int, default=3, help="the baseline takes seconds a request")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--only", default="", help="only the cases whose label contains this text")
+    parser.add_argument(
+        "--audit-rows",
+        type=int,
+        default=0,
+        help="also time the audit log over this many events (added in a rolled-back transaction)",
+    )
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vieclam.config.settings")
@@ -65,6 +72,8 @@ def main() -> None:
     if before is not None:
         print(f"load after the baseline half: {_uptime()}")
     _report(cases, now, before)
+    if args.audit_rows:
+        _audit_at_scale(args.audit_rows, args.repeat)
 
 
 def build(url: str, *, reuse: bool) -> None:
@@ -207,6 +216,52 @@ def _baseline(cases, repeat: int):
                 elif attr in vars(cls):
                     delattr(cls, attr)
     return result
+
+
+def _audit_at_scale(rows: int, repeat: int) -> None:
+    """The audit log over `rows` events in the province officer's communes (the demo writes a handful), bounded
+    paging against Django's paginator, in a transaction that is rolled back."""
+    from django.core.paginator import Paginator
+    from django.db import connection, transaction
+
+    from vieclam.portal import views
+
+    class Rollback(Exception):
+        pass
+
+    cases = [(f"audit log ({rows} events) web {label}", user, "/audit/", query)
+             for user in ("demo-province", "demo-commune")
+             for label, query in (("p1", {}), ("p1000", {"page": "1000"}), ("last", {"page": "999999"}),
+                                  ("one action", {"action": "update"}))]  # fmt: skip
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                started = time.perf_counter()
+                cursor.execute(
+                    """INSERT INTO core_auditevent (at, actor_username, action, channel, object_id, object_repr,
+                           changes, actor_id, area_id, content_type_id)
+                       SELECT now() - make_interval(secs => n * 30), 'demo-commune',
+                              (ARRAY['read', 'update', 'create'])[1 + n %% 3], 'web', p.id::text, p.full_name,
+                              '{}'::jsonb, NULL, p.residence_commune_id, ct.id
+                       FROM generate_series(1::bigint, %s::bigint) AS n
+                       JOIN people_person p ON p.id = 1 + (n * 7919) %% (SELECT max(id) FROM people_person)
+                       CROSS JOIN (SELECT id FROM django_content_type WHERE model = 'person') ct""",
+                    [rows],
+                )
+                cursor.execute("ANALYZE core_auditevent")
+                print(f"\n{rows} audit events added in {time.perf_counter() - started:.0f} s; load: {_uptime()}")
+            bounded = _measure(cases, repeat)
+            views.BoundedPaginator = Paginator  # type: ignore[misc]  # the page as before: exact count, any OFFSET
+            exact = _measure(cases, max(3, repeat // 5))
+            raise Rollback
+    except Rollback:
+        pass
+    finally:
+        from vieclam.core.paging import BoundedPaginator
+
+        views.BoundedPaginator = BoundedPaginator  # type: ignore[misc]
+    print(f"load after: {_uptime()}")
+    _report(cases, bounded, exact)
 
 
 def _whole_rows_exporter() -> type:

@@ -2,7 +2,9 @@
 
 - a b-tree on the folded name in byte order, then id: the names starting with the typed words are one range of
   it, read in the list's order of a search, so a page stops after its rows;
+- the same behind the commune: a commune officer's (or the commune filter's) search, read in order;
 - a trigram index on the folded name less its first word: the names holding the words further in.
+Then ANALYZE: the planner needs the statistics of the new expressions to choose between these indexes.
 The expressions are the SQL that core.search's expressions compile to (a different spelling is not used by the
 planner). SQLite needs neither. Written by hand, like 0006, as expression indexes that SQLite must not get.
 """
@@ -12,6 +14,7 @@ from django.db import migrations
 TAIL = """substring(search_text::text, strpos(substring(search_text::text, 2), ' ') + 1)"""
 INDEXES = {
     "people_person_search_c_order": """btree ((search_text::text COLLATE "C"), id)""",
+    "people_person_commune_search_order": """btree (residence_commune_id, (search_text::text COLLATE "C"), id)""",
     "people_person_search_tail_trgm": f"gin (({TAIL}) gin_trgm_ops)",
 }
 
@@ -27,6 +30,7 @@ def create(apps, schema_editor):
         if "gin_trgm_ops" in definition and not trigrams:
             continue
         schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "people_person" USING {definition}')
+    schema_editor.execute('ANALYZE "people_person"')
 
 
 def drop(apps, schema_editor):

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -18,6 +17,7 @@ from vieclam.accounts.filtersets import UserFilterSet
 from vieclam.accounts.forms import AuditedSetPasswordForm, SelfServiceResetForm, UserForm
 from vieclam.accounts.scoping import get_scoped_or_404
 from vieclam.core.audit import history_for
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.throttle import public_write
 from vieclam.core.viewkit import call_service
 
@@ -59,7 +59,7 @@ def user_list(request):
     if not request.user.is_staff_role:
         raise PermissionDenied
     filterset = UserFilterSet(request.GET, queryset=selectors.user_list(viewer=request.user))
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(request, "accounts/user_list.html", {"filter": filterset, "page": page})
 
 

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -30,6 +29,7 @@ from vieclam.applications.forms import (
     TransitionForm,
 )
 from vieclam.core.audit import history_for
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.employers.services import employer_update_contact_self
 from vieclam.matching import selectors as matching_selectors
@@ -334,7 +334,7 @@ CLAIM_DECISIONS = {"confirm": selfservice.account_claim_confirm, "reject": selfs
 
 @staff_required
 def claim_list(request):
-    page = Paginator(selectors.claim_list(viewer=request.user), 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(selectors.claim_list(viewer=request.user), 50).get_page(request.GET.get("page"))
     return render(request, "applications/claim_list.html", {"page": page})
 
 

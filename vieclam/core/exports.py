@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import itertools
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,9 +31,6 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from vieclam.core.text import strip_controls
@@ -76,6 +74,8 @@ class Column:
 
 
 def _path(row: Any, path: str) -> Any:
+    if isinstance(row, dict):  # a `values()` row (Exporter.values): "commune.name" is its "commune__name"
+        return row.get(path.replace(".", "__"))
     value = row
     for name in path.split("."):
         if value is None:
@@ -84,13 +84,22 @@ def _path(row: Any, path: str) -> Any:
     return value
 
 
-def choice(label: str | Promise, path: str) -> Column:
+def choice(label: str | Promise, path: str, choices: Iterable[tuple[Any, Any]] = ()) -> Column:
     """A choice field by its label, like row.get_sex_display() for choice(_("Giới tính"), "sex").
 
-    The labels are read once per export from the model field's choices (get_FOO_display per row is slow).
+    The labels are read once per export from the model field's choices (get_FOO_display per row is slow), or from
+    `choices` (needed for `values()` rows, which carry no model).
     """
     owner, _dot, field = path.rpartition(".")
     labels: dict[Any, str] = {}
+    if choices:
+        labels.update((value, str(text)) for value, text in choices)
+
+        def label_from_choices(row: Any) -> str:
+            value = _path(row, path)
+            return labels.get(value, value or "")
+
+        return Column(label, label_from_choices)
 
     def label_of(row: Any) -> str:
         obj = _path(row, owner) if owner else row
@@ -127,6 +136,11 @@ class Exporter:
     def columns(self) -> Sequence[Column]:
         raise NotImplementedError
 
+    # The fields the columns read, as `QuerySet.values()` names ("commune__name"): the rows are then dicts, and a
+    # column's dotted path "commune.name" reads "commune__name". Building model instances was a third of a large
+    # export. Empty: the rows are model instances.
+    values: Sequence[str] = ()
+
     def prepare(self, rows: Any) -> Any:
         """Hook: narrow the queryset to what the columns read (e.g. `.only(...)`); a large export then loads less."""
         return rows
@@ -134,6 +148,8 @@ class Exporter:
     def response(self, fmt: str, rows: Iterable) -> HttpResponse | StreamingHttpResponse:
         """The file for ?export=csv|xlsx; `rows` is the scoped, filtered queryset (read in chunks)."""
         rows = self.prepare(rows)
+        if self.values and hasattr(rows, "values"):
+            rows = rows.values(*self.values)
         if hasattr(rows, "iterator"):
             rows = rows.iterator(chunk_size=2000)
         columns = list(self.columns())
@@ -203,31 +219,113 @@ def _width(value: Any, fmt: str | None) -> int:
 
 
 def xlsx_bytes(columns: Sequence[Column], rows: Iterable, title: str) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31])
+    """The rows as an .xlsx file, its sheet XML written directly and streamed into the zip.
+
+    openpyxl built an object per cell and wrote it through lxml: two thirds of a 5.000-row export (1–2 s under
+    load). The file holds only what the exports use: inline text, numbers, dates with a format, a bold frozen
+    header row and column widths; openpyxl and the spreadsheet programs read it as before.
+    """
     rows = iter(rows)
     sample = [[_xlsx_value(column.value(row)) for column in columns] for row in itertools.islice(rows, WIDTH_SAMPLE)]
+    widths = []
     for index, column in enumerate(columns):
         widest = max([len(str(column.label)) + 2, *(_width(*cells[index]) for cells in sample)])
-        sheet.column_dimensions[get_column_letter(index + 1)].width = min(max(widest, WIDTH_MIN), WIDTH_MAX)
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    sheet.append([_cell(sheet, str(column.label), None, bold) for column in columns])
-    for cells in sample:
-        sheet.append([_cell(sheet, value, fmt) for value, fmt in cells])
-    for row in rows:
-        sheet.append([_cell(sheet, *_xlsx_value(column.value(row))) for column in columns])
+        widths.append(min(max(widest, WIDTH_MIN), WIDTH_MAX))
+    letters = [get_column_letter(index + 1) for index in range(len(columns))]
     buffer = io.BytesIO()
-    book.save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, text in _xlsx_parts(_xml_text(title[:31]) or "Sheet1").items():
+            book.writestr(name, text)
+        with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(_sheet_head(widths).encode())
+            header = [(str(column.label), None) for column in columns]
+            chunk = [_xlsx_row(1, letters, header, bold=True)]
+            number = 1
+            for cells in itertools.chain(sample, ([_xlsx_value(c.value(row)) for c in columns] for row in rows)):
+                number += 1
+                chunk.append(_xlsx_row(number, letters, cells))
+                if len(chunk) >= 1000:
+                    sheet.write("".join(chunk).encode())
+                    chunk = []
+            sheet.write(("".join(chunk) + "</sheetData></worksheet>").encode())
     return buffer.getvalue()
 
 
-def _cell(sheet, value: Any, fmt: str | None, font: Font | None = None):
-    if fmt is None and font is None:
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    if fmt:
-        cell.number_format = fmt
-    if font:
-        cell.font = font
-    return cell
+# Cell styles (styles.xml cellXfs): 0 plain, 1 bold header, 2 date, 3 date and time.
+_BOLD, _STYLE_OF_FORMAT = 1, {DATE_FORMAT: 2, MOMENT_FORMAT: 3}
+_EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()  # Excel's day 0 (its 1900 leap-year bug included)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_RELS_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _xml_text(text: str) -> str:
+    text = _NOT_XML.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _xlsx_row(number: int, letters: Sequence[str], cells: Sequence[tuple[Any, str | None]], bold=False) -> str:
+    out = [f'<row r="{number}">']
+    for letter, (value, fmt) in zip(letters, cells, strict=True):
+        ref = f"{letter}{number}"
+        if value is None:
+            continue
+        if isinstance(value, str):
+            style = f' s="{_BOLD}"' if bold else ""
+            out.append(f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>')
+        elif isinstance(value, dt.date):
+            serial: float = value.toordinal() - _EXCEL_EPOCH  # days since the epoch; a time is a fraction
+            if isinstance(value, dt.datetime):
+                serial += (value - dt.datetime.combine(value.date(), dt.time())) / dt.timedelta(days=1)
+            out.append(f'<c r="{ref}" s="{_STYLE_OF_FORMAT.get(fmt or DATE_FORMAT, 2)}"><v>{serial!r}</v></c>')
+        else:
+            out.append(f'<c r="{ref}"><v>{value}</v></c>')
+    out.append("</row>")
+    return "".join(out)
+
+
+def _sheet_head(widths: Sequence[float]) -> str:
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
+    view = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+    view += '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+    return (
+        f"{_XML_HEAD}<worksheet {_NS} {_RELS_NS}>"
+        f'<sheetViews><sheetView workbookViewId="0">{view}</sheetView></sheetViews>'
+        f'<sheetFormatPr defaultRowHeight="15"/>{"<cols>" + cols + "</cols>" if cols else ""}<sheetData>'
+    )
+
+
+def _xlsx_parts(title: str) -> dict[str, str]:
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006"
+    ml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    return {
+        "[Content_Types].xml": f'{_XML_HEAD}<Types xmlns="{package}/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{ml}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ml}.worksheet+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{ml}.styles+xml"/></Types>',
+        "_rels/.rels": f'{_XML_HEAD}<Relationships xmlns="{package}/relationships">'
+        f'<Relationship Id="rId1" Type="{office}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f"{_XML_HEAD}<workbook {_NS} {_RELS_NS}>"
+        f'<sheets><sheet name="{title.replace(chr(34), "&quot;")}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'{_XML_HEAD}<Relationships xmlns="{package}/relationships">'
+        f'<Relationship Id="rId1" Type="{office}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{office}/styles" Target="styles.xml"/></Relationships>',
+        "xl/styles.xml": f"{_XML_HEAD}<styleSheet {_NS}>"
+        f'<numFmts count="2"><numFmt numFmtId="164" formatCode="{DATE_FORMAT}"/>'
+        f'<numFmt numFmtId="165" formatCode="{MOMENT_FORMAT}"/></numFmts>'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
+    }

@@ -34,6 +34,7 @@ class BoundedPaginator(Paginator):
     max_rows = MAX_ROWS
     truncated = False  # set by `count`: the list holds more rows than can be paged
     refused: int | None = None  # set by `get_page`: a page number past the bound that was asked for
+    exportable = False  # the list offers a CSV/Excel export (of every filtered row): its note says so
 
     @cached_property
     def count(self) -> int:

@@ -88,7 +88,9 @@ class RegistryListView(StaffRequiredMixin, View):
         fmt = request.GET.get("export")
         if fmt in FORMATS and valid and self.exporter_class is not None:
             return self.exporter_class().response(fmt, rows)
-        page = self.paginator_class(rows, self.paginate_by).get_page(request.GET.get("page"))
+        paginator = self.paginator_class(rows, self.paginate_by)
+        paginator.exportable = self.exporter_class is not None
+        page = paginator.get_page(request.GET.get("page"))
         self.decorate(page)
         context = self.get_context_data(filter=filterset, page=page, query=_query_without_page(request))
         return render(request, self.template_name, context)

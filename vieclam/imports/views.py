@@ -9,12 +9,12 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import staff_required
 from vieclam.imports import selectors, services
 from vieclam.imports.choices import BatchStatus, Outcome
@@ -68,7 +68,7 @@ def batch_detail(request, pk: int):
     report = ImportReport.from_dict(batch.report)
     problems = request.GET.get("show") == "problems"
     rows = [r for r in report.rows if r.errors or r.flags] if problems else report.rows
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = BoundedPaginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     for row in page:
         row.deadline_day = dt.date.fromisoformat(row.deadline) if row.deadline else None
     context = {

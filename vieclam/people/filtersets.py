@@ -1,13 +1,12 @@
 """One FilterSet per registry, shared by the list pages and the API."""
 
 import django_filters
-from django.db.models import Value
-from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.accounts.scoping import scope_for
 from vieclam.core.dates import today
+from vieclam.core.exports import FORMATS
 from vieclam.core.filtersets import DateFilter, RegistryFilterSet
+from vieclam.core.search import name_search
 from vieclam.core.text import fold
 from vieclam.people.choices import Sex
 from vieclam.people.models import Household, Person
@@ -37,22 +36,15 @@ class PersonFilterSet(RegistryFilterSet):
         fields = ["q", "commune", "sex", "activity_status", "born_after", "born_before"]
 
     def search(self, queryset, name, value):
-        # The persons a name finds cluster in the name order ("nguyen van…" lies past half of a province), which
-        # the planner cannot know: it walked the name index through 500.000 rows to fill a page. Sorting the
-        # matches that the trigram index finds is cheap, so the same order is given as an expression that no
-        # index serves.
-        # Within a commune (a commune officer, or the commune filter) the commune's name index is short to walk,
-        # so the planner's own choice stands there.
-        matches = queryset.filter(search_text__contains=" " + fold(value))
-        if self.data.get("commune") or not _wide(self.request):
-            return matches
-        return matches.order_by(Concat("full_name", Value("")), "pk")
+        # Names starting with the words first, read in order from an index (core.search); an export gets all.
+        return name_search(queryset, value, complete=self.data.get("export") in FORMATS)
 
-
-def _wide(request) -> bool:
-    """The viewer sees whole provinces (or everything), not just a few communes."""
-    scope = scope_for(getattr(request, "user", None))
-    return scope.unrestricted or bool(scope.province_ids)
+    def filter_queryset(self, queryset):
+        # The name search last: how it queries depends on how many rows the other filters leave (core.search).
+        cleaned = self.form.cleaned_data
+        for name in sorted(cleaned, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, cleaned[name])
+        return queryset
 
 
 class HouseholdFilterSet(RegistryFilterSet):

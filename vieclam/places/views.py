@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 
 from vieclam.accounts.scoping import scope_for
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.widgets import picker_query, picker_response
 from vieclam.places import selectors
 from vieclam.places.filtersets import AreaFilterSet
@@ -20,7 +20,7 @@ def area_list(request):
         units, as_of = filterset.qs.order_by("code"), filterset.as_of_date
     else:
         units, as_of = AdministrativeUnit.objects.none(), None
-    page = Paginator(units, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(units, 50).get_page(request.GET.get("page"))
     rows = [(unit, unit.version_on(as_of) if as_of else None) for unit in page]
     return render(request, "places/area_list.html", {"filter": filterset, "page": page, "rows": rows, "as_of": as_of})
 

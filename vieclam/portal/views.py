@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.core.exports import FORMATS
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import staff_required
 from vieclam.people.consents import consents_in_force, person_consents_set
 from vieclam.portal.filtersets import AuditEventFilterSet
@@ -31,7 +31,7 @@ def home(request):
 @staff_required
 def to_complete(request):
     """Self-registered workers of the area whose labour-market status is still to be recorded by an officer."""
-    page = Paginator(persons_to_complete(viewer=request.user), 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(persons_to_complete(viewer=request.user), 50).get_page(request.GET.get("page"))
     return render(request, "portal/to_complete.html", {"page": page})
 
 
@@ -48,7 +48,7 @@ def audit_list(request):
     if not request.user.can_view_history:
         raise PermissionDenied
     filterset = AuditEventFilterSet(request.GET, queryset=audit_event_list(viewer=request.user))
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(request, "portal/audit_list.html", {"filter": filterset, "page": page})
 
 

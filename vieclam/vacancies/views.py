@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vieclam.core.audit import history_for
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.core.widgets import picker_query, picker_response
 from vieclam.vacancies import selectors, services
@@ -112,7 +112,7 @@ DECISIONS = {"approve": VacancyStatus.OPEN, "reject": VacancyStatus.CLOSED}
 
 @staff_required
 def approvals(request):
-    page = Paginator(selectors.approval_list(viewer=request.user), 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(selectors.approval_list(viewer=request.user), 50).get_page(request.GET.get("page"))
     return render(request, "vacancies/approvals.html", {"page": page})
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -64,3 +65,27 @@ def test_csv_is_streamed_with_a_bom_and_the_same_rows():
     lines = response.getvalue().decode("utf-8").splitlines()
     assert lines[0].startswith("\ufeffHọ và tên,Ngày sinh")
     assert lines[1] == "'=cmd,28/02/1990,Người có việc làm,Có," and lines[2].endswith(",Không,Tân Ninh")
+
+
+class Kinds(Exporter):
+    filename = 'Danh "sách" <nháp> & thử, một tên rất dài quá 31 ký tự'
+
+    def columns(self):
+        return [Column("Văn bản", "text"), Column("Lúc", "at"), Column("Số", "number"), Column("Tiền", "money")]
+
+
+def test_excel_holds_text_moments_and_numbers_exactly_as_written():
+    rows = [
+        SimpleNamespace(text="  A & B <c> \"d\"\r\nxong\ufffe ", at=dt.datetime(2026, 5, 30, 8, 5, 59, tzinfo=dt.UTC),
+                        number=1990, money=Decimal("7500000.50")),
+        SimpleNamespace(text="", at=None, number=2.25, money=None),
+    ]  # fmt: skip
+    book = load_workbook(io.BytesIO(Kinds().response("xlsx", rows).content))
+    sheet = book.active
+    assert sheet.title == 'Danh "sách" <nháp> & thử, một t'
+    text, at, number, money = sheet[2]
+    assert text.value == '  A & B <c> "d"\r\nxong ' and text.data_type == "s"
+    assert at.is_date and at.number_format == "DD/MM/YYYY HH:MM"
+    assert at.value.timetuple()[:6] == (2026, 5, 30, 15, 5, 59)  # in Vietnam's time, to the second
+    assert number.value == 1990 and money.value == 7500000.5
+    assert [cell.value for cell in sheet[3]] == ["", None, 2.25, None]

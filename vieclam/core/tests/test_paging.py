@@ -74,3 +74,40 @@ def test_the_web_list_of_a_province_officer_pages_within_the_bound(cast, client,
     client.force_login(cast["province_a"])
     page = client.get("/people/", {"page": "9"}).content.decode()
     assert "Trang 2/2 · hơn 3" in page and "Không mở được trang 9." in page
+
+
+# Every paged page that is not a registry list (users, audit log, approvals, claims, records to complete, places).
+PAGED_PAGES = [
+    ("/audit/", "admin"),
+    ("/accounts/users/", "admin"),
+    ("/vacancies/approvals/", "province_a"),
+    ("/applications/claims/", "province_a"),
+    ("/to-complete/", "province_a"),
+    ("/areas/?level=commune", None),
+]
+
+
+@pytest.mark.parametrize(("url", "who"), PAGED_PAGES)
+def test_a_huge_or_wrong_page_number_on_any_paged_page_shows_a_page(cast, client, url, who):
+    if who:
+        client.force_login(cast[who])
+    joiner = "&" if "?" in url else "?"
+    for number in ("99999999999999999999", "0", "-3", "abc"):
+        assert client.get(f"{url}{joiner}page={number}").status_code == 200
+
+
+def test_the_audit_log_is_paged_within_the_bound_and_says_so_without_promising_an_export(cast, client, monkeypatch):
+    for n in range(5):
+        _register(cast["admin"], n)
+    monkeypatch.setattr(BoundedPaginator, "max_rows", 3)
+    client.force_login(cast["admin"])
+    with translation.override("vi"):
+        page = client.get("/audit/", {"page": "123456789"}, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    # One page of 50 holds the 3 rows of the bound: no pager, only the note.
+    assert "Không mở được trang 123456789." in page and "3 dòng đầu" in page and "Tệp xuất" not in page
+
+
+def test_the_place_list_counts_a_long_level_only_up_to_the_bound(client, monkeypatch):
+    monkeypatch.setattr(BoundedPaginator, "max_rows", 100)
+    page = client.get("/areas/", {"level": "commune", "page": "99"}, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Trang 2/2 · hơn 100" in page

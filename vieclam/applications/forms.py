@@ -152,8 +152,11 @@ class TransitionForm(CleanTextMixin, forms.Form):
     """One status button with its extra fields; what the move needs is checked by application_transition."""
 
     to_status = forms.CharField(max_length=20)
+    # dd/mm/yyyy hh:mm whatever the browser's locale; ISO as a browser's datetime-local box sends it still works.
     interview_at = forms.DateTimeField(
-        label=_("Thời gian phỏng vấn"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Thời gian phỏng vấn"),
+        required=False,
+        input_formats=["%d/%m/%Y %H:%M", "%d/%m/%Y %Hh%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
     start_date = DateField(label=_("Ngày bắt đầu làm việc"), required=False)

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from vieclam.applications import services
@@ -326,3 +327,20 @@ def test_list_pages_have_a_flat_query_count(world, count, django_assert_num_quer
     # session + user, areas (scope), count, drafts page
     with django_assert_num_queries(5):
         assert staff.get("/vacancies/approvals/").status_code == 200
+
+
+def test_the_employer_types_interview_and_start_dates_as_dd_mm_yyyy_whatever_the_browser(world):
+    hoa = make_worker("hoa")
+    application = submit(hoa, world["vacancy_a"])
+    employer = client_for(world["employer_a"])
+    page = employer.get(MY).content.decode()
+    assert 'type="date"' not in page and 'type="datetime-local"' not in page  # en-US shows mm/dd/yyyy there
+    transition(employer, application, "seen")
+    day = in_days(3)
+    transition(employer, application, "interview_scheduled", interview_at=f"{day:%d/%m/%Y} 09:30")
+    transition(employer, application, "interviewed")
+    transition(employer, application, "hired", contract_type="khong_xac_dinh_thoi_han",
+               start_date=f"{in_days(10):%d/%m/%Y}")  # fmt: skip
+    application.refresh_from_db()
+    assert application.status == "hired" and application.start_date == in_days(10)
+    assert timezone.localtime(application.interview_at).date() == day

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -45,7 +48,7 @@ def connection_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     names = contract_type_names() if rows else {}
     return [
         TimelineEntry(
-            at=row.start_date,
+            at=_moment(row),
             kind="connection",
             title=connection_title(row, names),
             detail=funding_text(row),
@@ -54,6 +57,14 @@ def connection_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
         )
         for row in rows
     ]
+
+
+def _moment(connection: Connection) -> dt.datetime:
+    """When it is placed: the end of the start day, or the hire (the record) if that came first. A job starting
+    today is then after the hire that made it, one starting next month is not above what happens meanwhile, and a
+    job the centre records months after it began stays where it began."""
+    end_of_start = dt.datetime.combine(connection.start_date, dt.time.max, tzinfo=timezone.get_current_timezone())
+    return min(connection.created_at, end_of_start)
 
 
 def followup_title(follow_up: FollowUp) -> str:

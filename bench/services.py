@@ -33,6 +33,7 @@ import time
 INDEXES = (
     "casework_session_person_date", "casework_attend_person_date", "connections_person_start",
     "connections_fu_person", "connections_fu_queue", "connections_fu_mine", "connections_fu_status_due",
+    "connections_fu_open", "connections_fu_open_mine",
 )  # fmt: skip
 
 

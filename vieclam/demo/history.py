@@ -276,9 +276,12 @@ class HistoryGenerator:
         out.applications.append((app_id, vacancy[0], worker.id, channel, referrer_id, status, done_at, interview_at,
                                  contract, start, reason, "", steps[0][2], done_at))  # fmt: skip
         for old, new, moment, (actor_id, username) in steps:
+            # Keyed by the application's field names, as application_transition stores them.
             data = {"contract_type": contract, "start_date": start.isoformat()} if new == "hired" and start else {}
             if new == "refused":
-                data = {"reason": reason}
+                data = {"refusal_reason": reason}
+            if new == "interview_scheduled" and interview_at:
+                data = {"interview_at": interview_at.isoformat()}
             out.application_events.append(
                 (next(self.ids["application_event"]), app_id, old, new, moment, actor_id, username, "", data)
             )

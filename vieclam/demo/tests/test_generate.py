@@ -169,6 +169,10 @@ def test_the_history_has_referrals_a_third_hired_each_after_its_vacancy_was_post
             assert application.contract_type and application.start_date
     moments = list(ApplicationEvent.objects.order_by("application", "pk").values_list("application", "at"))
     assert all(a <= b for (x, a), (y, b) in zip(moments, moments[1:], strict=False) if x == y)
+    # The event log reads its data by the application's field names (a worker's "Dữ liệu của tôi" shows them).
+    fields = {field.name for field in Application._meta.get_fields()}
+    keys = {key for data in ApplicationEvent.objects.values_list("data", flat=True) for key in data}
+    assert keys and keys <= fields
 
 
 def test_the_history_counsels_before_referring_and_follows_each_connection_up(province):

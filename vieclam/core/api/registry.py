@@ -54,6 +54,12 @@ class RegistryListApi(_Writes, StaffApiMixin, generics.ListAPIView):
     create_serializer_class: ClassVar[type | None] = None
     pagination_class = RegistryPagination  # bounded counts and pages: fast on a million rows
 
+    def __init_subclass__(cls, **kwargs):
+        # A read-only list must not offer POST: the schema would document it and a client would get a 405.
+        super().__init_subclass__(**kwargs)
+        if cls.create_serializer_class is None and "http_method_names" not in cls.__dict__:
+            cls.http_method_names = [name for name in cls.http_method_names if name != "post"]
+
     def get_queryset(self):
         return type(self).list_selector(viewer=self.request.user)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup, Industry, Occupation
 
@@ -25,6 +26,26 @@ def occupation_get(*, code: str) -> Occupation | None:
         .filter(code=code)
         .first()
     )
+
+
+# Vacancies (Mẫu 01), job-seeker profiles (Mẫu 02) and connections code the occupation at level 4 of VSCO 2020: the
+# matching and the statistics count level-4 groups, so a coarser code (a vacancy coded "0") had no candidates to
+# rank and a finer one is split from its group.
+RECORD_OCCUPATION_LEVEL = 4
+
+
+def occupation_level_problem(occupation: Occupation | None) -> str | None:
+    """Why `occupation` cannot be chosen for a record (None: it can, or none was chosen); the one level check of
+    the services of vacancies, job-seeker profiles and connections, and of the vacancy import."""
+    if occupation is None or occupation.level == RECORD_OCCUPATION_LEVEL:
+        return None
+    message = _(
+        "Nghề phải là nghề cấp 4 (mã 4 chữ số) trong Danh mục nghề nghiệp Việt Nam; mã {code} là cấp {level}."
+    ).format(code=occupation.code, level=occupation.level)
+    if occupation.level > RECORD_OCCUPATION_LEVEL:
+        hint = _("Chọn nghề cấp 4 chứa nó, ví dụ {parent}.").format(parent=occupation.code[:RECORD_OCCUPATION_LEVEL])
+        message = f"{message} {hint}"
+    return message
 
 
 def industry_list() -> QuerySet[Industry]:

@@ -39,7 +39,7 @@ class CounsellorChoiceField(forms.ModelChoiceField):
 class ConnectionForm(StyledFormMixin, forms.Form):
     person = PersonPickerField(label=_("Người lao động"), help_text=_("Gõ số CCCD hoặc họ tên rồi chọn."))
     employer = EmployerPickerField(label=_("Người sử dụng lao động"), help_text=_("Gõ tên hoặc mã số thuế rồi chọn."))
-    occupation = OccupationPickerField(label=_("Nghề (VSCO 2020)"), max_level=4, required=False)
+    occupation = OccupationPickerField(label=_("Nghề (VSCO 2020)"), min_level=4, max_level=4, required=False)
     contract_type = forms.ChoiceField(label=_("Loại hợp đồng lao động"), required=False)
     contract_number = forms.CharField(label=_("Số hợp đồng"), max_length=50, required=False)
     start_date = DateField(label=_("Ngày bắt đầu làm việc"))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.scoping import scope_for
 from vieclam.codelists.models import CodeItem
+from vieclam.codelists.selectors import occupation_level_problem
 from vieclam.connections.choices import (
     CONTRACT_TYPES_LIST,
     ConnectionSource,
@@ -115,6 +116,8 @@ def connection_create(*, actor: User, data: dict) -> Connection:
         errors.add("person", PERSON_OUTSIDE.format(name=person.full_name))
     if data.get("employer") is None:
         errors.add("employer", str(REQUIRED))
+    if problem := occupation_level_problem(data.get("occupation")):
+        errors.add("occupation", problem)
     contract_type = _contract_type(data.get("contract_type"), errors)
     start_date = _start_date(data.get("start_date"), errors)
     funding_source = _funding_source(data.get("funding_source") or FundingSource.NONE, errors)

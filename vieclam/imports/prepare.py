@@ -29,7 +29,7 @@ from vieclam.accounts.scoping import scope_for
 from vieclam.codelists.models import CodeItem, Occupation
 from vieclam.coding.pay import Pay, parse_pay
 from vieclam.coding.suggest import Suggestion, suggest_occupations
-from vieclam.core.text import fold
+from vieclam.core.text import clean_text, fold, is_multiline
 from vieclam.employers import taxcode
 from vieclam.employers.choices import EMPLOYER_TYPES_LIST
 from vieclam.employers.models import Employer
@@ -166,7 +166,8 @@ class BatchPreparer:
             report.error("", record.error)
             return row
         row.cells = {f: flat.get(header) for f, header in self.columns.items()}
-        row.values = {f: _text(value) for f, value in row.cells.items()}
+        # The readers dropped control characters keeping line breaks; a one-line column loses them here (core.text).
+        row.values = {f: clean_text(_text(value), multiline=is_multiline(f)) for f, value in row.cells.items()}
         report.title, report.company = _one_line(row.values.get("title", "")), _one_line(row.values.get("company", ""))
         url = row.values.get("url", "")
         url_ok = not url or (re.match(r"https?://\S+$", url) and len(url) <= URL_MAX)

@@ -208,6 +208,8 @@ class ProfileForm(StyledFormMixin, forms.Form):
     )
     occupation = OccupationPickerField(
         label=_("Nghề (VSCO 2020)"),
+        min_level=4,
+        max_level=4,
         coerce=_code,
         required=False,
         help_text=_("Gõ tên nghề, ví dụ “kế toán”, “thợ hàn”, rồi chọn trong danh sách."),

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.codelists.models import CodeItem, Occupation
+from vieclam.codelists.selectors import occupation_level_problem
 from vieclam.core.dates import today
 from vieclam.people.validation import Errors
 from vieclam.places.choices import Level
@@ -143,6 +144,8 @@ def _occupation(value, notes) -> Occupation | None:
     occupation = Occupation.objects.valid_on(today()).filter(code=code).first()
     if occupation is None:
         raise ValidationError(UNKNOWN_OCCUPATION.format(code=code))
+    if problem := occupation_level_problem(occupation):
+        raise ValidationError(problem)
     return occupation
 
 

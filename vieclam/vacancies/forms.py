@@ -109,6 +109,7 @@ class VacancyForm(StyledFormMixin, forms.Form):
     )
     occupation = OccupationPickerField(
         label=_("Nghề (VSCO 2020)"),
+        min_level=4,
         max_level=4,
         help_text=_("Gõ tên nghề hoặc tên công việc, ví dụ “kế toán”, rồi chọn trong danh sách."),
     )

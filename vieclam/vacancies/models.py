@@ -16,13 +16,8 @@ from vieclam.vacancies.choices import TRANSITIONS, LanguageLevel, SexRequirement
 
 __all__ = ("Vacancy",)
 
-# Mẫu 01 codes the occupation to level 4 of VSCO 2020 (4 digits); level 5 is too fine for the form.
-MAX_OCCUPATION_LEVEL = 4
 MIN_WORKING_AGE = 15  # Bộ luật Lao động 2019, Điều 3: người lao động từ đủ 15 tuổi (trừ ngoại lệ Chương XI)
 
-OCCUPATION_TOO_DEEP = _(
-    "Mã nghề {code} là cấp {level}; Mẫu 01 ghi mã nghề cấp 1 đến 4 (tối đa 4 chữ số), ví dụ {parent}."
-)
 RESTRICTION_WITHOUT_REASON = _(
     "Chỉ được giới hạn tuổi hoặc giới tính khi ghi căn cứ pháp lý ở ô “Căn cứ giới hạn” "
     "(ví dụ Điều 160 Bộ luật Lao động 2019): Điều 8 cấm phân biệt đối xử về giới tính, tuổi."
@@ -171,7 +166,6 @@ class Vacancy(TimeStampedModel):
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
-        self._clean_occupation(errors)
         self._clean_restriction(errors)
         self._clean_pay(errors)
         for field in ("skills", "benefits"):
@@ -179,13 +173,6 @@ class Vacancy(TimeStampedModel):
         _check_languages(self.languages, errors)
         if errors:
             raise ValidationError(errors)
-
-    def _clean_occupation(self, errors: dict) -> None:
-        occupation = self.occupation if self.occupation_id else None
-        if occupation is not None and occupation.level > MAX_OCCUPATION_LEVEL:
-            parent = occupation.code[:MAX_OCCUPATION_LEVEL]
-            message = OCCUPATION_TOO_DEEP.format(code=occupation.code, level=occupation.level, parent=parent)
-            errors.setdefault("occupation", []).append(message)
 
     def _clean_restriction(self, errors: dict) -> None:
         if not self.restriction_reason.strip():

@@ -66,7 +66,7 @@ def employer_choice_list(*, viewer) -> QuerySet[Employer]:
 
 
 def occupation_resolve(*, code: str) -> Occupation:
-    """The VSCO 2020 occupation in force today with this code (the level is checked by the model)."""
+    """The VSCO 2020 occupation in force today with this code (the level is checked by the service)."""
     code = (code or "").strip()
     occupation = Occupation.objects.valid_on(today()).filter(code=code).first() if code.isdigit() else None
     if occupation is None:

@@ -33,7 +33,8 @@ from django.utils.translation import gettext_lazy as _
 from vieclam.accounts.choices import Role
 from vieclam.accounts.models import User
 from vieclam.accounts.scoping import scope_for, scope_queryset
-from vieclam.codelists.models import CodeItem
+from vieclam.codelists.models import CodeItem, Occupation
+from vieclam.codelists.selectors import occupation_level_problem
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today as local_today
@@ -330,8 +331,8 @@ def _validate(*, staff, vacancy: Vacancy, changed: set[str], errors: dict[str, l
     errors = dict(errors or {})
     if "employer" in changed and vacancy.employer_id is not None and staff is not None:
         _check_employer(staff, vacancy, errors)
-    if "occupation" in changed and vacancy.occupation_id is not None and not vacancy.occupation.is_valid_on(_today()):
-        errors["occupation"] = [OCCUPATION_EXPIRED.format(code=vacancy.occupation.code, day=_day())]
+    if "occupation" in changed and vacancy.occupation_id is not None:
+        _check_occupation(vacancy.occupation, errors)
     if "exchange_province" in changed and "exchange_province" not in errors and vacancy.exchange_province_id:
         _check_exchange(staff, vacancy.exchange_province, errors)
     _check_coded(vacancy, changed, errors)
@@ -489,6 +490,14 @@ def _default_exchange(actor: User, commune: AdministrativeUnit | None) -> Admini
     if key not in batch.exchanges:
         batch.exchanges[key] = default_exchange_province(actor=actor, commune=commune)
     return batch.exchanges[key]
+
+
+def _check_occupation(occupation: Occupation, errors: dict) -> None:
+    """In force today and at level 4 of VSCO 2020, as Mẫu 01 codes it."""
+    if not occupation.is_valid_on(_today()):
+        errors["occupation"] = [OCCUPATION_EXPIRED.format(code=occupation.code, day=_day())]
+    elif problem := occupation_level_problem(occupation):
+        errors["occupation"] = [problem]
 
 
 def _check_exchange(staff, province: AdministrativeUnit, errors: dict) -> None:

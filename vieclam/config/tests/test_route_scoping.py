@@ -10,7 +10,9 @@ The routes are read from the URL resolver, so a route added tomorrow is checked 
 
 Records live in two areas: A (Tây Ninh, Phường Tân Ninh) and B (Hà Nội, Phường Ba Đình). Each carries its area's
 marker in its name ("Anpha" or "Bêta"): A's officers must never meet "Bêta", B's never "Anpha", and the employer
-and worker accounts of the cast (who own none of them) neither.
+and worker accounts of the cast (who own none of them) neither. A third area, C (Phường Bình Minh, also in Tây
+Ninh, marker "Gamma"), checks the communes of one province: the commune officer of A must not reach C's records,
+while the province officer of Tây Ninh reaches them (so the check is not empty).
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ import zipfile
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from vieclam.conftest import CAST, COMMUNE_A, COMMUNE_B
+from vieclam.conftest import CAST, COMMUNE_A, COMMUNE_B, OTHER_COMMUNE_A
 
 pytestmark = pytest.mark.django_db
 
-MARKERS = {"A": "Anpha", "B": "Bêta"}
+MARKERS = {"A": "Anpha", "B": "Bêta", "C": "Gamma"}
+COMMUNES = {"A": COMMUNE_A, "B": COMMUNE_B, "C": OTHER_COMMUNE_A}
 FOREIGN = {  # role → the areas whose records it must never reach
     "province_a": ["B"], "counsellor_a": ["B"], "commune_a": ["B"], "province_b": ["A"], "commune_b": ["A"],
     "employer": ["A", "B"], "worker": ["A", "B"], "anonymous": ["A", "B"],
@@ -105,8 +108,8 @@ def world(cast, area: str) -> dict:
     from vieclam.seekers.tests.factories import make_person, make_profile
     from vieclam.vacancies.tests.factories import make_vacancy
 
-    marker, commune = MARKERS[area], {"A": COMMUNE_A, "B": COMMUNE_B}[area]
-    officer = cast["province_a" if area == "A" else "province_b"]
+    marker, commune = MARKERS[area], COMMUNES[area]
+    officer = cast["province_b" if area == "B" else "province_a"]
     person = make_person(officer, name=f"Trần Văn {marker}", national_id=None, commune=commune)
     profile = make_profile(officer, person, title=f"Thợ hàn {marker}")
     household = household_create(actor=officer, commune=commune, head_name=f"Lê Thị {marker}")
@@ -118,7 +121,7 @@ def world(cast, area: str) -> dict:
     application = application_refer(actor=officer, vacancy=opened, person=person)
     content = (DATA / "topcv_listings.csv").read_bytes()
     batch = import_batch_preview(actor=officer, filename=f"tin-{marker}.csv", content=content)
-    user = cast["commune_a" if area == "A" else "commune_b"]
+    user = cast["commune_a"] if area == "A" else cast["commune_b"] if area == "B" else _commune_officer(commune)
     counselling = make_session(officer, person, outcome=f"Tư vấn {marker}")
     group = make_group(officer, commune=commune, unit_name=f"Ấp {marker}", attendees=[person])
     case = case_assign(actor=officer, data={"person": person, "counsellor": officer, "next_action": f"Gọi {marker}"})
@@ -136,6 +139,13 @@ def world(cast, area: str) -> dict:
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
             "follow_up": connection.follow_ups.first()}  # fmt: skip
+
+
+def _commune_officer(commune: str):
+    from vieclam.accounts.choices import Role
+    from vieclam.accounts.services import user_create
+
+    return user_create(actor=None, username=f"commune_{commune}", role=Role.COMMUNE_OFFICER, area_codes=[commune])
 
 
 def url(route: str, obj) -> str:
@@ -181,12 +191,30 @@ def no_throttle_left_over():
 @pytest.mark.parametrize("who", [*FOREIGN])
 def test_no_role_reaches_a_foreign_record_or_lists_one(cast, client, who):
     worlds = {area: world(cast, area) for area in ("A", "B")}
-    client = client_for(client, cast, who)
+    problems = foreign_reached(client_for(client, cast, who), worlds, FOREIGN[who])
+    assert not problems, f"as {who}:\n" + "\n".join(problems)
+
+
+def test_a_commune_officer_reaches_no_record_of_another_commune_of_the_province(cast, client):
+    worlds = {area: world(cast, area) for area in ("A", "C")}
+    client = client_for(client, cast, "commune_a")
+    problems = foreign_reached(client, worlds, ["C"])
+    assert not problems, "as commune_a, over Phường Bình Minh:\n" + "\n".join(problems)
+    # Not empty: the same officer opens the same kinds of record in its own commune, and lists them.
+    own = {kind for route in routes() if names_a_record(route) and (kind := kind_of(route))
+           if client.get(url(route, worlds["A"][kind])).status_code == 200}  # fmt: skip
+    kinds = {"person", "profile", "household", "employer", "counselling", "case", "connection", "application"}
+    assert kinds <= own, own
+    assert MARKERS["A"] in visible_text(client.get("/people/"))
+
+
+def foreign_reached(client, worlds: dict, foreign: list[str]) -> list[str]:
+    """Every route tried by `client` over the records of `foreign` areas: what it reached or listed."""
     problems = []
     for route in routes():
         kind = kind_of(route) if names_a_record(route) else None
         if kind:
-            for area in FOREIGN[who]:
+            for area in foreign:
                 path = url(route, worlds[area][kind])
                 response = client.get(path)
                 if response.status_code == 405:
@@ -200,10 +228,10 @@ def test_no_role_reaches_a_foreign_record_or_lists_one(cast, client, who):
                     problems.append(f"/{route}{query}: {response.status_code}")
                     continue
                 text = visible_text(response) if response.status_code == 200 else ""
-                for area in FOREIGN[who]:
+                for area in foreign:
                     if MARKERS[area] in text:
                         problems.append(f"/{route}{query} shows a record of area {area}")
-    assert not problems, f"as {who}:\n" + "\n".join(problems)
+    return problems
 
 
 def test_the_administrator_reaches_every_record_so_the_check_above_is_not_empty(cast, client):

@@ -17,7 +17,11 @@ from vieclam.people.models import Person
         ("Trần\x0bVăn\x0cMinh", "Trần Văn Minh", "Trần Văn Minh"),
         ("dòng 1\r\ndòng 2\rdòng 3\tcột", "dòng 1 dòng 2 dòng 3 cột", "dòng 1\ndòng 2\ndòng 3\tcột"),
         ("\x00\x1b[31mđỏ\x7f\x85\x9f", "[31mđỏ", "[31mđỏ"),
-        ("أحمد\u200f 🌸 👩\u200d🌾", "أحمد\u200f 🌸 👩\u200d🌾", "أحمد\u200f 🌸 👩\u200d🌾"),  # format chars are text
+        # A one-line field loses bidi controls and zero-width characters (the emoji's joiner too); a note keeps them.
+        ("أحمد\u200f 🌸 👩\u200d🌾", "أحمد 🌸 👩🌾", "أحمد\u200f 🌸 👩\u200d🌾"),
+        ("\u202eAn\u202c \u2066Bình\u2069\u200e", "An Bình", "\u202eAn\u202c \u2066Bình\u2069\u200e"),
+        ("\ufeffNguyễn\u200b Văn\u2060\u200c An", "Nguyễn Văn An", "\ufeffNguyễn\u200b Văn\u2060\u200c An"),
+        ("Số 1\r\n\r\n\t ấp Bình", "Số 1  ấp Bình", "Số 1\n\n\t ấp Bình"),
     ],
 )
 def test_clean_text_drops_controls_and_keeps_line_breaks_only_where_lines_are_allowed(typed, one_line, multi_line):
@@ -65,3 +69,75 @@ def test_the_api_stores_text_without_control_characters(cast, api_as):
     assert response.status_code == 201, response.json()
     person = Person.objects.get()
     assert (person.full_name, person.address) == ("Nguyễn Văn An", "Số 1, ấp Bình")
+
+
+HOSTILE_NAME = "\u202eNguyễn\u200b Văn\r\nAn\ufeff"
+HOSTILE_NOTE = "dòng 1\r\ndòng 2\u200f"
+
+
+def test_a_form_makes_a_one_line_field_one_line_and_keeps_a_note_as_typed():
+    form = Sample({"name": "\u202eAn\u200b\r\nBình", "note": HOSTILE_NOTE, "password": "x"})
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["name"], form.cleaned_data["note"]) == ("An Bình", "dòng 1\ndòng 2\u200f")
+
+
+def test_the_api_makes_one_line_fields_one_line_at_any_depth_and_keeps_multi_line_ones():
+    from vieclam.core.api.parsers import cleaned
+
+    body = {"full_name": HOSTILE_NAME, "description": HOSTILE_NOTE,
+            "experience": [{"employer": "Công ty\u202e A\n", "duty": "x"}], "skills": ["Excel\u200b"]}  # fmt: skip
+    assert cleaned(body) == {"full_name": "Nguyễn Văn An", "description": "dòng 1\ndòng 2\u200f",
+                             "experience": [{"employer": "Công ty A ", "duty": "x"}],
+                             "skills": ["Excel\u200b"]}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_api_stores_a_name_and_address_without_bidi_or_zero_width_characters(cast, api_as):
+    payload = {"national_id": "079085012345", "full_name": HOSTILE_NAME, "date_of_birth": "1985-03-01",
+               "sex": "male", "residence_commune": "25459", "address": "Số 1\u2066, ấp\u2069 Bình\u200d"}  # fmt: skip
+    response = api_as(cast["province_a"]).post("/api/v1/persons/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    person = Person.objects.get()
+    assert (person.full_name, person.address) == ("Nguyễn Văn An", "Số 1, ấp Bình")
+
+
+@pytest.mark.django_db
+def test_an_import_makes_the_title_one_line_and_keeps_the_description_lines(cast):
+    import csv
+    import io
+
+    from vieclam.employers.tests.factories import make_employer
+    from vieclam.imports.services import import_batch_run
+    from vieclam.imports.sources import TEMPLATE_HEADERS
+    from vieclam.vacancies.models import Vacancy
+
+    make_employer(cast["admin"], name="Công ty TNHH Dệt Tân Ninh", commune_code="25459")
+    fields = {"title": "\u202eKế toán\u200b\ntổng hợp", "company": "Công ty TNHH Dệt Tân Ninh",
+              "location": "Phường Tân Ninh, Tây Ninh", "salary": "8 - 12 triệu",
+              "description": "Ghi sổ\r\nLập báo cáo\u200f"}  # fmt: skip
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(h) for h in TEMPLATE_HEADERS.values()])
+    writer.writerow([fields.get(name, "") for name in TEMPLATE_HEADERS])
+    report = import_batch_run(actor=cast["province_a"], filename="tin.csv", content=buffer.getvalue().encode())
+    assert report.committed, report.error_lines()
+    vacancy = Vacancy.objects.get()
+    assert (vacancy.title, vacancy.description) == ("Kế toán tổng hợp", "Ghi sổ\nLập báo cáo\u200f")
+
+
+def test_every_text_field_and_text_area_is_named_multi_line():
+    """A new TextField or text area must be added to core.text.MULTILINE_FIELDS, or the API and imports would
+    flatten it (or it must be a one-line field after all)."""
+    from django.apps import apps
+    from django.db import models
+
+    from vieclam.core.text import MULTILINE_FIELDS
+
+    text_fields = {
+        field.name
+        for model in apps.get_models()
+        if model.__module__.startswith("vieclam.")
+        for field in model._meta.get_fields()
+        if isinstance(field, models.TextField) and field.editable
+    }
+    assert text_fields - MULTILINE_FIELDS <= {"document"}  # the job board's search document is built, never typed

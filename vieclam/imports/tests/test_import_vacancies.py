@@ -245,7 +245,8 @@ def test_with_skip_errors_the_good_rows_are_imported_and_the_bad_ones_listed(run
 def test_an_error_found_by_the_vacancy_service_names_the_column_too(run, tay_ninh_employer):
     report = run("province_a", template(row(), row(title="Kế toán thuế", occupation="24111")))
     assert errors_of(report) == [
-        "Dòng 3, cột “Mã nghề”: Mã nghề 24111 là cấp 5; Mẫu 01 ghi mã nghề cấp 1 đến 4 (tối đa 4 chữ số), ví dụ 2411."
+        "Dòng 3, cột “Mã nghề”: Nghề phải là nghề cấp 4 (mã 4 chữ số) trong Danh mục nghề nghiệp Việt Nam; "
+        "mã 24111 là cấp 5. Chọn nghề cấp 4 chứa nó, ví dụ 2411."
     ]
     assert not Vacancy.objects.exists()
 

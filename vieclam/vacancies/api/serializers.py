@@ -111,7 +111,7 @@ class VacancyInputSerializer(serializers.Serializer):
 
     employer = EmployerIdField(min_value=1, help_text="Employer id (GET /api/v1/employers/)")
     title = serializers.CharField(max_length=255)
-    occupation = OccupationCodeField(max_length=5, help_text="VSCO 2020 code of level 1–4, e.g. 2411")
+    occupation = OccupationCodeField(max_length=5, help_text="VSCO 2020 code of level 4, e.g. 2411")
     position = _item_field("position")
     positions_count = serializers.IntegerField(min_value=1)
     description = serializers.CharField(required=False, allow_blank=True)

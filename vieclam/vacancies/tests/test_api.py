@@ -191,7 +191,7 @@ def test_filters(cast, api_as):
     tan_ninh = make_employer(admin, name="Công ty Tân Ninh")
     make_vacancy(admin, employer=tan_ninh, title="Kế toán tổng hợp", status="open", deadline=in_days(40))
     make_vacancy(admin, employer=tan_ninh, title="Kiểm toán viên", occupation=occupation("2411"), pay_max=30_000_000)
-    make_vacancy(admin, employer=tan_ninh, title="Kế toán thuế", occupation=occupation("241"), pay_min=None,
+    make_vacancy(admin, employer=tan_ninh, title="Kế toán thuế", occupation=occupation("2412"), pay_min=None,
                  pay_max=None, pay_band="luong_thang_10_20_trieu", deadline=in_days(5))  # fmt: skip
     make_vacancy(admin, title="Thợ may", occupation=occupation("7533"), commune_code="00004", pay_min=None,
                  pay_max=None, pay_negotiable=True)  # fmt: skip

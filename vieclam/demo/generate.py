@@ -26,7 +26,7 @@ from vieclam.core.refdata import read_csv
 from vieclam.demo import history, jobs
 from vieclam.demo import population as pop
 from vieclam.demo.economy import EMPLOYER_COLUMNS, EmployerGenerator, EmployerPlace
-from vieclam.demo.writer import bulk_write, next_id
+from vieclam.demo.writer import bulk_write, next_id, tables_analyze
 from vieclam.employers.models import Employer
 from vieclam.people import cccd
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
@@ -121,6 +121,7 @@ def demo_generate(*, province: AdministrativeUnit, persons: int, seed: int) -> d
     generated = time.perf_counter()
     with transaction.atomic():
         counts = {name: bulk_write(model, columns, rows) for name, (model, columns, rows) in tables.items()}
+        tables_analyze(model for model, _columns, _rows in tables.values())
         audit_record(
             actor=None,
             action=AuditAction.CREATE,

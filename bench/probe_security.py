@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import difflib
+import html
 import io
 import json
 import os
@@ -309,6 +310,8 @@ class Tally:
         self.own_checks = 0
         self.own_answered = 0
         self.own_rows_seen = 0
+        self.compared = 0
+        self.notes: list[str] = []
         self.findings: dict[str, list[str]] = {
             k: [] for k in ("leak", "5xx", "csrf", "redirect", "xss", "mass", "enumeration")
         }
@@ -489,6 +492,8 @@ def normalised(response, typed: tuple[str, ...]) -> tuple:
 
 
 def compare(tally: Tally, label: str, one: tuple, other: tuple) -> None:
+    with tally.lock:
+        tally.compared += 1
     if one != other:
         words = [w for w in difflib.ndiff(one[2].split(" "), other[2].split(" ")) if w[:1] in "+-"][:12]
         tally.add(
@@ -631,6 +636,7 @@ def enumeration(base: str, world: dict, tally: Tally) -> None:
             data={"csrfmiddlewaretoken": token, "username": username, "password": "sai-mat-khau-2026"},
         )
         answers.append(normalised(answer, (username,)))
+        tally.notes.append(f"login as {username} with a wrong password → {answer.status_code}")
     compare(tally, "login, known account wrong password vs unknown account", *answers)
     # The password reset: a known address vs an unknown one.
     answers = []
@@ -640,6 +646,7 @@ def enumeration(base: str, world: dict, tally: Tally) -> None:
         answer = agent.request("POST", "/accounts/password-reset/", data={"csrfmiddlewaretoken": token, "email": email})
         followed = agent.request("GET", answer.headers["Location"]) if answer.status_code == 302 else answer
         answers.append((normalised(answer, (email,)), normalised(followed, (email,))))
+        tally.notes.append(f"password reset for {email} → {answer.status_code} {answer.headers.get('Location')}")
     compare(tally, "password reset, known vs unknown address (answer)", answers[0][0], answers[1][0])
     compare(tally, "password reset, known vs unknown address (page)", answers[0][1], answers[1][1])
 
@@ -721,6 +728,7 @@ def officer_duplicates(base: str, world: dict, tally: Tally) -> None:
     ]
     for label, method, path, kwargs, pk, marker in tries:
         response = agent.request(method, path, **kwargs)
+        tally.notes.append(f"officer of B typing a number registered in A, {label} → {response.status_code}")
         text = response.text
         named = [w for w in (f"/{pk}/", f"#{pk}", f'"id":{pk}', f'"id": {pk}', marker) if w in text]
         if named or response.status_code in (200, 201) and path.startswith("/api/") or response.status_code == 302:
@@ -760,25 +768,33 @@ def redirects_and_logout(base: str, tally: Tally, names: list[str]) -> None:
 
 
 def form_fields(page: str) -> dict:
-    """The values a browser would send back from the page's first POST form."""
-    form = re.search(r"<form\b[^>]*method=\"post\"[^>]*>(.*?)</form>", page, re.S | re.I)
-    if not form:
+    """The values a browser would send back from the page's main POST form (not the language switch)."""
+    forms = [
+        body
+        for attributes, body in re.findall(r"<form\b([^>]*)>(.*?)</form>", page, re.S | re.I)
+        if re.search(r'method="post"', attributes, re.I) and "i18n" not in attributes
+    ]
+    if not forms:
         return {}
-    body, data = form.group(1), {}
+    body, data = max(forms, key=lambda form: form.count("name=")), {}
     for tag in re.findall(r"<input\b[^>]*>", body):
         name = re.search(r'\bname="([^"]+)"', tag)
         if not name:
             continue
         kind = re.search(r'\btype="([^"]+)"', tag)
-        if kind and kind.group(1) in ("checkbox", "radio") and "checked" not in tag:
+        if kind and kind.group(1) in ("checkbox", "radio") and not re.search(r"\bchecked\b", tag):
             continue
         value = re.search(r'\bvalue="([^"]*)"', tag)
-        data[name.group(1)] = value.group(1) if value else ""
+        data.setdefault(name.group(1), []).append(html.unescape(value.group(1)) if value else "")
     for name, options in re.findall(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
-        chosen = re.search(r'<option\b[^>]*value="([^"]*)"[^>]*selected', options)
-        data[name] = chosen.group(1) if chosen else ""
+        chosen = [
+            re.search(r'value="([^"]*)"', option).group(1)
+            for option in re.findall(r"<option\b[^>]*>", options)
+            if re.search(r"\bselected\b", option) and 'value="' in option
+        ]
+        data[name] = [html.unescape(value) for value in chosen] or [""]
     for name, value in re.findall(r'<textarea\b[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
-        data[name] = value.strip()
+        data[name] = [html.unescape(value.strip())]
     return data
 
 
@@ -829,7 +845,6 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
             f"/seekers/{objects['A']['profile']}/edit/",
             f"/vacancies/{objects['A']['vacancy']}/edit/",
         ],
-        "p9-province-a": [f"/accounts/users/{ids['p9-commune-a']}/edit/"],
     }
     for name, paths in forms.items():
         agent = Agent(base, name, tally)
@@ -838,7 +853,12 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
             page = agent.request("GET", path)
             if page.status_code != 200:
                 continue
-            agent.request("POST", path, data={**form_fields(page.text), **extra})
+            sent = agent.request("POST", path, data={**form_fields(page.text), **extra})
+            outcome = f"{sent.status_code} {sent.headers.get('Location', '')}"
+            if sent.status_code == 200:  # the form came back: say why, so a refused form is not taken for a pass
+                errors = re.findall(r'class="(?:invalid-feedback|errorlist)[^"]*"[^>]*>\s*(?:<li>)?([^<]+)', sent.text)
+                outcome += f" form refused: {sorted({e.strip() for e in errors})[:3]}"
+            tally.notes.append(f"mass assignment: {path} as {name} sent back with extra fields → {outcome}")
         # The API: own record and own user with the extra fields.
         agent.request("PATCH", "/api/v1/me/", json={"role": "admin", "is_staff": True, "areas": ["01"]})
     commune = Agent(base, "p9-commune-a", tally)
@@ -848,7 +868,14 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
         f"/api/v1/persons/{objects['A']['person']}/",
         json={"account": ids["p9-admin"], "household": None, "id": 999999},
     )
-    # Writing a record into an area one does not serve.
+    # Writing a record into an area one does not serve: the forms, then the API.
+    for path, field in (
+        (f"/people/{objects['A']['person']}/edit/", "residence_commune"),
+        (f"/employers/{objects['A']['employer']}/edit/", "commune"),
+    ):
+        page = commune.request("GET", path)
+        sent = commune.request("POST", path, data={**form_fields(page.text), field: "00004"})
+        tally.notes.append(f"cross-area write: {path} as p9-commune-a with {field}=00004 → {sent.status_code}")
     moved = commune.request("PATCH", f"/api/v1/persons/{objects['A']['person']}/", json={"residence_commune": "00004"})
     if moved.status_code < 400:
         tally.add(
@@ -873,8 +900,17 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
     for table in ("persons", "employers", "vacancies", "profiles"):
         for pk, state in before[table].items():
             now = after[table].get(pk)
-            if now is not None and now[:1] != state[:1]:
-                tally.add("mass", f"{table[:-1]} {pk}: owner {state[0]} → {now[0]}")
+            if now is not None and now != state:
+                tally.add("mass", f"{table[:-1]} {pk}: owner and commune {state} → {now}")
+
+
+def self_check(tally: Tally) -> int:
+    """The administrator reaches everything: with province B declared foreign, every B record must be reported."""
+    leaks = tally.findings["leak"]
+    print(f"self-check: {tally.foreign_checks} foreign-object checks, {len(leaks)} leaks reported, e.g.:")
+    for line in leaks[:8]:
+        print(f"  {line}")
+    return 0 if leaks and tally.foreign_checks else 1
 
 
 def run_snapshot(run, workdir: Path, label: str) -> str:
@@ -903,6 +939,11 @@ def main() -> int:
     parser.add_argument("--size", default="300", help="persons in the demo province (vieclam demo --size)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers and concurrent identities")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (server log)")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="pretend the administrator must not reach province B: the probe must then report leaks (exit 0 if so)",
+    )
     parser.add_argument("--setup", help=argparse.SUPPRESS)
     parser.add_argument("--snapshot", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -978,6 +1019,9 @@ def main() -> int:
             except requests.RequestException:
                 time.sleep(0.2)
         names = QUICK if args.quick else list(IDENTITIES)
+        if args.self_check:
+            IDENTITIES["p9-admin"] = ("admin", [], ["B", "EB", "WB"])
+            names = ["p9-admin"]
         print(f"probing {base} as {len(names)} identities …", flush=True)
 
         def one(name: str) -> None:
@@ -991,6 +1035,8 @@ def main() -> int:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.workers) as pool:
             for future in [pool.submit(one, name) for name in names]:
                 future.result()
+        if args.self_check:
+            return self_check(tally)
         enumeration(base, world, tally)
         officer_duplicates(base, world, tally)
         # The sign-ups above left account claims: each must be out of reach for the other area's officers.
@@ -1030,6 +1076,7 @@ def main() -> int:
         ("open redirects", len(tally.findings["redirect"])),
         ("reflected XSS", len(tally.findings["xss"])),
         ("mass assignment / cross-area writes", len(tally.findings["mass"])),
+        ("enumeration comparisons", tally.compared),
         ("enumeration differences", len(tally.findings["enumeration"])),
         ("run time", f"{elapsed:.0f} s (building {built - started:.0f} s)"),
         ("database", database.split(":")[0]),
@@ -1038,6 +1085,8 @@ def main() -> int:
     for label, value in rows:
         print(f"  {label:<38} {value}")
     print(f"  {'load (uptime)':<38} {load}")
+    for note in tally.notes:
+        print(f"  (note) {note}")
     failed = False
     for kind, found in tally.findings.items():
         for line in found:

@@ -798,6 +798,9 @@ def form_fields(page: str) -> dict:
     return data
 
 
+PICKS = ("employer", "person", "household", "vacancy")
+
+
 def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) -> None:
     """Extra fields on sign-up, own edit forms and the API; then what changed in the database is compared."""
     objects, ids = world["objects"], world["user_ids"]
@@ -813,6 +816,8 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
         "user": str(ids["p9-admin"]),
         "employer": str(objects["B"]["employer"]),
         "person": str(objects["B"]["person"]),
+        "household": str(objects["B"]["household"]),
+        "vacancy": str(objects["B"]["vacancy"]),
         "created_by": str(ids["p9-admin"]),
         "id": "999999",
         "pk": "999999",
@@ -853,12 +858,22 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
             page = agent.request("GET", path)
             if page.status_code != 200:
                 continue
-            sent = agent.request("POST", path, data={**form_fields(page.text), **extra})
-            outcome = f"{sent.status_code} {sent.headers.get('Location', '')}"
-            if sent.status_code == 200:  # the form came back: say why, so a refused form is not taken for a pass
-                errors = re.findall(r'class="(?:invalid-feedback|errorlist)[^"]*"[^>]*>\s*(?:<li>)?([^<]+)', sent.text)
-                outcome += f" form refused: {sorted({e.strip() for e in errors})[:3]}"
-            tally.notes.append(f"mass assignment: {path} as {name} sent back with extra fields → {outcome}")
+            fields = form_fields(page.text)
+            # Fields the form does not offer (mass assignment), then the record pickers it does offer pointed at
+            # province B's records (a foreign id typed into a legitimate field).
+            absent = {key: value for key, value in extra.items() if key not in fields}
+            foreign = {key: value for key, value in extra.items() if key in fields and key in PICKS}
+            for label, data in (("extra fields", {**fields, **absent}), ("foreign picks", {**fields, **foreign})):
+                if label == "foreign picks" and not foreign:
+                    continue
+                sent = agent.request("POST", path, data=data)
+                outcome = f"{sent.status_code} {sent.headers.get('Location', '')}"
+                if sent.status_code == 200:  # the form came back: say why, so a refused form is not taken for a pass
+                    errors = re.findall(
+                        r'class="(?:invalid-feedback|errorlist)[^"]*"[^>]*>\s*(?:<li>)?([^<]+)', sent.text
+                    )
+                    outcome += f" form refused: {sorted({e.strip() for e in errors})[:3]}"
+                tally.notes.append(f"mass assignment: {path} as {name} sent back with {label} → {outcome}")
         # The API: own record and own user with the extra fields.
         agent.request("PATCH", "/api/v1/me/", json={"role": "admin", "is_staff": True, "areas": ["01"]})
     commune = Agent(base, "p9-commune-a", tally)

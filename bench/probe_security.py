@@ -311,6 +311,7 @@ class Tally:
         self.own_answered = 0
         self.own_rows_seen = 0
         self.compared = 0
+        self.oracles: list[str] = []
         self.notes: list[str] = []
         self.findings: dict[str, list[str]] = {
             k: [] for k in ("leak", "5xx", "csrf", "redirect", "xss", "mass", "enumeration")
@@ -394,6 +395,7 @@ def probe_identity(agent: Agent, world: dict, extra_checks: bool, exports: bool)
         if route.startswith("accounts/logout/"):
             continue
         if kind:
+            answers = set()
             for area in foreign:
                 if kind not in objects.get(area, {}):
                     continue
@@ -401,6 +403,7 @@ def probe_identity(agent: Agent, world: dict, extra_checks: bool, exports: bool)
                 response = agent.request("GET", path)
                 if response.status_code == 405:
                     response = agent.request("POST", path, data={})
+                answers.add(response.status_code)
                 with tally.lock:
                     tally.foreign_checks += 1
                 if not refused(response):
@@ -410,6 +413,16 @@ def probe_identity(agent: Agent, world: dict, extra_checks: bool, exports: bool)
                         f"{path} ({kind} of area {area}) as {agent.name} ({role}): "
                         f"{response.status_code}{' shows ' + ', '.join(shown) if shown else ''}",
                     )
+            if answers:  # an id that exists nowhere: if it answers otherwise, the answer tells that a record exists
+                path = fill(route, 987654321)
+                response = agent.request("GET", path)
+                if response.status_code == 405:
+                    response = agent.request("POST", path, data={})
+                if answers != {response.status_code}:
+                    with tally.lock:
+                        tally.oracles.append(
+                            f"{route} as {agent.name}: foreign {sorted(answers)}, none {response.status_code}"
+                        )
             for area in own:
                 if kind in objects.get(area, {}):
                     response = agent.request("GET", fill(route, objects[area][kind]))
@@ -1091,6 +1104,7 @@ def main() -> int:
         ("open redirects", len(tally.findings["redirect"])),
         ("reflected XSS", len(tally.findings["xss"])),
         ("mass assignment / cross-area writes", len(tally.findings["mass"])),
+        ("id routes: foreign id ≠ missing id", len(tally.oracles)),
         ("enumeration comparisons", tally.compared),
         ("enumeration differences", len(tally.findings["enumeration"])),
         ("run time", f"{elapsed:.0f} s (building {built - started:.0f} s)"),
@@ -1100,6 +1114,10 @@ def main() -> int:
     for label, value in rows:
         print(f"  {label:<38} {value}")
     print(f"  {'load (uptime)':<38} {load}")
+    if tally.oracles:
+        print(f"  (note) {len(tally.oracles)} id routes answer a foreign id otherwise than a missing one, e.g.:")
+        for line in tally.oracles[:10]:
+            print(f"  (note)   {line}")
     for note in tally.notes:
         print(f"  (note) {note}")
     failed = False

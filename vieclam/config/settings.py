@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "vieclam.applications",
     "vieclam.casework",
     "vieclam.connections",
+    "vieclam.fairs",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",

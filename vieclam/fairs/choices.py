@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 __all__ = (
     "FAIR_TRANSITIONS",
-    "ONLINE_KINDS",
     "FairKind",
     "FairStatus",
     "InterestKind",
@@ -18,10 +17,6 @@ class FairKind(models.TextChoices):
     MOBILE = "mobile", _("Lưu động")
     ONLINE = "online", _("Trực tuyến")
     HYBRID = "hybrid", _("Kết hợp trực tiếp và trực tuyến")
-
-
-# Fairs whose booths meet workers by video: a booth's meeting link is required there and must be https.
-ONLINE_KINDS = frozenset({FairKind.ONLINE, FairKind.HYBRID})
 
 
 class FairStatus(models.TextChoices):

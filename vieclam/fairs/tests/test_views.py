@@ -65,3 +65,14 @@ def test_the_list_exports_to_excel(cast):
 def test_workers_and_employers_do_not_see_staff_pages(cast):
     assert client_of(cast["worker"]).get("/fairs/").status_code == 403
     assert client_of(cast["employer"]).get("/fairs/report/").status_code == 403
+
+
+def test_the_fair_pages_read_in_english(cast):
+    officer = cast["commune_a"]
+    fair = make_fair(officer)
+    client = client_of(officer)
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/fairs/{fair.pk}/").content.decode()
+    assert "Open for registration" in page and "Workers who applied at the booths" in page
+    assert "0 companies and enterprises took part" in page
+    assert "Job fair outcome report" in client.get("/fairs/report/").content.decode()

@@ -92,6 +92,9 @@ FAIR_PASSED = _("Phiên: phiên “{name}” đã diễn ra ngày {day}, không 
 FAIR_FULL = _("Phiên: đã đủ {capacity} người đăng ký, không nhận thêm.")
 ALREADY_REGISTERED = _("Người lao động: {name} đã đăng ký phiên này.")
 BOOTH_OTHER_FAIR = _("Gian hàng quan tâm: gian hàng của {employer} không thuộc phiên này.")
+ELSEWHERE_MISMATCH = _(
+    "Số CCCD: số này đã có hồ sơ ở địa bàn khác; nhập họ tên và ngày sinh đúng như trên thẻ để dùng hồ sơ đó."
+)
 WORKER_ONLINE_ONLY = _("Hình thức đăng ký: người lao động tự đăng ký trực tuyến.")
 
 CHECK_IN_NOTHING = _("Nhập mã QR, số CCCD hoặc số điện thoại của người lao động.")
@@ -390,11 +393,22 @@ def _person_for(actor, data: dict, *, staff: bool) -> Person:
         return data["person"]
     national_id = (data.get("national_id") or "").strip()
     if national_id:
-        found = Person.objects.filter(national_id=national_id).first()
+        found = Person.objects.select_related("residence_commune").filter(national_id=national_id).first()
         if found is not None:
+            if not scope_for(actor).covers_unit(found.residence_commune) and not _same_person(found, data):
+                # A record outside the actor's areas is used only when the name and birth date typed (from the
+                # card in hand) agree with it: a CCCD alone must not reveal whose it is.
+                raise ValidationError({"national_id": str(ELSEWHERE_MISMATCH)})
             return found
     details = {field: data[field] for field in PERSON_FIELDS if data.get(field) not in (None, "")}
     return person_create(actor=actor, data=details)[0]
+
+
+def _same_person(person: Person, data: dict) -> bool:
+    from vieclam.core.text import fold
+
+    name = fold(data.get("full_name") or "").split()
+    return bool(name) and name == fold(person.full_name).split() and data.get("date_of_birth") == person.date_of_birth
 
 
 @transaction.atomic

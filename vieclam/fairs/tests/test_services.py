@@ -307,3 +307,17 @@ def test_an_interest_is_recorded_once_per_kind(cast):
     with pytest.raises(ValidationError) as exc:
         services.interest_record(actor=staff, registration=registration, kind="du_lich")
     assert "Nhu cầu: không có giá trị “du_lich”" in _message(exc, "kind")
+
+
+def test_a_cccd_of_another_area_is_used_only_with_the_name_and_birth_date_on_the_card(cast):
+    elsewhere = make_person(cast["province_b"], name="Nguyễn Văn An", commune="00004")
+    staff = cast["commune_a"]
+    fair = make_fair(staff)
+    with pytest.raises(ValidationError) as exc:
+        services.registration_create(actor=staff, fair=fair, data={"national_id": AN[0]})
+    message = _message(exc, "national_id")
+    assert "địa bàn khác" in message and "Nguyễn Văn An" not in message
+    registration = services.registration_create(
+        actor=staff, fair=fair, data={"national_id": AN[0], "full_name": "nguyen van an", "date_of_birth": AN[1]}
+    )
+    assert registration.person == elsewhere

@@ -17,8 +17,8 @@ Counting rules of fair_report (the words of the centres' reports, e.g. An Phú: 
 - hired at the fair: hired on the fair day; confirmed hired within 30 days: hired from the fair day to 30 days
   after (those hired on the day included).
 - labour export / training: registrations with that interest recorded.
-- priority groups: registered persons in each group (matching.facts.priority_groups), a person in several groups
-  counted in each.
+- priority groups: registrations whose person is in each group today (as matching.facts.priority_groups decides),
+  a person in several groups counted in each.
 """
 
 from __future__ import annotations
@@ -27,16 +27,20 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.conf import settings
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.applications.choices import ApplicationStatus
 from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.core.dates import today
 from vieclam.core.money import format_amount
 from vieclam.fairs.choices import FairStatus, InterestKind, RegistrationChannel
 from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairRegistration
-from vieclam.people.models import Person
+from vieclam.matching import scoring
+from vieclam.matching.scoring import Priority
+from vieclam.poverty.choices import Classification
 from vieclam.vacancies.models import Vacancy
 
 __all__ = (
@@ -134,8 +138,6 @@ def _events(fair_ids: list[int], to_status: str, *, days: int) -> set[tuple[int,
 
 def fair_report(fairs: QuerySet[Fair]) -> FairReport:
     """The outcome of a set of fairs (already scoped and filtered by area and period by the caller)."""
-    from vieclam.matching.facts import priority_groups
-
     rows = list(fairs.order_by().values_list("pk", "kind", "status"))
     fair_ids = [pk for pk, _kind, _status in rows]
     report = FairReport(fairs=len(rows))
@@ -148,10 +150,13 @@ def fair_report(fairs: QuerySet[Fair]) -> FairReport:
     report.vacancies = vacancies.count()
     report.positions = Vacancy.objects.filter(pk__in=vacancies).aggregate(n=Sum("positions_count"))["n"] or 0
     registrations = FairRegistration.objects.filter(fair__in=fair_ids)
-    by_channel = Counter(registrations.values_list("channel", flat=True))
-    report.registered_online = by_channel[RegistrationChannel.ONLINE]
-    report.registered_in_person = by_channel[RegistrationChannel.WALK_IN]
-    report.checked_in = registrations.filter(checked_in_at__isnull=False).count()
+    counts = registrations.aggregate(
+        online=Count("pk", filter=Q(channel=RegistrationChannel.ONLINE)),
+        in_person=Count("pk", filter=Q(channel=RegistrationChannel.WALK_IN)),
+        checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+    )
+    report.registered_online, report.registered_in_person = counts["online"], counts["in_person"]
+    report.checked_in = counts["checked_in"]
     report.applied = len(_pairs(_fair_applications(fair_ids), "vacancy__fair_booths__fair", "person"))
     interviewed = _events(fair_ids, ApplicationStatus.INTERVIEWED, days=0)
     scheduled = _events(fair_ids, ApplicationStatus.INTERVIEW_SCHEDULED, days=OUTCOME_DAYS)
@@ -164,14 +169,32 @@ def fair_report(fairs: QuerySet[Fair]) -> FairReport:
     )  # one interest of a kind per registration (a constraint), so rows are registrations
     report.labour_export = interests[InterestKind.LABOUR_EXPORT]
     report.training = interests[InterestKind.TRAINING]
-    groups: Counter[str] = Counter()
-    persons = Person.objects.filter(pk__in=registrations.values("person")).select_related("household", "ethnicity")
-    counts = Counter(registrations.values_list("person", flat=True))  # a person at two fairs counts twice
-    for person in persons.only("pk", "priority_groups", "household", "ethnicity").iterator(chunk_size=2000):
-        for group in priority_groups(person):
-            groups[str(group)] += counts[person.pk]
-    report.priority_groups = dict(groups)
+    groups = _priority_groups(registrations, on=today())
+    report.priority_groups = {group: count for group, count in groups.items() if count}
     return report
+
+
+def _priority_groups(registrations: QuerySet[FairRegistration], *, on: dt.date) -> dict[str, int]:
+    """Registrations whose person is in each priority group on `on`, as matching.facts.priority_groups decides
+    (a poor or near-poor household, or one out of poverty within VIECLAM_POVERTY_EXIT_MONTHS; an ethnic minority;
+    a disability), counted in SQL but for the disability, read from the few persons with a listed group."""
+    first = on.year * 12 + on.month - 1 - settings.VIECLAM_POVERTY_EXIT_MONTHS
+    after = on.year * 12 + on.month
+    exited_from, exited_before = dt.date(first // 12, first % 12 + 1, 1), dt.date(after // 12, after % 12 + 1, 1)
+    household = "person__household__"
+    poor_or_near = Q(**{f"{household}poverty_class__in": [Classification.POOR, Classification.NEAR_POOR]})
+    exited = Q(**{f"{household}poverty_exit_on__gte": exited_from, f"{household}poverty_exit_on__lt": exited_before})
+    minority = Q(person__ethnicity__isnull=False) & ~Q(person__ethnicity__code=scoring.MAJORITY_ETHNIC_CODE)
+    counts = registrations.aggregate(
+        poor=Count("pk", filter=Q(**{f"{household}poverty_class": Classification.POOR})),
+        near_poor=Count("pk", filter=Q(**{f"{household}poverty_class": Classification.NEAR_POOR})),
+        exited=Count("pk", filter=exited & ~poor_or_near),
+        ethnic_minority=Count("pk", filter=minority),
+    )
+    listed = registrations.exclude(person__priority_groups=[]).values_list("person__priority_groups", flat=True)
+    counts["disability"] = sum(1 for codes in listed if scoring.DISABILITY_GROUP in (codes or []))
+    return {str(Priority(group)): counts[group] for group in ("poor", "near_poor", "exited", "ethnic_minority",
+                                                               "disability")}  # fmt: skip
 
 
 def fair_report_line(report: FairReport) -> str:

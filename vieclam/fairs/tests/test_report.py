@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import Counter
 
 import pytest
 from django.utils import timezone
@@ -21,7 +22,9 @@ from vieclam.fairs.choices import FairKind, FairStatus, InterestKind, Registrati
 from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairRegistration
 from vieclam.fairs.selectors import fair_report, fair_report_line
 from vieclam.fairs.tests.factories import make_fair, walk_in
-from vieclam.people.models import Person
+from vieclam.matching.facts import priority_groups
+from vieclam.people.models import Household, Person
+from vieclam.people.services import household_create
 from vieclam.vacancies.tests.factories import make_vacancy
 
 pytestmark = pytest.mark.django_db
@@ -139,12 +142,29 @@ def test_a_hire_weeks_after_the_fair_is_confirmed_within_30_days_not_at_the_fair
     assert (report.hired_at_fair, report.hired_within_30_days) == (0, 1)
 
 
-def test_priority_groups_of_the_registered_workers(cast):
+def test_priority_groups_counted_in_sql_agree_with_the_matching_rule(cast):
     staff = cast["commune_a"]
     fair = make_fair(staff)
     minority = EthnicGroup.objects.exclude(code="01").first()
-    for n in range(3):
-        registration = services.registration_create(actor=staff, fair=fair, data=walk_in(n))
-        if n < 2:
-            Person.objects.filter(pk=registration.person_id).update(ethnicity=minority)
-    assert fair_report(Fair.objects.filter(pk=fair.pk)).priority_groups == {"ethnic_minority": 2}
+    households = {
+        "poor": {"poverty_class": "poor"},
+        "near_poor": {"poverty_class": "near_poor"},
+        "exited": {"poverty_class": "not_poor", "poverty_exit_on": today() - dt.timedelta(days=200)},
+        "exited_long_ago": {"poverty_class": "not_poor", "poverty_exit_on": today() - dt.timedelta(days=3000)},
+    }
+    persons = []
+    for n, (name, values) in enumerate(households.items()):
+        household = household_create(actor=staff, commune="25459", head_name=name)
+        Household.objects.filter(pk=household.pk).update(**values)
+        person = services.registration_create(actor=staff, fair=fair, data=walk_in(n)).person
+        Person.objects.filter(pk=person.pk).update(household=household, ethnicity=minority if n == 0 else None)
+        persons.append(person)
+    for n, extra in enumerate(({"ethnicity": minority}, {"priority_groups": ["nguoi_khuyet_tat"]}, {})):
+        person = services.registration_create(actor=staff, fair=fair, data=walk_in(10 + n)).person
+        Person.objects.filter(pk=person.pk).update(**extra)
+        persons.append(person)
+    people = Person.objects.filter(pk__in=[p.pk for p in persons]).select_related("household", "ethnicity")
+    expected = Counter(str(group) for person in people for group in priority_groups(person))
+    groups = fair_report(Fair.objects.filter(pk=fair.pk)).priority_groups
+    assert groups == dict(expected)
+    assert groups == {"poor": 1, "near_poor": 1, "exited": 1, "ethnic_minority": 2, "disability": 1}

@@ -296,6 +296,8 @@ def booth_register(*, actor: User, fair: Fair, data: dict) -> FairBooth:
         with transaction.atomic():
             booth.save()
     except IntegrityError as exc:  # another booth took the employer or the number meanwhile
+        if number and FairBooth.objects.filter(fair=fair, number=number).exists():
+            raise ValidationError({"number": NUMBER_TAKEN.format(number=number)}) from exc
         raise ValidationError({"employer": BOOTH_TAKEN.format(employer=employer.name)}) from exc
     booth.vacancies.set(vacancies)
     changes = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vieclam.core.audit import history_for
@@ -89,6 +90,33 @@ def fair_status(request, pk: int):
         try:
             services.fair_transition(actor=request.user, fair=fair, to_status=request.POST.get("status", ""))
             messages.success(request, _("Đã chuyển trạng thái phiên."))
+        except services.ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+    return redirect(fair)
+
+
+def check_in_lookup(code: str) -> dict:
+    """What was typed or scanned at the door: a CCCD (12 digits), a phone number (10 digits from 0) or a QR token."""
+    code = "".join(code.split())
+    if code.isdigit() and len(code) == 12:
+        return {"national_id": code}
+    if code.isdigit() and len(code) == 10 and code.startswith("0"):
+        return {"phone": code}
+    return {"token": code}
+
+
+@staff_required
+def fair_check_in(request, pk: int):
+    """POST: record that a registered worker came (QR token, CCCD or phone in one box); twice is harmless."""
+    fair = selectors.fair_get(viewer=request.user, pk=pk)
+    if request.method == "POST":
+        lookup = check_in_lookup(request.POST.get("code", ""))
+        try:
+            registration = services.registration_check_in(actor=request.user, fair=fair, **lookup)
+            moment = timezone.localtime(registration.checked_in_at).strftime("%H:%M")
+            messages.success(request, _("{name} đã đến phiên lúc {time}.").format(
+                name=registration.person.full_name, time=moment))  # fmt: skip
         except services.ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

@@ -76,3 +76,18 @@ def test_the_fair_pages_read_in_english(cast):
     assert "Open for registration" in page and "Workers who applied at the booths" in page
     assert "0 companies and enterprises took part" in page
     assert "Job fair outcome report" in client.get("/fairs/report/").content.decode()
+
+
+def test_staff_check_a_worker_in_from_the_fairs_page_by_cccd_phone_or_qr(cast):
+    officer = cast["commune_a"]
+    fair = make_fair(officer)
+    by_phone = services.registration_create(actor=officer, fair=fair, data=walk_in(4))
+    by_token = services.registration_create(actor=officer, fair=fair, data=walk_in(5))
+    client = client_of(officer)
+    page = client.post(f"/fairs/{fair.pk}/check-in/", {"code": "09 0000 0004"}, follow=True).content.decode()
+    assert "Trần Thị Đến 4 đã đến phiên lúc" in page
+    client.post(f"/fairs/{fair.pk}/check-in/", {"code": by_token.token})
+    page = client.post(f"/fairs/{fair.pk}/check-in/", {"code": "079085099999"}, follow=True).content.decode()
+    assert "chưa đăng ký phiên này" in page
+    assert fair.registrations.filter(checked_in_at__isnull=False).count() == 2
+    assert by_phone.pk != by_token.pk

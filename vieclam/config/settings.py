@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "vieclam.applications",
     "vieclam.casework",
     "vieclam.connections",
+    "vieclam.fairs",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",
@@ -259,6 +260,9 @@ SPECTACULAR_SETTINGS = {
         "PovertyClassEnum": "vieclam.poverty.choices.Classification",
         "SuccessionKindEnum": "vieclam.places.choices.SuccessionKind",
         "ReviewKindEnum": "vieclam.people.choices.ReviewKind",
+        "FairKindEnum": "vieclam.fairs.choices.FairKind",
+        "FairStatusEnum": "vieclam.fairs.choices.FairStatus",
+        "FairRegistrationChannelEnum": "vieclam.fairs.choices.RegistrationChannel",
     },
 }
 

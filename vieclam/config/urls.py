@@ -8,6 +8,7 @@ urlpatterns = [
     path("employers/", include("vieclam.employers.urls")),
     path("casework/", include("vieclam.casework.urls")),
     path("connections/", include("vieclam.connections.urls")),
+    path("fairs/", include("vieclam.fairs.urls")),
     path("people/", include("vieclam.people.urls")),
     path("vacancies/", include("vieclam.vacancies.urls")),
     path("seekers/", include("vieclam.seekers.urls")),

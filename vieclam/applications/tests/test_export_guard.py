@@ -25,6 +25,8 @@ from vieclam.casework.tests.factories import make_group, make_session
 from vieclam.conftest import COMMUNE_A, COMMUNE_B
 from vieclam.employers.models import Employer
 from vieclam.employers.tests.factories import make_employer
+from vieclam.fairs.models import Fair
+from vieclam.fairs.tests.factories import make_fair
 from vieclam.people.models import Household, Person
 from vieclam.people.services import household_create
 from vieclam.seekers.models import JobSeekerProfile
@@ -69,6 +71,7 @@ EXPORTS = {  # list → {registry: text fields holding the value}
     "/casework/cases/": {Person: ("full_name",), CaseAssignment: ("next_action",)},
     "/connections/": {Person: ("full_name",), Employer: ("name",)},
     "/connections/follow-ups/": {Person: ("full_name",), Employer: ("name",)},
+    "/fairs/": {Fair: ("name", "address", "target_groups")},
 }
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -144,9 +147,10 @@ def every_hostile_value(cast):
             group = make_group(admin, commune=commune, attendees=[person])
             counsellor = cast["counsellor_a" if commune == COMMUNE_A else "province_b"]
             case = case_assign(actor=admin, data={"person": person, "counsellor": counsellor})
+            fair = make_fair(admin, commune=commune)
             for model, pk in ((Person, person.pk), (Household, household.pk), (Employer, employer.pk),
                               (Vacancy, vacancy.pk), (JobSeekerProfile, profile.pk), (CounsellingSession, session.pk),
-                              (GroupSession, group.pk), (CaseAssignment, case.pk)):  # fmt: skip
+                              (GroupSession, group.pk), (CaseAssignment, case.pk), (Fair, fair.pk)):  # fmt: skip
                 fields = {f for registries in EXPORTS.values() for f in registries.get(model, ())}
                 values = {field: _stored(model, field, value) for field in fields}
                 model.objects.filter(pk=pk).update(**values)

@@ -1,0 +1,91 @@
+"""Fairs and registrations in the API: ids for fair, person and booths; codes for kind, status, channel and the
+commune. A registration's QR token is returned only when it is created (the worker's confirmation)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from vieclam.fairs.choices import FairKind, FairStatus, RegistrationChannel
+from vieclam.fairs.models import Fair, FairRegistration
+
+ID = {"min_value": 1, "max_value": 2**63 - 1}
+
+
+class FairSerializer(serializers.ModelSerializer):
+    commune = serializers.CharField(source="commune.code", read_only=True)
+    commune_name = serializers.CharField(source="commune.name", read_only=True)
+    organiser = serializers.CharField(source="organiser.username", read_only=True)
+
+    class Meta:
+        model = Fair
+        fields = [
+            "id", "name", "kind", "held_on", "starts_at", "ends_at", "commune", "commune_name", "address",
+            "organiser", "capacity", "target_groups", "status", "note", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class FairInputSerializer(serializers.Serializer):
+    """What POST accepts; the service checks the rest (area, times, capacity)."""
+
+    name = serializers.CharField(max_length=255)
+    kind = serializers.ChoiceField(choices=FairKind.choices, help_text=", ".join(FairKind.values))
+    held_on = serializers.DateField()
+    starts_at = serializers.TimeField()
+    ends_at = serializers.TimeField()
+    commune = serializers.CharField(max_length=10, help_text="Commune code (post-2025 list; old codes are mapped)")
+    address = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    capacity = serializers.IntegerField(min_value=1, max_value=1_000_000)
+    target_groups = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class FairStatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=FairStatus.choices, help_text=", ".join(FairStatus.values))
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    fair = serializers.IntegerField(source="fair_id", read_only=True)
+    person = serializers.IntegerField(source="person_id", read_only=True)
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+    booths = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = FairRegistration
+        fields = ["id", "fair", "person", "person_name", "channel", "booths", "checked_in_at", "created_at"]
+        read_only_fields = fields
+
+
+class RegistrationCreatedSerializer(RegistrationSerializer):
+    class Meta(RegistrationSerializer.Meta):
+        fields = [*RegistrationSerializer.Meta.fields, "token"]
+        read_only_fields = fields
+
+
+class RegistrationInputSerializer(serializers.Serializer):
+    """A person by id (in your areas), or by CCCD and details (matched, or registered through the people services)."""
+
+    fair = serializers.IntegerField(**ID)
+    person = serializers.IntegerField(required=False, **ID)
+    national_id = serializers.CharField(required=False, allow_blank=True, max_length=12)
+    full_name = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    date_of_birth = serializers.DateField(required=False)
+    sex = serializers.CharField(required=False, allow_blank=True, max_length=6)
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    residence_commune = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    channel = serializers.ChoiceField(
+        choices=RegistrationChannel.choices, required=False, help_text=", ".join(RegistrationChannel.values)
+    )
+    booths = serializers.ListField(child=serializers.IntegerField(**ID), required=False, max_length=100)
+    client_key = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    check_in = serializers.BooleanField(required=False)
+
+
+class CheckInSerializer(serializers.Serializer):
+    """One of token (the QR), national_id or phone; client_key makes a resend from an offline page harmless."""
+
+    fair = serializers.IntegerField(**ID)
+    token = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    national_id = serializers.CharField(required=False, allow_blank=True, max_length=12)
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    client_key = serializers.CharField(required=False, allow_blank=True, max_length=64)

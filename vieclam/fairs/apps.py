@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FairsConfig(AppConfig):
+    name = "vieclam.fairs"
+    label = "fairs"
+    verbose_name = _("Phiên giao dịch việc làm")
+
+    def ready(self) -> None:
+        from vieclam.core.timeline import timeline_source_register
+        from vieclam.fairs.timeline import check_in_timeline, registration_timeline
+
+        timeline_source_register("fair_registration", label=_("Đăng ký phiên giao dịch việc làm"),
+                                 provider=registration_timeline)  # fmt: skip
+        timeline_source_register("fair_check_in", label=_("Đến phiên giao dịch việc làm"),
+                                 provider=check_in_timeline)  # fmt: skip

@@ -56,6 +56,7 @@ KINDS = {
     "case-assignments": "case",
     "connections": "connection",
     "follow-ups": "follow_up",
+    "fairs": "fair",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -102,6 +103,7 @@ def world(cast, area: str) -> dict:
     from vieclam.casework.tests.factories import make_group, make_session
     from vieclam.connections.services import connection_create
     from vieclam.connections.tests.factories import months_ago
+    from vieclam.fairs.tests.factories import make_fair
     from vieclam.imports.services import import_batch_preview
     from vieclam.imports.tests.test_command import DATA
     from vieclam.people.services import household_create
@@ -138,7 +140,8 @@ def world(cast, area: str) -> dict:
     return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
-            "follow_up": connection.follow_ups.first()}  # fmt: skip
+            "follow_up": connection.follow_ups.first(),
+            "fair": make_fair(officer, commune=commune, name=f"Phiên {marker}")}  # fmt: skip
 
 
 def _commune_officer(commune: str):

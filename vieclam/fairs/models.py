@@ -19,7 +19,7 @@ from vieclam.core.models import TimeStampedModel
 from vieclam.fairs.choices import FairKind, FairStatus, InterestKind, RegistrationChannel
 from vieclam.places.choices import Level
 
-__all__ = ("Fair", "FairBooth", "FairInterest", "FairRegistration")
+__all__ = ("Fair", "FairBooth", "FairInterest", "FairInterviewSlot", "FairRegistration")
 
 
 class Fair(TimeStampedModel):
@@ -118,8 +118,19 @@ class FairRegistration(TimeStampedModel):
 
     fair = models.ForeignKey(Fair, verbose_name=_("phiên"), on_delete=models.CASCADE, related_name="registrations")
     person = models.ForeignKey(
-        "people.Person", verbose_name=_("người lao động"), on_delete=models.PROTECT, related_name="fair_registrations"
+        "people.Person",
+        verbose_name=_("người lao động"),
+        on_delete=models.PROTECT,
+        related_name="fair_registrations",
+        null=True,
+        blank=True,
     )
+    # What a visitor without an account typed on the public page. The registration is tied to a person record only
+    # at the door, when an officer sees the card: a CCCD typed on a public page must not reveal or touch whose it is.
+    applicant_name = models.CharField(_("họ và tên (tự khai)"), max_length=200, blank=True)
+    applicant_national_id = models.CharField(_("số CCCD (tự khai)"), max_length=12, blank=True)
+    applicant_phone = models.CharField(_("điện thoại (tự khai)"), max_length=20, blank=True)
+    applicant_birth_date = models.DateField(_("ngày sinh (tự khai)"), null=True, blank=True)
     channel = models.CharField(_("hình thức đăng ký"), max_length=10, choices=RegistrationChannel.choices)
     booths = models.ManyToManyField(
         FairBooth, verbose_name=_("gian hàng quan tâm"), related_name="interested", blank=True
@@ -156,13 +167,21 @@ class FairRegistration(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["fair", "client_key"], condition=~Q(client_key=""), name="fairs_registration_client_key"
             ),
+            models.UniqueConstraint(
+                fields=["fair", "applicant_national_id"],
+                condition=~Q(applicant_national_id=""),
+                name="fairs_registration_applicant_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(applicant_national_id=""), name="fairs_registration_who"
+            ),
         ]
         indexes = [
             models.Index(fields=["person", "created_at"], name="fairs_registration_person"),  # timeline
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} @ {self.fair_id}"
+        return f"{self.person or self.applicant_name} @ {self.fair_id}"
 
 
 class FairInterest(TimeStampedModel):
@@ -193,3 +212,43 @@ class FairInterest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.registration_id} {self.kind}"
+
+
+class FairInterviewSlot(TimeStampedModel):
+    """A time a booth offers for an interview (online fairs: in its meeting room); a slot holds one worker."""
+
+    booth = models.ForeignKey(FairBooth, verbose_name=_("gian hàng"), on_delete=models.CASCADE, related_name="slots")
+    starts_at = models.DateTimeField(_("bắt đầu"))
+    minutes = models.PositiveSmallIntegerField(_("số phút"), default=15)
+    vacancy = models.ForeignKey(
+        "vacancies.Vacancy",
+        verbose_name=_("việc làm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registration = models.OneToOneField(
+        FairRegistration,
+        verbose_name=_("người lao động đặt lịch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interview_slot",
+    )
+    booked_at = models.DateTimeField(_("đặt lúc"), null=True, blank=True)
+
+    area_path = "booth__fair__commune"
+    owner_path = "booth__employer__account"
+
+    class Meta:
+        verbose_name = _("lịch phỏng vấn")
+        verbose_name_plural = _("lịch phỏng vấn")
+        ordering = ["booth", "starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["booth", "starts_at"], name="fairs_slot_once_per_time"),
+            models.CheckConstraint(condition=Q(minutes__gte=5), name="fairs_slot_minutes_min"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booth_id} {self.starts_at:%d/%m/%Y %H:%M}"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("vacancies/", include("vieclam.vacancies.urls")),
     path("seekers/", include("vieclam.seekers.urls")),
     path("jobs/", include("vieclam.jobboard.urls")),
+    path("job-fairs/", include("vieclam.fairs.public_urls")),
     path("applications/", include("vieclam.applications.urls")),
     path("matching/", include("vieclam.matching.urls")),
     path("coding/", include("vieclam.coding.urls")),

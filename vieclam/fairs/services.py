@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +32,7 @@ from vieclam.fairs.choices import (
     InterestKind,
     RegistrationChannel,
 )
-from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairRegistration
+from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairInterviewSlot, FairRegistration
 from vieclam.people.models import Person
 from vieclam.people.validation import Errors
 from vieclam.places.choices import Level
@@ -46,6 +47,7 @@ __all__ = (
     "fair_create",
     "fair_transition",
     "interest_record",
+    "registration_apply",
     "registration_check_in",
     "registration_create",
 )
@@ -105,6 +107,25 @@ TOKEN_OTHER_FAIR = _("Mã QR: mã này là của phiên “{name}” ngày {day}
 NATIONAL_ID_NOT_REGISTERED = _("Số CCCD: {number} chưa đăng ký phiên này; hãy đăng ký trực tiếp tại phiên.")
 PHONE_NOT_REGISTERED = _("Số điện thoại: {phone} chưa đăng ký phiên này.")
 PHONE_SHARED = _("Số điện thoại: {count} người đăng ký cùng số {phone}; hãy tìm theo số CCCD.")
+
+APPLY_FIELDS = ("full_name", "national_id", "phone", "date_of_birth", "booths")
+APPLY_REQUIRED = _("{field}: trường này bắt buộc.")
+APPLY_NAME_MAX = 100
+APPLY_BAD_NATIONAL_ID = _("Số CCCD: nhập đủ 12 chữ số trên thẻ căn cước (đã nhập {n} ký tự).")
+APPLY_BAD_PHONE = _("Số điện thoại: nhập 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).")
+APPLY_BAD_DATE = _("Ngày sinh: “{value}” không phải một ngày; nhập dạng dd/mm/yyyy, ví dụ 29/05/1990.")
+APPLY_FUTURE_DATE = _("Ngày sinh: không thể ở tương lai.")
+APPLY_UNDER_AGE = _("Ngày sinh: người lao động đăng ký tham gia phiên phải đủ {age} tuổi.")
+APPLY_ALREADY = _(
+    "Số CCCD: số này đã đăng ký phiên này rồi. Mã QR được cấp ở lần đăng ký đầu; nếu mất mã, cứ mang thẻ CCCD "
+    "đến phiên, cán bộ tìm theo số CCCD."
+)
+APPLY_LABELS = {"full_name": _("Họ và tên"), "national_id": _("Số CCCD"), "phone": _("Số điện thoại"),
+                "date_of_birth": _("Ngày sinh")}  # fmt: skip
+DOOR_MISMATCH = _(
+    "Số CCCD {number}: họ tên hoặc ngày sinh đã khai khi đăng ký không khớp với hồ sơ có số CCCD này. Hãy xem lại "
+    "thẻ CCCD của người lao động; chưa ghi nhận gì."
+)
 
 INTEREST_NOT_ALLOWED = _("Chỉ cán bộ phụ trách địa bàn của phiên được ghi nhu cầu tại phiên.")
 
@@ -413,6 +434,124 @@ def _same_person(person: Person, data: dict) -> bool:
     return bool(name) and name == fold(person.full_name).split() and data.get("date_of_birth") == person.date_of_birth
 
 
+def normalise_phone(value: str) -> str:
+    """'0912 345 678', '0912.345.678', '+84 912345678' -> '0912345678'; anything else as typed, stripped."""
+    digits = "".join(ch for ch in (value or "") if ch not in " .-()")
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    return digits
+
+
+def _parse_birth_date(value, errors: Errors) -> dt.date | None:
+    from vieclam.core.fields import DATE_FORMATS
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value
+    from django import forms
+
+    text = (value or "").strip()
+    try:
+        return forms.DateField(input_formats=DATE_FORMATS).to_python(text)
+    except ValidationError:
+        pass
+    errors.add("date_of_birth", APPLY_BAD_DATE.format(value=text[:20]))
+    return None
+
+
+def _applicant_checked(data: dict, errors: Errors) -> dict:
+    """The typed details, normalised and checked one field at a time (each message names its field)."""
+    from vieclam.people import cccd
+    from vieclam.people.models import LABOUR_AGE
+
+    values: dict[str, Any] = {
+        "full_name": " ".join((data.get("full_name") or "").split()),
+        "national_id": "".join((data.get("national_id") or "").split()),
+        "phone": normalise_phone(data.get("phone") or ""),
+    }
+    for field in ("full_name", "national_id", "phone", "date_of_birth"):
+        if data.get(field) in (None, "") or values.get(field) == "":
+            errors.add(field, APPLY_REQUIRED.format(field=APPLY_LABELS[field]))
+    if len(values["full_name"]) > APPLY_NAME_MAX:
+        errors.add("full_name", TOO_LONG.format(field=APPLY_LABELS["full_name"], max=APPLY_NAME_MAX))
+    dob = _parse_birth_date(data["date_of_birth"], errors) if data.get("date_of_birth") not in (None, "") else None
+    if dob is not None:
+        if dob > local_today():
+            errors.add("date_of_birth", str(APPLY_FUTURE_DATE))
+        elif Person(date_of_birth=dob).age_on(local_today()) < LABOUR_AGE:
+            errors.add("date_of_birth", APPLY_UNDER_AGE.format(age=LABOUR_AGE))
+    nid = values["national_id"]
+    if nid and not (nid.isdigit() and nid.isascii() and len(nid) == 12):
+        errors.add("national_id", APPLY_BAD_NATIONAL_ID.format(n=len(nid)))
+    elif nid:
+        for message in cccd.check_against(nid, date_of_birth=dob, sex=None):
+            errors.add("national_id", f"{APPLY_LABELS['national_id']}: {message}")
+    phone = values["phone"]
+    if phone and not (phone.isdigit() and phone.isascii() and len(phone) == 10 and phone.startswith("0")):
+        errors.add("phone", str(APPLY_BAD_PHONE))
+    values["date_of_birth"] = dob
+    return values
+
+
+@transaction.atomic
+def registration_apply(*, fair: Fair, data: dict) -> FairRegistration:
+    """A visitor's pre-registration on the public fair page, without an account: the details typed (`full_name`,
+    `national_id` (CCCD, 12 digits), `phone`, `date_of_birth` (a date or dd/mm/yyyy)) and the `booths` of interest
+    are stored on the registration with no person; an officer ties it to a person record at the door, card in hand
+    (registration_check_in).
+
+    No enumeration: nothing here reads the person registry, so the answer is the same whatever it holds. Only a
+    second pre-registration of the same CCCD for the same fair is refused (it would take a second place). The
+    fair's row is locked as in registration_create, so the last place goes to one visitor only. Audited with no
+    actor (self-service, as at sign-up)."""
+    _known(data, APPLY_FIELDS)
+    fair = _lock(fair)
+    errors = Errors()
+    if fair.status != FairStatus.OPEN:
+        errors.add("fair", FAIR_NOT_OPEN.format(name=fair.name, status=FairStatus(fair.status).label))
+    elif local_today() > fair.held_on:
+        errors.add("fair", FAIR_PASSED.format(name=fair.name, day=_day(fair.held_on)))
+    elif FairRegistration.objects.filter(fair=fair).count() >= fair.capacity:
+        errors.add("fair", FAIR_FULL.format(capacity=fair.capacity))
+    values = _applicant_checked(data, errors)
+    booths = list(data.get("booths") or [])
+    for booth in booths:
+        if booth.fair_id != fair.pk:
+            errors.add("booths", BOOTH_OTHER_FAIR.format(employer=booth.employer.name))
+    nid = values["national_id"]
+    if "national_id" not in errors and FairRegistration.objects.filter(fair=fair, applicant_national_id=nid).exists():
+        errors.add("national_id", str(APPLY_ALREADY))
+    if errors:
+        raise ValidationError(errors)
+    registration = FairRegistration(
+        fair=fair,
+        person=None,
+        applicant_name=values["full_name"],
+        applicant_national_id=nid,
+        applicant_phone=values["phone"],
+        applicant_birth_date=values["date_of_birth"],
+        channel=RegistrationChannel.ONLINE,
+        token=secrets.token_urlsafe(32),
+    )
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:  # the same CCCD sent twice at once: the constraint keeps one
+        raise ValidationError({"national_id": str(APPLY_ALREADY)}) from exc
+    registration.booths.set(booths)
+    changes = {
+        "fair": [None, fair.pk],
+        "applicant_name": [None, registration.applicant_name],
+        "applicant_national_id": [None, mask_identifier(nid)],
+        "channel": [None, registration.channel],
+    }
+    if booths:
+        changes["booths"] = [None, sorted(b.pk for b in booths)]
+    audit_record(actor=None, action=AuditAction.CREATE, instance=registration, changes=changes, area=fair.commune)
+    return registration
+
+
 @transaction.atomic
 def registration_check_in(
     *,
@@ -450,6 +589,64 @@ def registration_check_in(
     registration = FairRegistration.objects.select_for_update().select_related("person").get(pk=pk)
     if registration.checked_in_at is not None:
         return registration
+    changes: dict = {}
+    if registration.person_id is None:  # pre-registered on the public page: tied to a person now, card in hand
+        person = _person_at_door(actor, fair, registration)
+        twin = FairRegistration.objects.select_for_update().filter(fair=fair, person=person).first()
+        if twin is not None:  # the same worker also registered with their account: keep that one
+            return _merge_at_door(actor, fair, applicant=registration, registration=twin, client_key=client_key)
+        registration.person = person
+        changes["person"] = [None, person.pk]
+    registration.checked_in_at, registration.checked_in_by = timezone.now(), actor
+    fields = ["checked_in_at", "checked_in_by", "updated_at", *(["person"] if "person" in changes else [])]
+    if client_key and not registration.client_key:
+        registration.client_key = client_key
+        fields.append("client_key")
+    registration.save(update_fields=fields)
+    changes["checked_in_at"] = [None, registration.checked_in_at.isoformat()]
+    audit_record(actor=actor, action=AuditAction.UPDATE, instance=registration, changes=changes, area=fair.commune)
+    return registration
+
+
+def _person_at_door(actor, fair: Fair, registration: FairRegistration) -> Person:
+    """The person of a registration typed on the public page: the record with that CCCD when the name and birth
+    date typed agree with it, else a new record (people services, the fair's commune as residence). A CCCD whose
+    record disagrees is refused: the officer checks the card; nothing is written."""
+    from vieclam.people import cccd
+    from vieclam.people.services import person_create
+
+    data = {"full_name": registration.applicant_name, "date_of_birth": registration.applicant_birth_date}
+    nid = registration.applicant_national_id
+    found = Person.objects.select_related("residence_commune").filter(national_id=nid).first()
+    if found is not None:
+        if not _same_person(found, data):
+            raise ValidationError({"national_id": DOOR_MISMATCH.format(number=mask_identifier(nid))})
+        return found
+    details = {
+        **data,
+        "national_id": nid,
+        "sex": cccd.decode(nid).sex,
+        "phone": registration.applicant_phone,
+        "residence_commune": fair.commune.code,
+    }
+    return person_create(actor=actor, data={k: v for k, v in details.items() if v not in (None, "")})[0]
+
+
+def _merge_at_door(
+    actor, fair: Fair, *, applicant: FairRegistration, registration: FairRegistration, client_key: str
+) -> FairRegistration:
+    """A worker pre-registered on the public page and also with their account: the account's registration is
+    checked in (with the booths chosen on both) and the typed one removed, freeing its place."""
+    booths = set(applicant.booths.values_list("pk", flat=True))
+    if booths:
+        registration.booths.add(*booths)
+    if not FairInterviewSlot.objects.filter(registration=registration).exists():  # a slot booked keeps its worker
+        FairInterviewSlot.objects.filter(registration=applicant).update(registration=registration)
+    removed = {"applicant_name": [applicant.applicant_name, None], "merged_into": [None, registration.pk]}
+    audit_record(actor=actor, action=AuditAction.DELETE, instance=applicant, changes=removed, area=fair.commune)
+    applicant.delete()
+    if registration.checked_in_at is not None:
+        return registration
     registration.checked_in_at, registration.checked_in_by = timezone.now(), actor
     fields = ["checked_in_at", "checked_in_by", "updated_at"]
     if client_key and not registration.client_key:
@@ -471,14 +668,19 @@ def _find_registration(fair: Fair, *, token: str, national_id: str, phone: str) 
             raise ValidationError({"token": TOKEN_OTHER_FAIR.format(name=other.name, day=_day(other.held_on))})
         return row.pk
     if national_id:
-        pk = FairRegistration.objects.filter(fair=fair, person__national_id=national_id).values_list("pk", flat=True)
+        typed = Q(person__isnull=True, applicant_national_id=national_id)  # pre-registered on the public page
+        pk = FairRegistration.objects.filter(Q(person__national_id=national_id) | typed, fair=fair).values_list(
+            "pk", flat=True
+        )
         found = list(pk[:1])
         if not found:
             raise ValidationError({"national_id": NATIONAL_ID_NOT_REGISTERED.format(
                 number=mask_identifier(national_id))})  # fmt: skip
         return found[0]
     if phone:
-        found = list(FairRegistration.objects.filter(fair=fair, person__phone=phone).values_list("pk", flat=True)[:5])
+        typed = Q(person__isnull=True, applicant_phone=phone)
+        rows = FairRegistration.objects.filter(Q(person__phone=phone) | typed, fair=fair)
+        found = list(rows.values_list("pk", flat=True)[:5])
         if not found:
             raise ValidationError({"phone": PHONE_NOT_REGISTERED.format(phone=phone)})
         if len(found) > 1:

@@ -76,6 +76,7 @@ MENU: tuple[Group, ...] = (
         _("Sàn việc làm"),
         (
             Item(_("Tìm việc làm"), "jobboard:job_search"),
+            Item(_("Phiên giao dịch việc làm"), "fairpub:fair_list"),
             Item(_("Việc tìm người"), "vacancies:vacancy_list", holds_exchange),
             Item(_("Tin chờ duyệt"), "vacancies:approvals", holds_exchange),
             Item(_("Người tìm việc"), "seekers:profile_list", staff),
@@ -100,6 +101,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Đơn ứng tuyển"), "applications:my", worker),
             Item(_("Hồ sơ tìm việc"), "seekers:own_profile", worker),
             Item(_("Dữ liệu của tôi"), "portal:my_data", worker),
+            Item(_("Phiên giao dịch việc làm của tôi"), "fairpub:mine", worker),
             Item(_("Tin tuyển dụng của tôi"), "applications:my", employer),
             Item(_("Đăng tin mới"), "applications:my_vacancy_create", employer),
         ),

@@ -47,13 +47,19 @@ class FairStatusSerializer(serializers.Serializer):
 class RegistrationSerializer(serializers.ModelSerializer):
     fair = serializers.IntegerField(source="fair_id", read_only=True)
     person = serializers.IntegerField(source="person_id", read_only=True)
-    person_name = serializers.CharField(source="person.full_name", read_only=True)
+    person_name = serializers.SerializerMethodField(
+        help_text="The person's name; for a registration typed on the public page and not yet checked in (person "
+        "null), the name typed"
+    )
     booths = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
         model = FairRegistration
         fields = ["id", "fair", "person", "person_name", "channel", "booths", "checked_in_at", "created_at"]
         read_only_fields = fields
+
+    def get_person_name(self, row: FairRegistration) -> str:
+        return row.person.full_name if row.person is not None else row.applicant_name
 
 
 class RegistrationCreatedSerializer(RegistrationSerializer):

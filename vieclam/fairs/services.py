@@ -585,8 +585,8 @@ def registration_check_in(
     pk = _find_registration(fair, token=(token or "").strip(), national_id=(national_id or "").strip(),
                             phone=(phone or "").strip())  # fmt: skip
     # Locked: two phones scanning the same person at once are served one after the other; the second sees the
-    # first check-in and returns it.
-    registration = FairRegistration.objects.select_for_update().select_related("person").get(pk=pk)
+    # first check-in and returns it. Only the registration's row ("self"): its person may be none, an outer join.
+    registration = FairRegistration.objects.select_for_update(of=("self",)).select_related("person").get(pk=pk)
     if registration.checked_in_at is not None:
         return registration
     changes: dict = {}

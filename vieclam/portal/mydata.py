@@ -93,6 +93,7 @@ def my_data(*, viewer) -> MyData:
         Section("applications", gettext_lazy("Đơn ứng tuyển")),
         Section("application_events", gettext_lazy("Diễn biến đơn ứng tuyển")),
         Section("labour_events", gettext_lazy("Biến động lao động")),
+        Section("fair_registrations", gettext_lazy("Phiên giao dịch việc làm")),
         Section("consents", gettext_lazy("Sự đồng ý")),
         Section("reads", gettext_lazy("Ai đã xem hồ sơ của tôi")),
         Section("changes", gettext_lazy("Ai đã thay đổi hồ sơ của tôi")),
@@ -112,10 +113,32 @@ def my_data(*, viewer) -> MyData:
             for event in events.order_by("at", "pk")
         ]
         by_key["labour_events"].records = [_labour_event(words, event) for event in person.events.all()]
+        by_key["fair_registrations"].records = _fair_registrations(words, person)
         by_key["consents"].records = [_record(words, consent) for consent in consent_history(person=person)]
         reads, changes = _audit(words, person, profiles, applications)
         by_key["reads"].records, by_key["changes"].records = reads, changes
     return MyData(person=person, sections=sections, made_at=timezone.now())
+
+
+def _fair_registrations(words: Labeller, person: Person) -> list[list[tuple[str, str]]]:
+    """The job fairs the person registered for (fairs app), in words: fair, day, venue, channel, check-in."""
+    from vieclam.fairs.models import Fair, FairRegistration
+
+    rows = FairRegistration.objects.filter(person=person).select_related("fair__commune").order_by("-fair__held_on")
+    records = []
+    for row in rows:
+        fair = row.fair
+        record = [
+            (_("Phiên"), fair.name),
+            (field_label(Fair, "held_on"), words.value(Fair, "held_on", snapshot(fair, ["held_on"])["held_on"])),
+            (_("Địa điểm"), ", ".join(part for part in (fair.address, fair.commune.name) if part)),
+            (field_label(FairRegistration, "channel"), row.get_channel_display()),
+        ]
+        if row.checked_in_at is not None:
+            at = words.value(FairRegistration, "checked_in_at", snapshot(row, ["checked_in_at"])["checked_in_at"])
+            record.append((field_label(FairRegistration, "checked_in_at"), at))
+        records.append(record)
+    return records
 
 
 def _record(words: Labeller, instance: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str]]:

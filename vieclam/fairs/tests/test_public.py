@@ -339,3 +339,17 @@ def test_pre_registrations_count_against_the_public_write_budget(cast, settings)
     codes = [client.post(f"/job-fairs/{fair.pk}/", {"full_name": ""}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
     assert client.get(f"/job-fairs/{fair.pk}/").status_code == 200
+
+
+def test_a_workers_fair_registrations_are_in_their_own_data(cast):
+    staff, worker = cast["commune_a"], cast["worker"]
+    fair = make_fair(staff, name="Phiên tháng Giêng", address="Nhà văn hóa khu phố 2")
+    person = make_person(staff)
+    Person.objects.filter(pk=person.pk).update(account=worker)
+    registration = services.registration_create(actor=worker, fair=fair, data={})
+    services.registration_check_in(actor=staff, fair=fair, token=registration.token)
+    html = client_of(worker).get("/me/data/").content.decode()
+    section = html[html.index('<h2 class="h5">Phiên giao dịch việc làm <span') :]
+    assert "Phiên tháng Giêng" in section and today().strftime("%d/%m/%Y") in section
+    assert "Nhà văn hóa khu phố 2, Phường Tân Ninh" in section and "Đăng ký trực tuyến" in section
+    assert registration.token not in html

@@ -35,7 +35,12 @@ province = commune.province.code.zfill(3)
 person = person_create(actor=officer, data={"full_name": "Đặng Văn Quét", "national_id": province + "085" + "246813",
     "sex": "male", "date_of_birth": dt.date(1985, 3, 1), "residence_commune": commune.code})[0]
 registration = services.registration_create(actor=officer, fair=fair, data={"person": person, "channel": "online"})
-print(json.dumps({"fair": fair.pk, "token": registration.token, "walk_in_nid": province + "190" + "135790"}))
+other = services.fair_create(actor=officer, data={"name": "Phiên tháng Mười", "kind": "centre", "held_on": today(),
+    "starts_at": dt.time(0, 0), "ends_at": dt.time(23, 59), "commune": commune, "capacity": 10})
+other = services.fair_transition(actor=officer, fair=other, to_status="open")
+elsewhere = services.registration_create(actor=officer, fair=other, data={"person": person, "channel": "online"})
+print(json.dumps({"fair": fair.pk, "token": registration.token, "nid": person.national_id,
+                  "other_token": elsewhere.token, "walk_in_nid": province + "190" + "135790"}))
 """
 COUNT = """
 import json
@@ -105,8 +110,23 @@ def test_the_door_scans_a_qr_and_registers_a_walk_in_offline_then_syncs_once(sit
         done = page.locator("#door-results li[data-state=ok]", has_text="Đặng Văn Quét")
         expect(done).to_contain_text("đã đến phiên lúc", timeout=20_000)
         page.click("#door-camera-stop")
+        # Typed at the door: the same worker again is no error; a forged code and another fair's code are refused.
+        for code in (world["nid"], "x" * 43, world["other_token"]):
+            page.fill("#door-code", code)
+            page.click("#door-code-form button")
+        results = page.locator("#door-results li")
+        expect(results.nth(2)).to_contain_text("Đặng Văn Quét đã đến lúc", timeout=10_000)
+        expect(results.nth(1)).to_contain_text("Mã QR: mã không hợp lệ")
+        expect(results.nth(0)).to_contain_text("của phiên “Phiên tháng Mười”")
+        assert page.locator("#door-results li[data-state=error]").count() == 2
         # The service worker has kept the page and its assets for a reload without network.
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+
+        # A CCCD of the officer's areas fills the walk-in form from the registry.
+        page.fill("#door-national-id", world["nid"])
+        expect(page.locator("#door-full-name")).to_have_value("Đặng Văn Quét")
+        expect(page.locator("#door-birth-date")).to_have_value("01/03/1985")
+        page.evaluate("document.getElementById('door-walk-in').reset()")
 
         # 2. The network drops: a walk-in by CCCD waits in the queue.
         context.set_offline(True)

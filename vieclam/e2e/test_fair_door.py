@@ -152,7 +152,6 @@ def test_the_door_scans_a_qr_and_registers_a_walk_in_offline_then_syncs_once(sit
 
         # 3. The network returns: the queue is sent, once.
         context.set_offline(False)
-        page.evaluate("window.dispatchEvent(new Event('online'))")
         expect(page.locator("#door-pending")).to_have_text("0", timeout=20_000)
         synced = page.locator("#door-results li[data-state=ok]", has_text="Lê Thị Ngoại Tuyến")
         expect(synced).to_contain_text("đã đăng ký và ghi nhận đến lúc")

@@ -17,6 +17,7 @@
   var QUEUE = "vieclam.door." + config.fair + ".queue";
   var RESULTS = "vieclam.door." + config.fair + ".results";
   var RETRY_MS = 15000;
+  var SEND_TIMEOUT_MS = 20000;
   var KEEP_RESULTS = 40;
   var TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -151,12 +152,17 @@
   /* Send one item: "done" (it leaves the queue: sent, or refused for good) or "keep" (try again later). */
   function send(item) {
     var url = item.kind === "walk_in" ? config.registerUrl : config.checkInUrl;
+    // A request that hangs on a bad network is given up after a while (and tried again), not waited for forever.
+    var controller = window.AbortController ? new window.AbortController() : null;
+    var timer = controller ? window.setTimeout(function () { controller.abort(); }, SEND_TIMEOUT_MS) : null;
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify(item.body),
+      signal: controller ? controller.signal : undefined,
     }).then(function (response) {
+      window.clearTimeout(timer);
       setNetwork(true);
       return response.json().catch(function () { return null; }).then(function (data) {
         if (response.ok && data) {
@@ -187,6 +193,7 @@
         return "keep";
       });
     }, function () {
+      window.clearTimeout(timer);
       setNetwork(false);
       return "keep";
     });

@@ -122,7 +122,8 @@ class RegistrationListApi(RegistryListApi):
 
 
 class CheckInApi(StaffApiMixin, generics.GenericAPIView):
-    """Check a worker in by QR token, CCCD or phone; checking in twice answers the first check-in (200 both)."""
+    """Check a worker in by QR token, CCCD or phone; checking in twice answers the first check-in (200 both), the
+    second with `already_checked_in` true (the door page then says "đã đến lúc HH:MM")."""
 
     serializer_class = CheckInSerializer
 

@@ -68,6 +68,20 @@ class RegistrationCreatedSerializer(RegistrationSerializer):
         read_only_fields = fields
 
 
+class CheckInResultSerializer(RegistrationSerializer):
+    """A check-in's answer; `already_checked_in`: the worker had been checked in before this request (by another
+    phone, or by the same record sent again), so this one changed nothing."""
+
+    already_checked_in = serializers.SerializerMethodField()
+
+    class Meta(RegistrationSerializer.Meta):
+        fields = [*RegistrationSerializer.Meta.fields, "already_checked_in"]
+        read_only_fields = fields
+
+    def get_already_checked_in(self, registration) -> bool:
+        return registration.checked_in_at < self.context["started"]
+
+
 class RegistrationInputSerializer(serializers.Serializer):
     """A person by id (in your areas), or by CCCD and details (matched, or registered through the people services)."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
@@ -15,6 +16,7 @@ from vieclam.core.api.permissions import StaffApiMixin
 from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
 from vieclam.fairs import selectors, services
 from vieclam.fairs.api.serializers import (
+    CheckInResultSerializer,
     CheckInSerializer,
     FairInputSerializer,
     FairSerializer,
@@ -120,15 +122,17 @@ class RegistrationListApi(RegistryListApi):
 
 
 class CheckInApi(StaffApiMixin, generics.GenericAPIView):
-    """Check a worker in by QR token, CCCD or phone; checking in twice answers the first check-in (200 both)."""
+    """Check a worker in by QR token, CCCD or phone; checking in twice answers the first check-in (200 both), the
+    second with `already_checked_in` true (the door page then says "đã đến lúc HH:MM")."""
 
     serializer_class = CheckInSerializer
 
-    @extend_schema(request=CheckInSerializer, responses={200: RegistrationSerializer})
+    @extend_schema(request=CheckInSerializer, responses={200: CheckInResultSerializer})
     def post(self, request):
         serializer = CheckInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         fair = selectors.fair_get(viewer=request.user, pk=data.pop("fair"))
+        started = timezone.now()
         registration = services.registration_check_in(actor=request.user, fair=fair, **data)
-        return Response(RegistrationSerializer(registration).data)
+        return Response(CheckInResultSerializer(registration, context={"started": started}).data)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vieclam.fairs import views
+from vieclam.fairs import views, views_booths
 
 app_name = "fairs"
 urlpatterns = [
@@ -10,4 +10,18 @@ urlpatterns = [
     path("<int:pk>/", views.fair_detail, name="fair_detail"),
     path("<int:pk>/status/", views.fair_status, name="fair_status"),
     path("<int:pk>/check-in/", views.fair_check_in, name="fair_check_in"),
+]
+
+# Booths, their actions and interview slots (views_booths)
+urlpatterns += [
+    path("<int:pk>/booths/new/", views_booths.booth_new, name="booth_new"),
+    path("booths/open/", views_booths.booth_open_fairs, name="booth_open_fairs"),
+    path("booths/register/", views_booths.booth_register_own, name="booth_register_own"),
+    path("booths/<int:pk>/", views_booths.booth_detail, name="booth_detail"),
+    path("booths/<int:pk>/apply/", views_booths.booth_apply, name="booth_apply"),
+    path("booths/<int:pk>/record/", views_booths.booth_record, name="booth_record"),
+    path("booths/<int:pk>/interview/<int:application_pk>/", views_booths.booth_interview, name="booth_interview"),
+    path("booths/<int:pk>/slots/", views_booths.booth_slot_create, name="booth_slot_create"),
+    path("booths/<int:pk>/slots/<int:slot_pk>/book/", views_booths.booth_slot_book, name="booth_slot_book"),
+    path("booths/<int:pk>/slots/<int:slot_pk>/release/", views_booths.booth_slot_release, name="booth_slot_release"),
 ]

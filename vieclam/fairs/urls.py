@@ -20,8 +20,8 @@ urlpatterns += [
     path("booths/<int:pk>/", views_booths.booth_detail, name="booth_detail"),
     path("booths/<int:pk>/apply/", views_booths.booth_apply, name="booth_apply"),
     path("booths/<int:pk>/record/", views_booths.booth_record, name="booth_record"),
-    path("booths/<int:pk>/interview/<int:application_pk>/", views_booths.booth_interview, name="booth_interview"),
+    path("booths/<int:pk>/interview/", views_booths.booth_interview, name="booth_interview"),
     path("booths/<int:pk>/slots/", views_booths.booth_slot_create, name="booth_slot_create"),
-    path("booths/<int:pk>/slots/<int:slot_pk>/book/", views_booths.booth_slot_book, name="booth_slot_book"),
-    path("booths/<int:pk>/slots/<int:slot_pk>/release/", views_booths.booth_slot_release, name="booth_slot_release"),
+    path("slots/<int:pk>/book/", views_booths.booth_slot_book, name="booth_slot_book"),
+    path("slots/<int:pk>/release/", views_booths.booth_slot_release, name="booth_slot_release"),
 ]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.accounts.choices import Role
+from vieclam.accounts.scoping import get_scoped_or_404
 from vieclam.applications import selectors as application_selectors
 from vieclam.applications.choices import ApplicationStatus, RefusalReason
 from vieclam.applications.services import transitions_for
@@ -167,10 +168,13 @@ def booth_detail(request, pk: int):
 
 @require_POST
 @login_required
-def booth_interview(request, pk: int, application_pk: int):
-    """ "Phỏng vấn tại chỗ": the application is interviewed now at the booth."""
+def booth_interview(request, pk: int):
+    """The "Phỏng vấn tại chỗ" button: the application (POST `application`) is interviewed now at the booth."""
     booth = booths.booth_get(viewer=request.user, pk=pk)
-    application = application_selectors.application_get(viewer=request.user, pk=application_pk)
+    application_pk = str(request.POST.get("application", ""))
+    if not application_pk.isdigit() or len(application_pk) > 18:
+        raise Http404
+    application = application_selectors.application_get(viewer=request.user, pk=int(application_pk))
     try:
         booths.booth_interview_now(actor=request.user, booth=booth, application=application)
         messages.success(request, _("{name}: đã phỏng vấn tại gian hàng.").format(name=application.person.full_name))
@@ -243,16 +247,17 @@ def booth_slot_create(request, pk: int):
     return redirect("fairs:booth_detail", booth.pk)
 
 
-def _slot(request, pk: int, slot_pk: int):
-    booth = booths.booth_get(viewer=request.user, pk=pk)
-    return booth, get_object_or_404(FairInterviewSlot, pk=slot_pk, booth=booth)
+def _slot(request, pk: int):
+    """The slot and its booth, for staff of the fair's area and the booth's employer (404 for anyone else)."""
+    slot = get_scoped_or_404(FairInterviewSlot.objects.all(), request.user, pk=pk)
+    return booths.booth_get(viewer=request.user, pk=slot.booth_id), slot
 
 
 @require_POST
 @staff_required
-def booth_slot_book(request, pk: int, slot_pk: int):
+def booth_slot_book(request, pk: int):
     """Staff book a slot for a worker registered at the fair (chosen from the booth's interested workers)."""
-    booth, slot = _slot(request, pk, slot_pk)
+    booth, slot = _slot(request, pk)
     registration_id = str(request.POST.get("registration", ""))
     registration = (
         FairRegistration.objects.filter(pk=int(registration_id), fair=booth.fair).first()
@@ -272,8 +277,8 @@ def booth_slot_book(request, pk: int, slot_pk: int):
 
 @require_POST
 @login_required
-def booth_slot_release(request, pk: int, slot_pk: int):
-    booth, slot = _slot(request, pk, slot_pk)
+def booth_slot_release(request, pk: int):
+    booth, slot = _slot(request, pk)
     try:
         slots.slot_release(actor=request.user, slot=slot)
         messages.success(request, _("Đã hủy đặt lịch lúc {time}.").format(time=slots.slot_time(slot.starts_at)))

@@ -179,12 +179,12 @@ def test_slots_are_added_booked_and_released_from_the_booth_page(cast, booth):
     client_of(cast["employer"]).post(f"{base}/slots/", {"starts_at": f"{day} 09:00", "minutes": "15"})
     slot = FairInterviewSlot.objects.get()
     staff = client_of(cast["commune_a"])
-    staff.post(f"{base}/slots/{slot.pk}/book/", {"registration": registration.pk})
+    staff.post(f"/fairs/slots/{slot.pk}/book/", {"registration": registration.pk})
     slot.refresh_from_db()
     assert slot.registration == registration
     page = staff.get(f"{base}/").content.decode()
     assert "Trần Thị Đến 1" in page and "09:00" in page
-    client_of(cast["employer"]).post(f"{base}/slots/{slot.pk}/release/")
+    client_of(cast["employer"]).post(f"/fairs/slots/{slot.pk}/release/")
     slot.refresh_from_db()
     assert slot.registration is None
 
@@ -204,8 +204,8 @@ def test_actions_on_the_booth_page_change_the_fair_report(cast, booth):
         client.post(f"{base}/apply/", {"person": person.pk, "person_label": person.full_name, "vacancy": vacancy.pk})
     first, second, third = (Application.objects.get(person=p) for p in people)
     employer = client_of(cast["employer"])
-    employer.post(f"{base}/interview/{first.pk}/")  # on the spot
-    employer.post(f"{base}/interview/{second.pk}/")
+    employer.post(f"{base}/interview/", {"application": first.pk})  # on the spot
+    employer.post(f"{base}/interview/", {"application": second.pk})
     later = {"to_status": "interview_scheduled", "interview_at": "20/12/2099 09:00", "next": base}
     employer.post(f"/applications/{third.pk}/transition/", later)
     employer.post(f"/applications/{first.pk}/transition/", {"to_status": "offered", "next": base})

@@ -130,7 +130,9 @@ def slot_book(*, actor: User, slot: FairInterviewSlot, registration: FairRegistr
     """Book the slot for a registration of the same fair: the worker's own, or any of the area for staff."""
     # Lock the registration first, then the slot: one worker's two clicks on two slots are served in turn, and
     # two workers on one slot too; the second is told what the first took.
-    registration = FairRegistration.objects.select_for_update().select_related("person").get(pk=registration.pk)
+    registration = (
+        FairRegistration.objects.select_for_update(of=("self",)).select_related("person").get(pk=registration.pk)
+    )
     slot = FairInterviewSlot.objects.select_for_update().get(pk=slot.pk)
     booth = _booth(slot.booth_id)
     fair = booth.fair

@@ -6,8 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.casework.selectors import topic_list
-from vieclam.codelists.models import CodeItem
+from vieclam.casework.forms import TopicsField
 from vieclam.core.forms import StyledFormMixin
 from vieclam.employers.forms import EmployerPickerField
 from vieclam.people.forms import PersonPickerField
@@ -73,7 +72,9 @@ class BoothForm(StyledFormMixin, forms.Form):
 class SlotForm(StyledFormMixin, forms.Form):
     starts_at = forms.DateTimeField(label=_("Bắt đầu"), input_formats=DATETIME_FORMATS, help_text=_("dd/mm/yyyy hh:mm"))
     minutes = forms.IntegerField(label=_("Số phút"), min_value=5, max_value=240, initial=15)
-    vacancy = forms.ModelChoiceField(label=_("Việc làm"), queryset=Vacancy.objects.none(), required=False)
+    vacancy = forms.ModelChoiceField(
+        label=_("Việc làm"), queryset=Vacancy.objects.none(), required=False, empty_label="—"
+    )
 
     def __init__(self, *args, booth, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -106,16 +107,11 @@ class BoothRecordForm(StyledFormMixin, forms.Form):
 
     person = PersonPickerField(label=_("Người lao động"), help_text=_("Gõ số CCCD hoặc họ tên rồi chọn."))
     kind = forms.ChoiceField(label=_("Ghi nhận"), choices=RECORD_KINDS)
-    topics = forms.ModelMultipleChoiceField(
-        label=_("Nội dung tư vấn"),
-        queryset=CodeItem.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Khi ghi tư vấn: chọn ít nhất một nội dung."),
+    topics = TopicsField(
+        label=_("Nội dung tư vấn"), required=False, help_text=_("Khi ghi tư vấn: chọn ít nhất một nội dung.")
     )
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 
     def __init__(self, *args, viewer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].for_viewer(viewer)
-        self.fields["topics"].queryset = topic_list()

@@ -216,7 +216,7 @@ def test_actions_on_the_booth_page_change_the_fair_report(cast, booth):
     for kind in ("training", "labour_export"):
         client.post(f"{base}/record/", {"person": people[1].pk, "person_label": "x", "kind": kind})
     client.post(f"{base}/record/", {"person": people[2].pk, "person_label": "x", "kind": "counselling",
-                                    "topics": [t.pk for t in topics("tim_viec_lam")]})  # fmt: skip
+                                    "topics": [t.code for t in topics("tim_viec_lam")]})  # fmt: skip
 
     report = fair_report(Fair.objects.filter(pk=fair.pk))
     assert (report.applied, report.interviewed, report.interview_appointments) == (3, 2, 1)

@@ -96,10 +96,13 @@ def slot_create(
     if not isinstance(starts_at, dt.datetime):
         errors.add("starts_at", str(STARTS_REQUIRED))
     else:
-        if timezone.is_naive(starts_at):
-            starts_at = timezone.make_aware(starts_at)
-        local = timezone.localtime(starts_at)
-        if local.date() != fair.held_on:
+        try:
+            if timezone.is_naive(starts_at):
+                starts_at = timezone.make_aware(starts_at)
+            local: dt.datetime | None = timezone.localtime(starts_at)
+        except (OverflowError, ValueError):  # a time at the edge of the calendar: not the fair's day anyway
+            local = None
+        if local is None or local.date() != fair.held_on:
             errors.add("starts_at", NOT_FAIR_DAY.format(day=fair.held_on.strftime("%d/%m/%Y")))
         elif not (fair.starts_at <= local.time() < fair.ends_at):
             start, end = fair.starts_at.strftime("%H:%M"), fair.ends_at.strftime("%H:%M")

@@ -121,6 +121,10 @@ def test_the_employer_opens_slots_on_the_fair_day_within_its_hours(cast, booth):
     with pytest.raises(ValidationError) as exc:
         slots.slot_create(actor=cast["employer"], booth=booth, starts_at=at(fair, 8) + dt.timedelta(days=1))
     assert "trong ngày tổ chức phiên" in exc.value.message_dict["starts_at"][0]
+    edge = dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.UTC)  # no local time: refused, not a server error
+    with pytest.raises(ValidationError) as exc:
+        slots.slot_create(actor=cast["employer"], booth=booth, starts_at=edge)
+    assert "trong ngày tổ chức phiên" in exc.value.message_dict["starts_at"][0]
     with pytest.raises(ValidationError) as exc:
         slots.slot_create(actor=cast["employer"], booth=booth, starts_at=at(fair, 13))
     assert "từ 07:30 đến 11:30" in exc.value.message_dict["starts_at"][0]

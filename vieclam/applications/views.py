@@ -149,7 +149,7 @@ def my_vacancy_create(request):
             )
             for note in form.notes:
                 messages.warning(request, note)
-            return redirect("applications:my")
+            return redirect(_next_url(request) or "applications:my")  # e.g. back to a fair's booth form
     return render(request, "applications/vacancy_form.html", {"form": form})
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vieclam.fairs import views, views_door
+from vieclam.fairs import views, views_booths, views_door
 
 app_name = "fairs"
 urlpatterns = [
@@ -13,4 +13,18 @@ urlpatterns = [
     path("<int:pk>/door/", views_door.fair_door, name="fair_door"),
     path("<int:pk>/door/lookup/", views_door.fair_door_lookup, name="fair_door_lookup"),
     path("<int:pk>/door/sw.js", views_door.fair_door_sw, name="fair_door_sw"),
+]
+
+# Booths, their actions and interview slots (views_booths)
+urlpatterns += [
+    path("<int:pk>/booths/new/", views_booths.booth_new, name="booth_new"),
+    path("booths/open/", views_booths.booth_open_fairs, name="booth_open_fairs"),
+    path("booths/register/", views_booths.booth_register_own, name="booth_register_own"),
+    path("booths/<int:pk>/", views_booths.booth_detail, name="booth_detail"),
+    path("booths/<int:pk>/apply/", views_booths.booth_apply, name="booth_apply"),
+    path("booths/<int:pk>/record/", views_booths.booth_record, name="booth_record"),
+    path("booths/<int:pk>/interview/", views_booths.booth_interview, name="booth_interview"),
+    path("booths/<int:pk>/slots/", views_booths.booth_slot_create, name="booth_slot_create"),
+    path("slots/<int:pk>/book/", views_booths.booth_slot_book, name="booth_slot_book"),
+    path("slots/<int:pk>/release/", views_booths.booth_slot_release, name="booth_slot_release"),
 ]

@@ -57,6 +57,10 @@ KINDS = {
     "connections": "connection",
     "follow-ups": "follow_up",
     "fairs": "fair",
+    "booths": "booth",
+    "fair-booths": "booth",
+    "slots": "slot",
+    "fair-interview-slots": "slot",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -144,11 +148,26 @@ def world(cast, area: str) -> dict:
             "funding_source": "mtqg",
         },
     )
+    fair = make_fair(officer, commune=commune, name=f"Phiên {marker}")
+    booth, slot = _booth_and_slot(officer, fair, employer)
     return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
             "follow_up": connection.follow_ups.first(),
-            "fair": make_fair(officer, commune=commune, name=f"Phiên {marker}")}  # fmt: skip
+            "fair": fair, "booth": booth, "slot": slot}  # fmt: skip
+
+
+def _booth_and_slot(officer, fair, employer):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from vieclam.fairs.services import booth_register
+    from vieclam.fairs.slots import slot_create
+
+    booth = booth_register(actor=officer, fair=fair, data={"employer": employer})
+    starts_at = timezone.make_aware(dt.datetime.combine(fair.held_on, dt.time(8, 0)))
+    return booth, slot_create(actor=officer, booth=booth, starts_at=starts_at)
 
 
 def _commune_officer(commune: str):

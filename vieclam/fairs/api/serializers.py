@@ -6,7 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from vieclam.fairs.choices import FairKind, FairStatus, RegistrationChannel
-from vieclam.fairs.models import Fair, FairRegistration
+from vieclam.fairs.models import Fair, FairBooth, FairInterviewSlot, FairRegistration
 
 ID = {"min_value": 1, "max_value": 2**63 - 1}
 
@@ -109,3 +109,52 @@ class CheckInSerializer(serializers.Serializer):
     national_id = serializers.CharField(required=False, allow_blank=True, max_length=12)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
     client_key = serializers.CharField(required=False, allow_blank=True, max_length=64)
+
+
+class BoothSerializer(serializers.ModelSerializer):
+    fair = serializers.IntegerField(source="fair_id", read_only=True)
+    employer = serializers.IntegerField(source="employer_id", read_only=True)
+    employer_name = serializers.CharField(source="employer.name", read_only=True)
+    vacancies = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = FairBooth
+        fields = ["id", "fair", "employer", "employer_name", "number", "contact_name", "contact_phone", "vacancies",
+                  "meeting_link", "created_at"]  # fmt: skip
+        read_only_fields = fields
+
+
+class BoothInputSerializer(serializers.Serializer):
+    """Staff: an employer of their areas at a fair of their areas; an employer's account: its own employer at an
+    open fair. Vacancies are the employer's open ones (ids)."""
+
+    fair = serializers.IntegerField(**ID)
+    employer = serializers.IntegerField(**ID)
+    number = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    contact_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    contact_phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    vacancies = serializers.ListField(child=serializers.IntegerField(**ID), required=False, max_length=100)
+    meeting_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class SlotSerializer(serializers.ModelSerializer):
+    booth = serializers.IntegerField(source="booth_id", read_only=True)
+    vacancy = serializers.IntegerField(source="vacancy_id", read_only=True, allow_null=True)
+    registration = serializers.IntegerField(source="registration_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = FairInterviewSlot
+        fields = ["id", "booth", "starts_at", "minutes", "vacancy", "registration", "booked_at"]
+        read_only_fields = fields
+
+
+class SlotInputSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    minutes = serializers.IntegerField(required=False, min_value=5, max_value=240)
+    vacancy = serializers.IntegerField(required=False, allow_null=True, **ID)
+
+
+class SlotBookSerializer(serializers.Serializer):
+    """Staff name the registration; a worker books for their own registration at the fair (may be left out)."""
+
+    registration = serializers.IntegerField(required=False, **ID)

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.exports import Column, Exporter, choice, xlsx_bytes
 from vieclam.core.privacy import mask_identifier
@@ -30,16 +30,16 @@ class FairExporter(Exporter):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_lazy("Tên phiên"), "name"),
-            choice(_lazy("Loại phiên"), "kind"),
-            Column(_lazy("Ngày tổ chức"), "held_on"),
-            Column(_lazy("Giờ bắt đầu"), lambda row: row.starts_at.strftime("%H:%M")),
-            Column(_lazy("Giờ kết thúc"), lambda row: row.ends_at.strftime("%H:%M")),
-            Column(_lazy("Xã, phường, đặc khu"), "commune.name"),
-            Column(_lazy("Địa điểm"), "address"),
-            Column(_lazy("Số người lao động tối đa"), "capacity"),
-            Column(_lazy("Đối tượng tham gia"), "target_groups"),
-            choice(_lazy("Trạng thái"), "status"),
+            Column(_("Tên phiên"), "name"),
+            choice(_("Loại phiên"), "kind"),
+            Column(_("Ngày tổ chức"), "held_on"),
+            Column(_("Giờ bắt đầu"), lambda row: row.starts_at.strftime("%H:%M")),
+            Column(_("Giờ kết thúc"), lambda row: row.ends_at.strftime("%H:%M")),
+            Column(_("Xã, phường, đặc khu"), "commune.name"),
+            Column(_("Địa điểm"), "address"),
+            Column(_("Số người lao động tối đa"), "capacity"),
+            Column(_("Đối tượng tham gia"), "target_groups"),
+            choice(_("Trạng thái"), "status"),
         ]
 
 
@@ -97,16 +97,16 @@ class AttendeeExporter(Exporter):
     def columns(self) -> list[Column]:
         sexes = {value: str(label) for value, label in Sex.choices}
         return [
-            Column(_lazy("Họ và tên"), attendee_name),
-            Column(_lazy("Năm sinh"), _birth_year),
-            Column(_lazy("Giới tính"), lambda row: sexes.get(row.person.sex) if row.person is not None else None),
-            Column(_lazy("Số CCCD (che)"), _national_id),
-            Column(_lazy("Xã/phường nơi ở"), _commune),
-            Column(_lazy("Điện thoại"), _phone),
-            choice(_lazy("Hình thức đăng ký"), "channel"),
-            Column(_lazy("Gian hàng quan tâm"), _booths),
-            Column(_lazy("Đến phiên lúc"), "checked_in_at"),
-            Column(_lazy("Nhu cầu ghi nhận tại phiên"), _interests),
+            Column(_("Họ và tên"), attendee_name),
+            Column(_("Năm sinh"), _birth_year),
+            Column(_("Giới tính"), lambda row: sexes.get(row.person.sex) if row.person is not None else None),
+            Column(_("Số CCCD (che)"), _national_id),
+            Column(_("Xã/phường nơi ở"), _commune),
+            Column(_("Điện thoại"), _phone),
+            choice(_("Hình thức đăng ký"), "channel"),
+            Column(_("Gian hàng quan tâm"), _booths),
+            Column(_("Đến phiên lúc"), "checked_in_at"),
+            Column(_("Nhu cầu ghi nhận tại phiên"), _interests),
         ]
 
 
@@ -128,13 +128,13 @@ class BoothExporter(Exporter):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_lazy("Số gian hàng"), "number"),
-            Column(_lazy("Người sử dụng lao động"), "employer.name"),
-            Column(_lazy("Người liên hệ"), "contact_name"),
-            Column(_lazy("Điện thoại liên hệ"), "contact_phone"),
-            Column(_lazy("Việc làm tuyển tại phiên (chỉ tiêu)"), _vacancy_lines),
-            Column(_lazy("Tổng chỉ tiêu"), lambda booth: sum(v.positions_count for v in booth.vacancies.all())),
-            Column(_lazy("Đường dẫn phỏng vấn trực tuyến"), "meeting_link"),
+            Column(_("Số gian hàng"), "number"),
+            Column(_("Người sử dụng lao động"), "employer.name"),
+            Column(_("Người liên hệ"), "contact_name"),
+            Column(_("Điện thoại liên hệ"), "contact_phone"),
+            Column(_("Việc làm tuyển tại phiên (chỉ tiêu)"), _vacancy_lines),
+            Column(_("Tổng chỉ tiêu"), lambda booth: sum(v.positions_count for v in booth.vacancies.all())),
+            Column(_("Đường dẫn phỏng vấn trực tuyến"), "meeting_link"),
         ]
 
 
@@ -144,8 +144,8 @@ class BoothExporter(Exporter):
 def report_xlsx(*, heading: Sequence[tuple[str, str]], rows: Sequence[tuple[str, int]], line: str) -> bytes:
     """The report as a two-column sheet: what the report covers (`heading`), then each line of the screen with its
     number (real number cells), then the sentence of the centres' reports."""
-    columns = [Column(_lazy("Nội dung"), lambda row: row[0]), Column(_lazy("Số liệu"), lambda row: row[1])]
+    columns = [Column(_("Nội dung"), lambda row: row[0]), Column(_("Số liệu"), lambda row: row[1])]
     data: list[tuple[str, Any]] = [(str(label), value) for label, value in heading]
     data += [(str(label), value) for label, value in rows]
-    data.append((_("Tóm tắt"), line))
-    return xlsx_bytes(columns, data, _("Báo cáo phiên"))
+    data.append((gettext("Tóm tắt"), line))
+    return xlsx_bytes(columns, data, gettext("Báo cáo phiên"))

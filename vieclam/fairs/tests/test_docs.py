@@ -316,3 +316,53 @@ def test_the_documents_read_in_english(cast, fair):
     assert "Show this QR code to the officer when you arrive." in page
     header = sheet_rows(client.get(f"/fairs/{fair.pk}/attendees/excel/"))[0]
     assert header[0] == "Full name" and not re.search(r"[ạ-ỹ]", " ".join(header))
+
+
+#
+# On a phone
+#
+def test_the_print_pages_fit_a_390_px_window(cast, fair, tmp_path):
+    """Rendered by Django first, then shown by Chromium (no server: the pages and their style sheets are handed to
+    the browser from memory), on a 390 × 844 window: nothing is wider than the window."""
+    import shutil
+
+    from django.contrib.staticfiles import finders
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not shutil.os.path.exists(chromium):
+        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    for n in range(2, 6):
+        typed_registration(fair, n)
+    FairRegistration.objects.filter(pk=FairRegistration.objects.latest("pk").pk).update(
+        applicant_name="Nguyễn Thị Hoàng Phương Thảo Nguyên Bình Minh Rạng Rỡ Sáng Ngời Trên Cánh Đồng Lúa Chín Vàng"
+    )
+    client = client_of(cast["commune_a"])
+    registration = FairRegistration.objects.filter(fair=fair).first()
+    paths = [f"/fairs/{fair.pk}/badges/", f"/fairs/{fair.pk}/badges/{registration.pk}/",
+             f"/fairs/{fair.pk}/report/print/", "/fairs/report/print/"]  # fmt: skip
+    pages = {path: client.get(path).content for path in paths}
+
+    def serve(route):
+        path = route.request.url.removeprefix("http://docs.test")
+        if path in pages:
+            return route.fulfill(body=pages[path], content_type="text/html; charset=utf-8")
+        found = finders.find(path.removeprefix("/static/")) if path.startswith("/static/") else None
+        if found:
+            kind = "text/css" if found.endswith(".css") else "application/octet-stream"
+            return route.fulfill(path=found, content_type=kind)
+        return route.fulfill(status=404, body=b"")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        page.route("**/*", serve)
+        for path in paths:
+            page.goto("http://docs.test" + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+            assert page.evaluate("getComputedStyle(document.querySelector('.sheet')).backgroundColor") == (
+                "rgb(255, 255, 255)"
+            ), path  # the print style sheet was applied
+            page.screenshot(path=str(tmp_path / (path.strip("/").replace("/", "-") + ".png")), full_page=True)
+        browser.close()

@@ -111,6 +111,12 @@ def test_the_attendee_list_comes_as_csv_too(cast, fair):
     assert "Nguyễn Thị Đến" in text and "Võ Thị Tự Khai 1" in text and CCCD not in text
 
 
+def test_a_name_typed_as_a_formula_stays_text_in_the_attendee_excel(cast, fair):
+    FairRegistration.objects.filter(person__isnull=True).update(applicant_name='=HYPERLINK("http://x","y")')
+    rows = sheet_rows(client_of(cast["commune_a"]).get(f"/fairs/{fair.pk}/attendees/excel/"))
+    assert rows[2][0] == """'=HYPERLINK("http://x","y")"""
+
+
 def test_the_booth_excel_lists_vacancies_with_their_positions(cast, fair):
     header, row = sheet_rows(client_of(cast["commune_a"]).get(f"/fairs/{fair.pk}/booths/excel/"))
     assert header[:6] == ("Số gian hàng", "Người sử dụng lao động", "Người liên hệ", "Điện thoại liên hệ",

@@ -12,12 +12,15 @@ ticket), with the document named.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
@@ -36,9 +39,11 @@ BADGES_PER_PAGE = 96  # twelve A4 sheets of eight badges; a QR code takes a few 
 DOCUMENT = "tài liệu"  # the audit event's note naming what was downloaded or printed
 
 
-def _audited(request, instance, document: str, area) -> None:
-    audit_record(actor=request.user, action=AuditAction.READ, instance=instance, changes={DOCUMENT: [None, document]},
-                 area=area)  # fmt: skip
+def _audited(request, instance, document, area) -> None:
+    """A read event naming the document, written in Vietnamese whatever the page's language (the trail's words)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        changes = {DOCUMENT: [None, str(document)]}
+    audit_record(actor=request.user, action=AuditAction.READ, instance=instance, changes=changes, area=area)
 
 
 def _format(request) -> str:
@@ -60,9 +65,9 @@ def fair_attendees_export(request, pk: int):
     """The fair's registrations as Excel (?format=csv for CSV), audited."""
     fair = selectors.fair_get(viewer=request.user, pk=pk)
     rows = selectors.registration_list(viewer=request.user, fair=fair).order_by("pk")
-    _audited(request, fair, _("Danh sách người lao động đăng ký"), fair.commune)
+    _audited(request, fair, gettext_lazy("Danh sách người lao động đăng ký"), fair.commune)
     exporter = AttendeeExporter()
-    exporter.filename = f"nguoi-dang-ky-phien-{fair.pk}"
+    exporter.filename = f"nguoi-dang-ky-phien-ngay-{fair.held_on:%d-%m-%Y}"
     return exporter.response(_format(request), rows)
 
 
@@ -72,7 +77,7 @@ def fair_booths_export(request, pk: int):
     fair = selectors.fair_get(viewer=request.user, pk=pk)
     rows = selectors.booth_list(viewer=request.user, fair=fair).order_by("number", "pk")
     exporter = BoothExporter()
-    exporter.filename = f"gian-hang-phien-{fair.pk}"
+    exporter.filename = f"gian-hang-phien-ngay-{fair.held_on:%d-%m-%Y}"
     return exporter.response(_format(request), rows)
 
 
@@ -116,7 +121,7 @@ def _one_fair_report(request, pk: int) -> tuple[Fair, dict]:
 def fair_report_export(request, pk: int):
     fair, context = _one_fair_report(request, pk)
     content = report_xlsx(heading=_fair_heading(fair), rows=context["report_rows"], line=context["report_line"])
-    return _download(content, f"bao-cao-phien-{fair.pk}")
+    return _download(content, f"bao-cao-phien-ngay-{fair.held_on:%d-%m-%Y}")
 
 
 @staff_required
@@ -190,7 +195,8 @@ def fair_badges(request, pk: int):
     if waiting:
         rows = rows.filter(checked_in_at__isnull=True)
     page = Paginator(rows, BADGES_PER_PAGE).get_page(request.GET.get("page"))
-    _audited(request, fair, _("Thẻ đeo, vé tham gia phiên (trang {page})").format(page=page.number), fair.commune)
+    document = format_lazy(gettext_lazy("Thẻ đeo, vé tham gia phiên (trang {page})"), page=page.number)
+    _audited(request, fair, document, fair.commune)
     context = {"fair": fair, "page": page, "sheets": _sheets([_badge(r, fair) for r in page]), "waiting": waiting,
                "back": fair.get_absolute_url()}  # fmt: skip
     return render(request, "fairs/badges.html", context)
@@ -201,6 +207,6 @@ def registration_ticket(request, pk: int, registration_pk: int):
     """One registration's ticket, to print for a worker who has no phone with them."""
     fair = selectors.fair_get(viewer=request.user, pk=pk)
     registration = get_object_or_404(selectors.registration_list(viewer=request.user, fair=fair), pk=registration_pk)
-    _audited(request, registration, _("Vé tham gia phiên"), fair.commune)
+    _audited(request, registration, gettext_lazy("Vé tham gia phiên"), fair.commune)
     context = {"fair": fair, "badge": _badge(registration, fair), "back": reverse("fairs:fair_badges", args=[fair.pk])}
     return render(request, "fairs/badges_ticket.html", context)

@@ -322,8 +322,21 @@ def test_the_documents_read_in_english(cast, fair):
     client.cookies["django_language"] = "en"
     page = client.get(f"/fairs/{fair.pk}/badges/").content.decode()
     assert "Show this QR code to the officer when you arrive." in page
-    header = sheet_rows(client.get(f"/fairs/{fair.pk}/attendees/excel/"))[0]
+    response = client.get(f"/fairs/{fair.pk}/attendees/excel/")
+    header = sheet_rows(response)[0]
     assert header[0] == "Full name" and not re.search(r"[ạ-ỹ]", " ".join(header))
+    notes = AuditEvent.objects.filter(action=AuditAction.READ).values_list("changes", flat=True)
+    assert {next(iter(note.values()))[1] for note in notes} == {
+        "Thẻ đeo, vé tham gia phiên (trang 1)",
+        "Danh sách người lao động đăng ký",
+    }  # the trail's words
+
+
+def test_the_file_names_carry_the_fair_day_not_its_id(cast, fair):
+    response = client_of(cast["commune_a"]).get(f"/fairs/{fair.pk}/attendees/excel/")
+    day = today()
+    expected = f"nguoi-dang-ky-phien-ngay-{day:%d-%m-%Y}-{day:%Y-%m-%d}.xlsx"
+    assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
 
 
 #

@@ -344,7 +344,8 @@ def test_the_file_names_carry_the_fair_day_not_its_id(cast, fair):
 #
 def test_the_print_pages_fit_a_390_px_window(cast, fair, tmp_path):
     """Rendered by Django first, then shown by Chromium (no server: the pages and their style sheets are handed to
-    the browser from memory), on a 390 × 844 window: nothing is wider than the window."""
+    the browser from memory), on a 390 × 844 window: nothing is wider than the window, the print pages and the
+    fair and report pages that link to them."""
     import shutil
 
     from django.contrib.staticfiles import finders
@@ -363,7 +364,8 @@ def test_the_print_pages_fit_a_390_px_window(cast, fair, tmp_path):
     registration = FairRegistration.objects.filter(fair=fair).first()
     paths = [f"/fairs/{fair.pk}/badges/", f"/fairs/{fair.pk}/badges/{registration.pk}/",
              f"/fairs/{fair.pk}/report/print/", "/fairs/report/print/"]  # fmt: skip
-    pages = {path: client.get(path).content for path in paths}
+    screens = [f"/fairs/{fair.pk}/", "/fairs/report/?kind=mobile"]  # the pages holding the links
+    pages = {path: client.get(path).content for path in [*paths, *screens]}
 
     def serve(route):
         path = route.request.url.removeprefix("http://docs.test")
@@ -386,4 +388,8 @@ def test_the_print_pages_fit_a_390_px_window(cast, fair, tmp_path):
                 "rgb(255, 255, 255)"
             ), path  # the print style sheet was applied
             page.screenshot(path=str(tmp_path / (path.strip("/").replace("/", "-") + ".png")), full_page=True)
+        for path in screens:
+            page.goto("http://docs.test" + path)
+            assert "vieclam" in page.title(), path  # the page itself, not an empty answer
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         browser.close()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vieclam.fairs import views, views_booths, views_door
+from vieclam.fairs import views, views_booths, views_docs, views_door
 
 app_name = "fairs"
 urlpatterns = [
@@ -27,4 +27,15 @@ urlpatterns += [
     path("booths/<int:pk>/slots/", views_booths.booth_slot_create, name="booth_slot_create"),
     path("slots/<int:pk>/book/", views_booths.booth_slot_book, name="booth_slot_book"),
     path("slots/<int:pk>/release/", views_booths.booth_slot_release, name="booth_slot_release"),
+]
+# The organisers' documents (views_docs): Excel lists, the report as Excel and print, badges and tickets.
+urlpatterns += [
+    path("report/excel/", views_docs.report_export, name="report_export"),
+    path("report/print/", views_docs.report_print, name="report_print"),
+    path("<int:pk>/attendees/excel/", views_docs.fair_attendees_export, name="fair_attendees_export"),
+    path("<int:pk>/booths/excel/", views_docs.fair_booths_export, name="fair_booths_export"),
+    path("<int:pk>/report/excel/", views_docs.fair_report_export, name="fair_report_export"),
+    path("<int:pk>/report/print/", views_docs.fair_report_print, name="fair_report_print"),
+    path("<int:pk>/badges/", views_docs.fair_badges, name="fair_badges"),
+    path("<int:pk>/badges/<int:registration_pk>/", views_docs.registration_ticket, name="registration_ticket"),
 ]

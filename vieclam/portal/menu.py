@@ -81,6 +81,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Tin chờ duyệt"), "vacancies:approvals", holds_exchange),
             Item(_("Người tìm việc"), "seekers:profile_list", staff),
             Item(_("Ứng tuyển"), "applications:application_list", staff),
+            Item(_("Phiên giao dịch việc làm"), "fairs:fair_list", staff),
             Item(_("Nhập việc tìm người"), "imports:batch_upload", holds_exchange),
         ),
     ),

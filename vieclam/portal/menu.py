@@ -26,6 +26,11 @@ def staff(user) -> bool:
     return user.is_authenticated and user.is_staff_role
 
 
+def not_staff(user) -> bool:
+    """Visitors, workers and employers (staff have their own page of the same name, e.g. the fairs they run)."""
+    return not staff(user)
+
+
 def history(user) -> bool:
     return user.is_authenticated and user.can_view_history
 
@@ -76,7 +81,7 @@ MENU: tuple[Group, ...] = (
         _("Sàn việc làm"),
         (
             Item(_("Tìm việc làm"), "jobboard:job_search"),
-            Item(_("Phiên giao dịch việc làm"), "fairpub:fair_list"),
+            Item(_("Phiên giao dịch việc làm"), "fairpub:fair_list", not_staff),
             Item(_("Việc tìm người"), "vacancies:vacancy_list", holds_exchange),
             Item(_("Tin chờ duyệt"), "vacancies:approvals", holds_exchange),
             Item(_("Người tìm việc"), "seekers:profile_list", staff),

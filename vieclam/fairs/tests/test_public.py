@@ -254,6 +254,7 @@ def test_anyone_sees_the_fairs_to_come_but_not_the_drafts(cast):
     assert Client().get(f"/job-fairs/{shown.pk}/").status_code == 200
     assert Client().get(f"/job-fairs/{draft.pk}/").status_code == 404
     assert "/job-fairs/" in Client().get("/").content.decode()  # in the public menu
+    assert 'href="/job-fairs/"' not in client_of(staff).get("/").content.decode()  # staff: their own fair list
 
 
 def test_the_fair_page_shows_its_employers_and_jobs_without_contacts_in_few_queries(

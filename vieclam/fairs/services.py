@@ -447,7 +447,8 @@ def registration_check_in(
                             phone=(phone or "").strip())  # fmt: skip
     # Locked: two phones scanning the same person at once are served one after the other; the second sees the
     # first check-in and returns it.
-    registration = FairRegistration.objects.select_for_update().select_related("person").get(pk=pk)
+    # of=("self",): the person is an outer join (a visitor's registration has none), which PostgreSQL cannot lock.
+    registration = FairRegistration.objects.select_for_update(of=("self",)).select_related("person").get(pk=pk)
     if registration.checked_in_at is not None:
         return registration
     registration.checked_in_at, registration.checked_in_by = timezone.now(), actor

@@ -19,8 +19,9 @@ Then, against `gunicorn vieclam.config.wsgi --workers 3` on 127.0.0.1 (as README
    its worker's token. Printed: registered, refused with the capacity message, lost (no answer), over capacity
    (registrations in the database beyond the capacity), 5xx, other answers, throughput, p50/p95.
 2. Baseline: a trivial authenticated GET (/api/v1/me/, the officer's token), 1 and 4 clients.
-3. Check-in: 1.000 scans (9 in 10 a new token, 1 in 10 a token scanned before) by 4 clients through
-   /api/v1/fair-registrations/check-in/; p50/p95 and the ratio to the baseline. Target p95 ≤ 150 ms.
+3. Check-in through /api/v1/fair-registrations/check-in/ (9 scans in 10 a new token, 1 in 10 a token scanned
+   before): 250 scans by one client (one volunteer's phone), then 1.000 by 4 clients (four at the door);
+   p50/p95 and the ratio to the baseline with as many clients. Target p95 ≤ 150 ms.
 4. Report: GET /api/v1/fairs/{door}/report/ 30 times and `fairs.selectors.fair_report` in this process 30 times;
    p50/p95 and the ratio to the baseline. Target ≤ 500 ms.
 
@@ -77,8 +78,8 @@ def main() -> None:
         _race(args, setup)
         base1 = _baseline(setup, clients=1, requests=200)
         base4 = _baseline(setup, clients=4, requests=1_000)
-        _check_in(args, setup, base4)
-        _report(setup, base1)
+        _check_in(args, setup, (base1[1], base4[1]))
+        _report(setup, base1[0])
     finally:
         server.terminate()
         try:
@@ -380,32 +381,35 @@ def _drive(calls: list, clients: int) -> tuple[list[float], list[int], float]:
     return latencies, statuses, time.perf_counter() - started
 
 
-def _baseline(setup: dict, *, clients: int, requests: int) -> float:
+def _baseline(setup: dict, *, clients: int, requests: int) -> tuple[float, float]:
+    """(p50, p95) of a trivial authenticated GET."""
     print(f"\n2. baseline GET /api/v1/me/, {clients} client(s), {requests} requests (load {_uptime()})", flush=True)
     token = setup["officer_token"]
     _drive([("GET", "/api/v1/me/", token, None)] * 20, clients)  # warm every worker
     latencies, statuses, elapsed = _drive([("GET", "/api/v1/me/", token, None)] * requests, clients)
     failed = sum(1 for s in statuses if s != 200)
     print(f"   {_stats(latencies)}; {len(latencies) / elapsed:.0f} req/s; {failed} not 200", flush=True)
-    return _p(latencies, 0.95) if clients > 1 else statistics.median(latencies)
+    return statistics.median(latencies), _p(latencies, 0.95)
 
 
-def _check_in(args, setup: dict, base_p95: float) -> None:
+def _check_in(args, setup: dict, base_p95: tuple[float, float]) -> None:
     fair, token, scans = setup["door"], setup["officer_token"], setup["scans"]
-    count = min(args.scans, len(scans["new"]))
-    wanted = scans["new"][: count * 9 // 10] + scans["again"][: count - count * 9 // 10]
-    calls = [("POST", "/api/v1/fair-registrations/check-in/", token, {"fair": fair.pk, "token": t}) for t in wanted]
-    print(f"\n3. check-in: {len(calls)} scans by 4 clients at a fair of {args.registrations:,} registrations "
-          f"(load {_uptime()})", flush=True)  # fmt: skip
-    latencies, statuses, elapsed = _drive(calls, 4)
-    failed = sum(1 for s in statuses if s != 200)
-    p95 = _p(latencies, 0.95)
-    verdict = "met" if p95 <= 150 else "MISSED"
-    print(
-        f"   {_stats(latencies)}; {len(latencies) / elapsed:.0f} scans/s; {failed} not 200; "
-        f"p95 / baseline p95 (4 clients) {p95 / base_p95:.1f}x; target p95 <= 150 ms: {verdict}",
-        flush=True,
-    )
+    new, again = list(scans["new"]), list(scans["again"])
+    for clients, count, base in ((1, args.scans // 4, base_p95[0]), (4, args.scans, base_p95[1])):
+        wanted = [new.pop() for _ in range(min(len(new), count * 9 // 10))] + again[: count - count * 9 // 10]
+        calls = [("POST", "/api/v1/fair-registrations/check-in/", token, {"fair": fair.pk, "token": t})
+                 for t in wanted]  # fmt: skip
+        print(f"\n3. check-in: {len(calls)} scans (9 in 10 new) by {clients} client(s) at a fair of "
+              f"{args.registrations:,} registrations (load {_uptime()})", flush=True)  # fmt: skip
+        latencies, statuses, elapsed = _drive(calls, clients)
+        failed = sum(1 for s in statuses if s != 200)
+        p95 = _p(latencies, 0.95)
+        verdict = "met" if p95 <= 150 else "MISSED"
+        print(
+            f"   {_stats(latencies)}; {len(latencies) / elapsed:.0f} scans/s; {failed} not 200; p95 / baseline "
+            f"p95 ({clients} client(s)) {p95 / base:.1f}x; target p95 <= 150 ms: {verdict}",
+            flush=True,
+        )
 
 
 def _report(setup: dict, base_p50: float) -> None:

@@ -23,11 +23,12 @@ from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today
 from vieclam.core.refdata import read_csv
-from vieclam.demo import history, jobs
+from vieclam.demo import fairs, history, jobs
 from vieclam.demo import population as pop
 from vieclam.demo.economy import EMPLOYER_COLUMNS, EmployerGenerator, EmployerPlace
 from vieclam.demo.writer import bulk_write, next_id, tables_analyze
 from vieclam.employers.models import Employer
+from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairRegistration
 from vieclam.people import cccd
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
 from vieclam.places.choices import Level
@@ -87,7 +88,7 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
     out = pop.PopulationGenerator(ref, seed=seed, today=day, now=now, first_ids=first).generate(persons)
     employers = _employers(province, ref, persons, seed, now)
     vacancies, profiles, new_vacancy = _jobs(province, employers, out.seekers, seed, now, day)
-    past = _history(province, out, employers, new_vacancy, seed, day)
+    past = _history(province, out, employers, vacancies, new_vacancy, seed, day)
     return {
         "households": (Household, pop.HOUSEHOLD_COLUMNS, out.households),
         "persons": (Person, pop.PERSON_COLUMNS, out.persons),
@@ -111,6 +112,16 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
         "case_assignments": (CaseAssignment, history.CASE_COLUMNS, past.cases),
         "connections": (Connection, history.CONNECTION_COLUMNS, past.connections),
         "follow_ups": (FollowUp, history.FOLLOW_UP_COLUMNS, past.follow_ups),
+        "fairs": (Fair, fairs.FAIR_COLUMNS, past.fairs),
+        "fair_booths": (FairBooth, fairs.BOOTH_COLUMNS, past.booths),
+        "fair_booth_vacancies": (FairBooth.vacancies.through, fairs.BOOTH_VACANCY_COLUMNS, past.booth_vacancies),
+        "fair_registrations": (FairRegistration, fairs.REGISTRATION_COLUMNS, past.registrations),
+        "fair_registration_booths": (
+            FairRegistration.booths.through,
+            fairs.REGISTRATION_BOOTH_COLUMNS,
+            past.registration_booths,
+        ),
+        "fair_interests": (FairInterest, fairs.INTEREST_COLUMNS, past.interests),
     }
 
 
@@ -222,9 +233,10 @@ def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.dat
     return vacancies, profiles, new_vacancy
 
 
-def _history(province, out: pop.Output, employers, new_vacancy: Callable, seed: int, day: dt.date) -> history.History:
-    """2024 to today: counselling, caseloads, past vacancies, applications and referrals, connections and their
-    follow-ups (demo.history)."""
+def _history(province, out: pop.Output, employers, vacancies, new_vacancy: Callable, seed: int,
+             day: dt.date) -> history.History:  # fmt: skip
+    """2024 to today: counselling, caseloads, past vacancies, applications and referrals, job fairs, connections
+    and their follow-ups (demo.history, demo.fairs)."""
     poverty = {row[0]: row[5] for row in out.households}
     person = {row[0]: row for row in out.persons}
     workers = [
@@ -246,12 +258,20 @@ def _history(province, out: pop.Output, employers, new_vacancy: Callable, seed: 
             "case": next_id(CaseAssignment),
             "connection": next_id(Connection),
             "follow_up": next_id(FollowUp),
+            "fair": next_id(Fair),
+            "booth": next_id(FairBooth),
+            "booth_vacancy": next_id(FairBooth.vacancies.through),
+            "registration": next_id(FairRegistration),
+            "registration_booth": next_id(FairRegistration.booths.through),
+            "interest": next_id(FairInterest),
         },
         counsellors=counsellors,
         codes=_history_codes(province, day),
         new_vacancy=new_vacancy,
+        fair_rng=Random(seed + 4),
     )
-    return generator.generate(workers=workers, employers=employers, inhabitants=len(out.persons))
+    return generator.generate(workers=workers, employers=employers, inhabitants=len(out.persons),
+                              open_vacancies=vacancies)  # fmt: skip
 
 
 def _counsellors(province, count: int = 4) -> list[tuple[int, str]]:

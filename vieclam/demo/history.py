@@ -21,6 +21,7 @@ from random import Random
 from django.utils import timezone
 
 from vieclam.core.dated import in_window
+from vieclam.demo import fairs
 from vieclam.demo.jobs import VACANCY_COLUMNS
 
 START = dt.date(2024, 1, 1)
@@ -141,6 +142,13 @@ class History:
     cases: list[tuple] = field(default_factory=list)
     connections: list[tuple] = field(default_factory=list)
     follow_ups: list[tuple] = field(default_factory=list)
+    # Job fairs (demo.fairs): their applications and hires are in the lists above.
+    fairs: list[tuple] = field(default_factory=list)
+    booths: list[tuple] = field(default_factory=list)
+    booth_vacancies: list[tuple] = field(default_factory=list)
+    registrations: list[tuple] = field(default_factory=list)
+    registration_booths: list[tuple] = field(default_factory=list)
+    interests: list[tuple] = field(default_factory=list)
 
 
 class HistoryGenerator:
@@ -153,13 +161,16 @@ class HistoryGenerator:
         counsellors: list[tuple[int, str]],
         codes: Codes,
         new_vacancy: Callable[[tuple], tuple],
+        fair_rng: Random | None = None,
     ) -> None:
         self.rng, self.today, self.codes, self.new_vacancy = rng, today, codes, new_vacancy
+        self.fair_rng = fair_rng  # the fairs' own stream (demo.fairs); none: no fairs
         self.counsellors = counsellors or [(None, "")]
         self.ids: dict[str, Iterator[int]] = {name: itertools.count(first) for name, first in first_ids.items()}
         self.paid_until: dict[int, dt.date] = {}  # person -> end of the 12 months after a paid connection
 
-    def generate(self, *, workers: list[Worker], employers: list[tuple], inhabitants: int) -> History:
+    def generate(self, *, workers: list[Worker], employers: list[tuple], inhabitants: int,
+                 open_vacancies: list[tuple] = ()) -> History:  # fmt: skip
         out = History()
         if not workers or not employers:
             return out
@@ -190,6 +201,10 @@ class HistoryGenerator:
             self._group(out, workers)
         for person_id, last in counselled.items():
             self._case(out, by_id[person_id], last)
+        if self.fair_rng is not None:  # before the connections: hires at fairs become connections as any other
+            fairs.FairGenerator(self, rng=self.fair_rng).generate(
+                out, workers=workers, employers=employers, open_vacancies=list(open_vacancies), inhabitants=inhabitants
+            )
         for hire in out.hires:
             self._connection(out, by_id[hire.person_id], hire)
         for _ in range(count("centre_connections")):

@@ -141,7 +141,7 @@ def _sqlite_value(value, is_json: bool):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return value
 

@@ -118,7 +118,9 @@ def _fair_applications(fair_ids: list[int]) -> QuerySet[Application]:
 
 
 def _pairs(rows: QuerySet, fair_path: str, person_path: str) -> set[tuple[int, int]]:
-    return set(rows.values_list(fair_path, person_path).distinct())
+    # order_by(): the events' default ordering would put their moment and id into the DISTINCT (a row per event, and
+    # a sort); bench/fairs.py: a quarter less time for a fair of 5.000 registrations.
+    return set(rows.order_by().values_list(fair_path, person_path).distinct())
 
 
 def _events(fair_ids: list[int], to_status: str, *, days: int) -> set[tuple[int, int]]:

@@ -7,6 +7,7 @@ from vieclam.connections.models import Connection, FollowUp
 from vieclam.demo.generate import demo_generate, persons_for
 from vieclam.employers.models import Employer
 from vieclam.employers.taxcode import parse
+from vieclam.fairs.models import Fair
 from vieclam.people import cccd
 from vieclam.people.models import Household, Person
 from vieclam.places.models import AdministrativeUnit
@@ -31,6 +32,7 @@ def test_same_seed_gives_the_same_province(province, django_db_blocker):
     demo_generate(province=province, persons=600, seed=7)
     first = snapshot()
     for model in (
+        Fair,
         Connection,
         CounsellingSession,
         GroupSession,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import generics
+from rest_framework import generics, permissions
 from rest_framework.response import Response
 
+from vieclam.accounts.choices import Role
 from vieclam.accounts.scoping import scope_queryset
 from vieclam.core.api.permissions import StaffApiMixin
 from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
@@ -25,8 +27,9 @@ from vieclam.fairs.api.serializers import (
     RegistrationInputSerializer,
     RegistrationSerializer,
 )
+from vieclam.fairs.choices import FairStatus
 from vieclam.fairs.filtersets import FairFilterSet
-from vieclam.fairs.models import FairBooth
+from vieclam.fairs.models import Fair, FairBooth
 from vieclam.people.models import Person
 
 
@@ -81,6 +84,19 @@ class FairReportApi(StaffApiMixin, generics.GenericAPIView):
         return Response({**dataclasses.asdict(report), "line": selectors.fair_report_line(report)})
 
 
+class StaffOrWorkerRegistering(permissions.BasePermission):
+    """Staff roles for everything; a worker's account only to register itself (POST), as on the public page."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if getattr(user, "is_staff_role", False):
+            return True
+        return request.method == "POST" and getattr(user, "role", None) == Role.WORKER
+
+
+WORKER_FIELDS = ("fair", "booths", "channel", "client_key")
+
+
 @extend_schema_view(
     post=extend_schema(
         summary="Register a worker for an open fair (capacity, date and status checked; 400 naming the field).",
@@ -89,8 +105,10 @@ class FairReportApi(StaffApiMixin, generics.GenericAPIView):
     )
 )
 class RegistrationListApi(RegistryListApi):
-    """Registrations for the fairs in the caller's areas (`?fair=` narrows to one fair)."""
+    """Registrations for the fairs in the caller's areas (`?fair=` narrows to one fair). A worker's account may
+    POST its own registration (fair, booths) for a fair that is not a draft; the service checks the rest."""
 
+    permission_classes = [permissions.IsAuthenticated, StaffOrWorkerRegistering]
     serializer_class = RegistrationSerializer
     filterset_class = None
     list_selector = staticmethod(selectors.registration_list)
@@ -104,6 +122,8 @@ class RegistrationListApi(RegistryListApi):
 
     def perform_create(self, data: dict, **extras):
         user = self.request.user
+        if not user.is_staff_role:
+            return self._worker_registers(user, data)
         fair = selectors.fair_get(viewer=user, pk=data.pop("fair"))
         values = dict(data)
         if "person" in values:
@@ -112,13 +132,27 @@ class RegistrationListApi(RegistryListApi):
                 raise ValidationError({"person": _("Không có người lao động số {id} trong địa bàn bạn phụ trách.")
                                        .format(id=data["person"])})  # fmt: skip
         if "booths" in values:
-            wanted = values["booths"]
-            values["booths"] = list(FairBooth.objects.filter(pk__in=wanted, fair=fair).select_related("employer"))
-            missing = set(wanted) - {booth.pk for booth in values["booths"]}
-            if missing:
-                raise ValidationError({"booths": _("Gian hàng quan tâm: không có gian hàng số {ids} tại phiên này.")
-                                       .format(ids=", ".join(map(str, sorted(missing))))})  # fmt: skip
+            values["booths"] = _booths_of(fair, values["booths"])
         return services.registration_create(actor=user, fair=fair, data=values)
+
+    def _worker_registers(self, user, data: dict):
+        other = sorted(set(data) - set(WORKER_FIELDS))
+        if other:
+            message = _("Người lao động tự đăng ký cho chính mình: không gửi trường này.")
+            raise ValidationError(dict.fromkeys(other, message))
+        fair = get_object_or_404(Fair.objects.exclude(status=FairStatus.PLANNED), pk=data.pop("fair"))
+        if "booths" in data:
+            data = {**data, "booths": _booths_of(fair, data["booths"])}
+        return services.registration_create(actor=user, fair=fair, data=data)
+
+
+def _booths_of(fair, wanted: list[int]) -> list[FairBooth]:
+    booths = list(FairBooth.objects.filter(pk__in=wanted, fair=fair).select_related("employer"))
+    missing = set(wanted) - {booth.pk for booth in booths}
+    if missing:
+        raise ValidationError({"booths": _("Gian hàng quan tâm: không có gian hàng số {ids} tại phiên này.")
+                               .format(ids=", ".join(map(str, sorted(missing))))})  # fmt: skip
+    return booths
 
 
 class CheckInApi(StaffApiMixin, generics.GenericAPIView):

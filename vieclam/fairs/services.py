@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.choices import Role
@@ -363,7 +363,7 @@ def registration_create(*, actor: User, fair: Fair, data: dict) -> FairRegistrat
     elif local_today() > fair.held_on:
         errors.add("fair", FAIR_PASSED.format(name=fair.name, day=_day(fair.held_on)))
     elif FairRegistration.objects.filter(fair=fair).count() >= fair.capacity:
-        errors.add("fair", FAIR_FULL.format(capacity=fair.capacity))
+        errors.add("fair", FAIR_FULL.format(capacity=number_format(fair.capacity, force_grouping=True)))
     channel = data.get("channel") or (RegistrationChannel.WALK_IN if staff else RegistrationChannel.ONLINE)
     if channel not in RegistrationChannel.values:
         choices = ", ".join(str(label) for label in RegistrationChannel.labels)
@@ -513,7 +513,7 @@ def registration_apply(*, fair: Fair, data: dict) -> FairRegistration:
     elif local_today() > fair.held_on:
         errors.add("fair", FAIR_PASSED.format(name=fair.name, day=_day(fair.held_on)))
     elif FairRegistration.objects.filter(fair=fair).count() >= fair.capacity:
-        errors.add("fair", FAIR_FULL.format(capacity=fair.capacity))
+        errors.add("fair", FAIR_FULL.format(capacity=number_format(fair.capacity, force_grouping=True)))
     values = _applicant_checked(data, errors)
     booths = list(data.get("booths") or [])
     for booth in booths:

@@ -105,7 +105,7 @@ def booth_register_own(request):
     employers = _employer_account(request)
     data = request.POST if request.method == "POST" else request.GET
     fair_id, employer_id = str(data.get("fair", "")), str(data.get("employer", ""))
-    if not fair_id.isdigit() or not employers:
+    if not fair_id.isdigit() or len(fair_id) > 18 or not employers:
         raise Http404
     fair = get_object_or_404(_open_fairs(), pk=int(fair_id))
     employer = next((e for e in employers if str(e.pk) == employer_id), employers[0])
@@ -261,7 +261,7 @@ def booth_slot_book(request, pk: int):
     registration_id = str(request.POST.get("registration", ""))
     registration = (
         FairRegistration.objects.filter(pk=int(registration_id), fair=booth.fair).first()
-        if registration_id.isdigit()
+        if registration_id.isdigit() and len(registration_id) <= 18
         else None
     )
     if registration is None:

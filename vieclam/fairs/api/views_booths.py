@@ -138,6 +138,7 @@ class BoothSlotsApi(generics.GenericAPIView):
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = SlotSerializer
     pagination_class = None
+    queryset = FairBooth.objects.none()  # for the schema: the path's id is a booth
 
     @extend_schema(responses={200: SlotSerializer(many=True)})
     def get(self, request, pk: int):
@@ -167,6 +168,7 @@ class SlotBookApi(generics.GenericAPIView):
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = SlotBookSerializer
+    queryset = FairInterviewSlot.objects.none()  # for the schema: the path's id is a slot
 
     @extend_schema(request=SlotBookSerializer, responses={200: SlotSerializer})
     def post(self, request, pk: int):
@@ -192,6 +194,7 @@ class SlotReleaseApi(generics.GenericAPIView):
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = SlotSerializer
+    queryset = FairInterviewSlot.objects.none()  # for the schema: the path's id is a slot
 
     @extend_schema(request=None, responses={200: SlotSerializer})
     def post(self, request, pk: int):

@@ -101,6 +101,7 @@ def test_an_employer_registers_its_booth_from_the_portal_list_of_open_fairs(cast
     booth = FairBooth.objects.get()
     assert response["Location"] == f"/fairs/booths/{booth.pk}/" and booth.registered_by == cast["employer"]
     assert "Đã đăng ký" in client.get("/fairs/booths/open/").content.decode()
+    assert client.get(f"/fairs/booths/register/?fair={'9' * 25}").status_code == 404  # no such fair, no error
 
 
 def test_an_account_without_an_employer_sees_no_fairs_and_cannot_register(cast):

@@ -57,6 +57,7 @@ KINDS = {
     "connections": "connection",
     "follow-ups": "follow_up",
     "fairs": "fair",
+    "tickets": "fair_registration",  # fairs/tickets/<id>/: a registration's printable ticket
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -103,6 +104,7 @@ def world(cast, area: str) -> dict:
     from vieclam.casework.tests.factories import make_group, make_session
     from vieclam.connections.services import connection_create
     from vieclam.connections.tests.factories import months_ago
+    from vieclam.fairs import services as fair_registrations
     from vieclam.fairs.tests.factories import make_fair
     from vieclam.imports.services import import_batch_preview
     from vieclam.imports.tests.test_command import DATA
@@ -137,11 +139,13 @@ def world(cast, area: str) -> dict:
             "funding_source": "mtqg",
         },
     )
+    fair = make_fair(officer, commune=commune, name=f"Phiên {marker}")
     return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
             "follow_up": connection.follow_ups.first(),
-            "fair": make_fair(officer, commune=commune, name=f"Phiên {marker}")}  # fmt: skip
+            "fair": fair, "fair_registration": fair_registrations.registration_create(
+                actor=officer, fair=fair, data={"person": person})}  # fmt: skip
 
 
 def _commune_officer(commune: str):

@@ -37,5 +37,5 @@ urlpatterns += [
     path("<int:pk>/report/excel/", views_docs.fair_report_export, name="fair_report_export"),
     path("<int:pk>/report/print/", views_docs.fair_report_print, name="fair_report_print"),
     path("<int:pk>/badges/", views_docs.fair_badges, name="fair_badges"),
-    path("<int:pk>/badges/<int:registration_pk>/", views_docs.registration_ticket, name="registration_ticket"),
+    path("tickets/<int:pk>/", views_docs.registration_ticket, name="registration_ticket"),
 ]

@@ -61,6 +61,7 @@ KINDS = {
     "fair-booths": "booth",
     "slots": "slot",
     "fair-interview-slots": "slot",
+    "tickets": "fair_registration",  # fairs/tickets/<id>/: a registration's printable ticket
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
@@ -114,6 +115,7 @@ def world(cast, area: str) -> dict:
     from vieclam.casework.tests.factories import make_group, make_session
     from vieclam.connections.services import connection_create
     from vieclam.connections.tests.factories import months_ago
+    from vieclam.fairs import services as fair_registrations
     from vieclam.fairs.tests.factories import make_fair
     from vieclam.imports.services import import_batch_preview
     from vieclam.imports.tests.test_command import DATA
@@ -154,7 +156,9 @@ def world(cast, area: str) -> dict:
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
             "follow_up": connection.follow_ups.first(),
-            "fair": fair, "booth": booth, "slot": slot}  # fmt: skip
+            "fair": fair, "booth": booth, "slot": slot,
+            "fair_registration": fair_registrations.registration_create(
+                actor=officer, fair=fair, data={"person": person})}  # fmt: skip
 
 
 def _booth_and_slot(officer, fair, employer):

@@ -807,13 +807,22 @@ def form_fields(page: str) -> dict:
             continue
         value = re.search(r'\bvalue="([^"]*)"', tag)
         data.setdefault(name.group(1), []).append(html.unescape(value.group(1)) if value else "")
-    for name, options in re.findall(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
+    for attributes, options in re.findall(r"<select\b([^>]*)>(.*?)</select>", body, re.S):
+        name = re.search(r'\bname="([^"]+)"', attributes)
+        if not name:
+            continue
+        values = [re.search(r'value="([^"]*)"', o).group(1) for o in re.findall(r"<option\b[^>]*>", options)
+                  if 'value="' in o]  # fmt: skip
         chosen = [
             re.search(r'value="([^"]*)"', option).group(1)
             for option in re.findall(r"<option\b[^>]*>", options)
             if re.search(r"\bselected\b", option) and 'value="' in option
         ]
-        data[name] = [html.unescape(value) for value in chosen] or [""]
+        # As a browser sends it: a list box with nothing chosen sends nothing, a drop-down its first option.
+        if not chosen and not re.search(r"\bmultiple\b", attributes):
+            chosen = values[:1] or [""]
+        if chosen:
+            data[name.group(1)] = [html.unescape(value) for value in chosen]
     for name, value in re.findall(r'<textarea\b[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
         data[name] = [html.unescape(value.strip())]
     return data
@@ -954,12 +963,12 @@ def stored_forms(world: dict) -> list[tuple[str, str, str, str, dict]]:
     return [
         ("person", "p9-commune-a", f"/people/{a['person']}/edit/", "full_name", {}),
         ("employer", "p9-commune-a", f"/employers/{a['employer']}/edit/", "name", {}),
-        ("vacancy (draft)", "p9-commune-a", f"/vacancies/{a['vacancy']}/edit/", "title", {}),
-        ("vacancy (open, job board)", "p9-commune-a", f"/vacancies/{a['open_vacancy']}/edit/", "title", {}),
+        ("vacancy (draft)", "p9-province-a", f"/vacancies/{a['vacancy']}/edit/", "title", {}),
+        ("vacancy (open, job board)", "p9-province-a", f"/vacancies/{a['open_vacancy']}/edit/", "title", {}),
         ("job-seeker profile", "p9-commune-a", f"/seekers/{a['profile']}/edit/", "title", {}),
         ("counselling session", "p9-commune-a", f"/casework/sessions/{a['counselling']}/edit/", "outcome", {}),
         ("group session", "p9-commune-a", f"/casework/groups/{a['group_session']}/edit/", "unit_name", {}),
-        ("case", "p9-commune-a", f"/casework/cases/{a['case']}/edit/", "next_action", {}),
+        ("case", "p9-province-a", f"/casework/cases/{a['case']}/edit/", "next_action", {}),
         ("user", "p9-admin", f"/accounts/users/{a['user']}/edit/", "first_name", {}),
         ("household", "p9-commune-a", "/people/households/new/", "head_name", {"commune": "25459"}),
         (
@@ -991,7 +1000,12 @@ def stored_forms(world: dict) -> list[tuple[str, str, str, str, dict]]:
             "anonymous",
             "/register/employer/",
             "name",
-            {**sign_up, "tax_code": world["fresh_tax_codes"][0], "employer_type": "dn_ngoai_nha_nuoc"},
+            {
+                **sign_up,
+                "tax_code": world["fresh_tax_codes"][0],
+                "employer_type": "dn_ngoai_nha_nuoc",
+                "phone": "0276 3822 111",
+            },
         ),
     ]
 

@@ -1067,7 +1067,9 @@ def stored_xss(base: str, world: dict, tally: Tally) -> dict:
             if raw:
                 kinds = ", ".join(stored_forms(world)[m][0] for m in sorted(marks))
                 tally.add("stored", f"{path} as {name} shows {kinds} unescaped ({raw[0]!r})")
-    return {"stored": stored, "refused": refused_forms, "pages": checked, "showing": len(shown)}
+    seen = set().union(*shown.values()) if shown else set()
+    unseen = [kind for n, (kind, *_rest) in enumerate(stored_forms(world)) if kind in stored and n not in seen]
+    return {"stored": stored, "refused": refused_forms, "pages": checked, "showing": len(shown), "unseen": unseen}
 
 
 def self_check(tally: Tally) -> int:
@@ -1175,7 +1177,7 @@ def main() -> int:
     )
     base = f"http://127.0.0.1:{port}"
     tally = Tally()
-    stored: dict = {"stored": [], "refused": [], "pages": 0, "showing": 0}
+    stored: dict = {"stored": [], "refused": [], "pages": 0, "showing": 0, "unseen": []}
     try:
         import requests
 
@@ -1263,6 +1265,8 @@ def main() -> int:
             print(f"  (note)   {line}")
     for line in stored["refused"]:
         print(f"  (note) stored XSS: form refused the payload, {line}")
+    if stored["unseen"]:
+        print(f"  (note) stored XSS: stored but shown on no page read: {', '.join(stored['unseen'])}")
     for note in tally.notes:
         print(f"  (note) {note}")
     failed = False

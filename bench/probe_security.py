@@ -14,13 +14,16 @@ login form (with its CSRF token), then
 - POST without a CSRF token is refused (403) on every route;
 - `?next=https://evil.example` never leads off the site (every page, the login form, the language switch, logout);
 - a script in the query string (q and every field of the page's search form) never comes back unescaped;
+- a script typed into one form per kind of record (a person's name, a vacancy's title, a fair's name, the sign-ups…)
+  comes back escaped on every page that shows it, as every identity that can see it (stored XSS);
 - mass assignment: sign-up, own edit forms and the API with extra fields (role, is_staff, areas, account…) change
   nothing they should not; an officer cannot write a record into an area they do not serve;
 - enumeration: sign-up with a registered CCCD / tax code / username answers as with a new one (status, redirect,
   visible text after removing what was typed, tokens and the clock), the login form and the password reset answer
   alike for a known and an unknown account, and an officer typing a CCCD or tax code registered in another
   province gets no id or name.
-It prints a summary table and exits 1 on any leak, 5xx, CSRF, redirect, XSS, mass-assignment or enumeration finding.
+It prints a summary table and exits 1 on any leak, 5xx, CSRF, redirect, XSS (reflected or stored), mass-assignment
+or enumeration finding.
 `--quick` keeps one identity per role and skips the exports of the officer roles of province B.
 """
 
@@ -49,6 +52,11 @@ PASSWORD = "probe9-mat-khau-2026"
 EVIL = "https://evil.example"
 XSS = "p9x\"'><script>alert(9)</script>"
 XSS_SEEN = ("<script>alert(9)</script>", "p9x\"'>")
+# Stored through forms: "P9s<n>x" names the form it went in by (the n-th of STORED_FORMS), so a page that shows it
+# says which record it comes from; the rest must come back escaped wherever it is shown.
+STORED_TAIL = "\"'><script>alert(9)</script><img src=x onerror=alert(9)>"
+STORED_SEEN = ("<script>alert(9)</script>", "<img src=x onerror", "x\"'><")
+STORED_MARK = re.compile(r"P9s(\d+)x")
 
 # Areas of the probe's world: A and C are two communes of Tây Ninh (80), B a ward of Hà Nội (01); D is the rest of
 # the demo province. EA/EB are what the employer accounts own, WA/WB what the worker accounts own.
@@ -314,7 +322,7 @@ class Tally:
         self.oracles: list[str] = []
         self.notes: list[str] = []
         self.findings: dict[str, list[str]] = {
-            k: [] for k in ("leak", "5xx", "csrf", "redirect", "xss", "mass", "enumeration")
+            k: [] for k in ("leak", "5xx", "csrf", "redirect", "xss", "stored", "mass", "enumeration")
         }
 
     def add(self, kind: str, text: str) -> None:
@@ -799,13 +807,22 @@ def form_fields(page: str) -> dict:
             continue
         value = re.search(r'\bvalue="([^"]*)"', tag)
         data.setdefault(name.group(1), []).append(html.unescape(value.group(1)) if value else "")
-    for name, options in re.findall(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
+    for attributes, options in re.findall(r"<select\b([^>]*)>(.*?)</select>", body, re.S):
+        name = re.search(r'\bname="([^"]+)"', attributes)
+        if not name:
+            continue
+        values = [re.search(r'value="([^"]*)"', o).group(1) for o in re.findall(r"<option\b[^>]*>", options)
+                  if 'value="' in o]  # fmt: skip
         chosen = [
             re.search(r'value="([^"]*)"', option).group(1)
             for option in re.findall(r"<option\b[^>]*>", options)
             if re.search(r"\bselected\b", option) and 'value="' in option
         ]
-        data[name] = [html.unescape(value) for value in chosen] or [""]
+        # As a browser sends it: a list box with nothing chosen sends nothing, a drop-down its first option.
+        if not chosen and not re.search(r"\bmultiple\b", attributes):
+            chosen = values[:1] or [""]
+        if chosen:
+            data[name.group(1)] = [html.unescape(value) for value in chosen]
     for name, value in re.findall(r'<textarea\b[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
         data[name] = [html.unescape(value.strip())]
     return data
@@ -932,6 +949,129 @@ def mass_assignment(base: str, world: dict, tally: Tally, run, workdir: Path) ->
                 tally.add("mass", f"{table[:-1]} {pk}: owner and commune {state} → {now}")
 
 
+def stored_payload(n: int) -> str:
+    return f"P9s{n}x{STORED_TAIL}"
+
+
+def stored_forms(world: dict) -> list[tuple[str, str, str, str, dict]]:
+    """(kind, identity, form page, field given the payload, other values to type): one form per kind of record
+    (the officers' edit forms of area A, the owners' own forms, the two sign-ups, and the new-record forms of the
+    kinds the probe has no record of), each sent back as the page gives it with one text field changed."""
+    a, ea = world["objects"]["A"], world["objects"]["EA"]
+    tomorrow = time.strftime("%d/%m/%Y", time.localtime(time.time() + 86_400))
+    sign_up = {"password1": PASSWORD, "password2": PASSWORD, "residence_commune": "25459", "commune": "25459"}
+    return [
+        ("person", "p9-commune-a", f"/people/{a['person']}/edit/", "full_name", {}),
+        ("employer", "p9-commune-a", f"/employers/{a['employer']}/edit/", "name", {}),
+        ("vacancy (draft)", "p9-province-a", f"/vacancies/{a['vacancy']}/edit/", "title", {}),
+        ("vacancy (open, job board)", "p9-province-a", f"/vacancies/{a['open_vacancy']}/edit/", "title", {}),
+        ("job-seeker profile", "p9-commune-a", f"/seekers/{a['profile']}/edit/", "title", {}),
+        ("counselling session", "p9-commune-a", f"/casework/sessions/{a['counselling']}/edit/", "outcome", {}),
+        ("group session", "p9-commune-a", f"/casework/groups/{a['group_session']}/edit/", "unit_name", {}),
+        ("case", "p9-province-a", f"/casework/cases/{a['case']}/edit/", "next_action", {}),
+        ("user", "p9-admin", f"/accounts/users/{a['user']}/edit/", "first_name", {}),
+        ("household", "p9-commune-a", "/people/households/new/", "head_name", {"commune": "25459"}),
+        (
+            "fair",
+            "p9-province-a",
+            "/fairs/new/",
+            "name",
+            {
+                "kind": "mobile",
+                "held_on": tomorrow,
+                "starts_at": "07:30",
+                "ends_at": "11:30",
+                "commune": "25459",
+                "capacity": "50",
+            },
+        ),  # fmt: skip
+        ("own job-seeker profile", "p9-worker-a", "/seekers/me/edit/", "title", {}),
+        ("own vacancy", "p9-employer-a", f"/applications/my/vacancies/{ea['vacancy']}/edit/", "title", {}),
+        ("own contact", "p9-employer-a", f"/applications/my/employers/{ea['employer']}/contact/", "contact_person", {}),
+        (
+            "worker sign-up",
+            "anonymous",
+            "/register/worker/",
+            "full_name",
+            {**sign_up, "national_id": "080195066123", "date_of_birth": "10/05/1995", "sex": "female"},
+        ),
+        (
+            "employer sign-up",
+            "anonymous",
+            "/register/employer/",
+            "name",
+            {
+                **sign_up,
+                "tax_code": world["fresh_tax_codes"][0],
+                "employer_type": "dn_ngoai_nha_nuoc",
+                "phone": "0276 3822 111",
+            },
+        ),
+    ]
+
+
+def stored_xss(base: str, world: dict, tally: Tally) -> dict:
+    """A script typed into one form per kind of record must come back escaped on every page that shows it.
+
+    Each form is sent back as the page gives it with one text field holding the payload; then every page route
+    (and `?q=P9s`, so list pages and pickers find the records) is read as the identities that can see those records,
+    with the detail pages of the records written, and each HTML answer must hold no payload unescaped."""
+    agents: dict[str, Agent] = {}
+    written: list[str] = []  # the pages the forms led to (new records' own pages)
+    stored, refused_forms = [], []
+    for n, (kind, name, path, field, extra) in enumerate(stored_forms(world)):
+        agent = agents.get(name) if name != "anonymous" else None
+        if agent is None:
+            agent = Agent(base, name, tally)
+            if name != "anonymous":
+                agent.login()
+                agents[name] = agent
+        page = agent.request("GET", path)
+        data = {**form_fields(page.text), **extra, field: stored_payload(n)}
+        sent = agent.request("POST", path, data=data)
+        if sent.status_code in (302, 303):
+            stored.append(kind)
+            location = sent.headers.get("Location", "")
+            if location.startswith("/") and location not in written:
+                written.append(location)
+            if name == "anonymous":  # a new account: its own pages are read below, as itself
+                agents[f"signed up ({kind})"] = agent
+        else:
+            errors = re.findall(r'class="(?:invalid-feedback|errorlist)[^"]*"[^>]*>\s*(?:<li>)?([^<]+)', sent.text)
+            refused_forms.append(f"{kind}: {sent.status_code} {sorted({e.strip() for e in errors})[:2]}")
+    for name in ("p9-admin", "p9-province-a", "p9-commune-a", "p9-employer-a", "p9-worker-a", "anonymous"):
+        if name not in agents:
+            agents[name] = Agent(base, name, tally)
+            if name != "anonymous":
+                agents[name].login()
+    objects = world["objects"]
+    own_ids = [fill(route, objects[area][kind]) for route, kind in world["routes"] if kind
+               for area in ("A", "EA", "WA") if kind in objects.get(area, {})]  # fmt: skip
+    plain = [f"/{route}" for route, kind in world["routes"] if not kind and "<" not in route]
+    pages = [p for p in plain if not p.startswith(("/api/", "/accounts/logout", "/i18n/", "/admin/"))]
+    pages += [f"{p}?q=P9s" for p in pages] + written
+    shown: dict[str, set[int]] = {}
+    checked = 0
+    for name, agent in agents.items():
+        paths = pages + (own_ids if name == "p9-admin" else [])
+        for path in paths:
+            response = agent.request("GET", path)
+            if response.status_code != 200 or "html" not in response.headers.get("Content-Type", ""):
+                continue
+            checked += 1
+            marks = {int(m) for m in STORED_MARK.findall(response.text)}
+            if not marks:
+                continue
+            shown.setdefault(path.split("?")[0], set()).update(marks)
+            raw = [s for s in STORED_SEEN if s in response.text]
+            if raw:
+                kinds = ", ".join(stored_forms(world)[m][0] for m in sorted(marks))
+                tally.add("stored", f"{path} as {name} shows {kinds} unescaped ({raw[0]!r})")
+    seen = set().union(*shown.values()) if shown else set()
+    unseen = [kind for n, (kind, *_rest) in enumerate(stored_forms(world)) if kind in stored and n not in seen]
+    return {"stored": stored, "refused": refused_forms, "pages": checked, "showing": len(shown), "unseen": unseen}
+
+
 def self_check(tally: Tally) -> int:
     """The administrator reaches everything: with province B declared foreign, every B record must be reported."""
     leaks = tally.findings["leak"]
@@ -1037,6 +1177,7 @@ def main() -> int:
     )
     base = f"http://127.0.0.1:{port}"
     tally = Tally()
+    stored: dict = {"stored": [], "refused": [], "pages": 0, "showing": 0, "unseen": []}
     try:
         import requests
 
@@ -1081,6 +1222,7 @@ def main() -> int:
                     )
         mass_assignment(base, world, tally, run, workdir)
         redirects_and_logout(base, tally, ["p9-province-a", "p9-worker-a"])
+        stored = stored_xss(base, world, tally)  # last: it writes payloads into the records the checks above read
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -1103,6 +1245,9 @@ def main() -> int:
         ("POST without CSRF accepted", len(tally.findings["csrf"])),
         ("open redirects", len(tally.findings["redirect"])),
         ("reflected XSS", len(tally.findings["xss"])),
+        ("stored XSS: forms that stored it", f"{len(stored['stored'])} / {len(stored_forms(world))}"),
+        ("stored XSS: pages read / showing it", f"{stored['pages']} / {stored['showing']}"),
+        ("stored XSS unescaped", len(tally.findings["stored"])),
         ("mass assignment / cross-area writes", len(tally.findings["mass"])),
         ("id routes: foreign id ≠ missing id", len(tally.oracles)),
         ("enumeration comparisons", tally.compared),
@@ -1118,6 +1263,10 @@ def main() -> int:
         print(f"  (note) {len(tally.oracles)} id routes answer a foreign id otherwise than a missing one, e.g.:")
         for line in tally.oracles[:10]:
             print(f"  (note)   {line}")
+    for line in stored["refused"]:
+        print(f"  (note) stored XSS: form refused the payload, {line}")
+    if stored["unseen"]:
+        print(f"  (note) stored XSS: stored but shown on no page read: {', '.join(stored['unseen'])}")
     for note in tally.notes:
         print(f"  (note) {note}")
     failed = False

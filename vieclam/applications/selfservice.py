@@ -9,8 +9,9 @@ No enumeration: the answer to a sign-up never depends on what else is in the reg
 generated (accounts.services.username_generate), and a CCCD or tax code already registered is not refused: the
 account is created all the same and an AccountClaim asks the staff of that record's area to link the two once they
 have checked the person's papers (account_claim_confirm) or to refuse (account_claim_reject, which closes the
-account). A worker's account also gets its own record at once, made without the CCCD, so that nothing on its own
-pages differs from a new number's; confirming merges that record into the registered one.
+account). The account also gets its own record at once, a Person made without the CCCD or an Employer made without
+the tax code, so that nothing on its own pages differs from a new number's; confirming merges that record into the
+registered one, refusing leaves it as it is.
 
 Posting a vacancy for approval is vacancies.services.vacancy_submit_for_approval, called by the view directly.
 """
@@ -21,7 +22,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,7 @@ from vieclam.applications.models import AccountClaim, Application
 from vieclam.core.audit import audit_record
 from vieclam.core.choices import AuditAction
 from vieclam.employers.models import Employer
-from vieclam.employers.services import employer_register_self, employer_register_self_check
+from vieclam.employers.services import employer_register_self_check, employer_register_self_unverified
 from vieclam.people.models import Consent, Person
 from vieclam.people.services import (
     person_register_self,
@@ -83,16 +84,17 @@ def worker_register(
 @transaction.atomic
 def employer_register(*, password: str, data: dict, email: str = "", username: str | None = None) -> User:
     """An employer account (role employer) and its Employer record, linked by Employer.account; when the tax
-    code is already registered, the account and a pending claim on that employer instead.
+    code is already registered, the record is made without it and a pending claim on that employer waits for staff.
 
     `data` is what employers.services.employer_register_self takes (name, tax_code, employer_type, commune, phone…).
     """
     phone = data.get("phone", "")
     user = _account(Role.EMPLOYER, name=data["name"], password=password, email=email, phone=phone, username=username)
     _checked, existing = employer_register_self_check(account=user, data=data)
-    if existing is None:
-        employer_register_self(account=user, data=data)
-    else:
+    # As for workers: the account's own employer is made all the same (without a tax code another employer holds),
+    # so its pages behave as for a new tax code; confirming the claim merges it into the registered employer.
+    employer_register_self_unverified(account=user, data=data)
+    if existing is not None:
         _claim_create(
             account=user, employer=existing, area=existing.commune, declared=_declared(data, secret="tax_code")
         )
@@ -140,8 +142,12 @@ def account_claim_confirm(*, actor: User, claim: AccountClaim) -> AccountClaim:
             raise ValidationError(ACCOUNT_HAS_RECORD)
         if own is not None:  # the record made at sign-up without the CCCD (person_register_self_unverified)
             _person_merge(actor=actor, source=own, target=record, area=claim.area)
-    if isinstance(record, Employer) and Employer.objects.filter(account=claim.account).exists():
-        raise ValidationError(ACCOUNT_HAS_RECORD)
+    if isinstance(record, Employer):
+        owned = list(Employer.objects.select_for_update().filter(account=claim.account).order_by("pk"))
+        if any(employer.tax_code for employer in owned):
+            raise ValidationError(ACCOUNT_HAS_RECORD)
+        for own_employer in owned:  # made at sign-up without the tax code (employer_register_self_unverified)
+            _employer_merge(actor=actor, source=own_employer, target=record, area=claim.area)
     record.account = claim.account
     record.save(update_fields=["account", "updated_at"])
     audit_record(
@@ -183,6 +189,49 @@ def _person_merge(*, actor: User, source: Person, target: Person, area: Administ
     in_force = set(Consent.objects.filter(person=target, withdrawn_at=None).values_list("purpose", flat=True))
     Consent.objects.filter(person=source, withdrawn_at=None, purpose__in=in_force).delete()
     moved["consents"] = Consent.objects.filter(person=source).update(person=target)
+    changes = {"account": [source.account.username if source.account else None, None], "merged_into": [None, target.pk]}
+    audit_record(actor=actor, action=AuditAction.DELETE, instance=source, changes={**changes, **moved}, area=area)
+    source.delete()
+
+
+MERGE_CLASH = _(
+    "Không gắn được: cả hai người sử dụng lao động đều có {kind} trùng nhau. Hãy sửa một bên trước khi gắn tài khoản."
+)
+
+
+def _employer_merge(*, actor: User, source: Employer, target: Employer, area: AdministrativeUnit) -> None:
+    """What the account did under the employer made at sign-up moves to the registered employer, then that record
+    goes (audited, with what moved).
+
+    Vacancies are saved one by one, so their search text and the job board's index take the registered employer's
+    name; every other record pointing at an employer (connections, fair booths…, read from the model's relations so
+    a new kind is not forgotten) moves in one update. One that would then be there twice (two booths at the same
+    fair) refuses the whole confirmation with a message naming the kind of record."""
+    from vieclam.vacancies.models import Vacancy  # vacancies reads employers: imported late, as in the selectors
+
+    moved: dict[str, int] = {}
+    vacancies = list(Vacancy.objects.filter(employer=source).select_related("occupation", "workplace_commune"))
+    for vacancy in vacancies:
+        vacancy.employer = target
+        vacancy.save(update_fields=["employer", "search_text", "updated_at"])
+        changes = {"employer": [source.name, target.tax_code]}  # as vacancies.services audits it: by the tax code
+        audit_record(
+            actor=actor, action=AuditAction.UPDATE, instance=vacancy, changes=changes, area=vacancy.workplace_commune
+        )
+    moved["vacancies"] = len(vacancies)
+    for relation in Employer._meta.get_fields(include_hidden=True):  # hidden too: booths point here with "+"
+        if not relation.auto_created or relation.concrete or relation.many_to_many:
+            continue
+        if relation.related_model is Vacancy:
+            continue
+        model, name = relation.related_model, relation.field.name
+        try:
+            with transaction.atomic():
+                count = model._default_manager.filter(**{name: source}).update(**{name: target})
+        except IntegrityError as exc:
+            raise ValidationError(MERGE_CLASH.format(kind=model._meta.verbose_name_plural)) from exc
+        if count:
+            moved[model._meta.model_name] = count
     changes = {"account": [source.account.username if source.account else None, None], "merged_into": [None, target.pk]}
     audit_record(actor=actor, action=AuditAction.DELETE, instance=source, changes={**changes, **moved}, area=area)
     source.delete()

@@ -146,6 +146,8 @@ class EmployerSource(PickerSource):
         return selectors.employer_pick(viewer=self.viewer, text=text, limit=limit)
 
     def option(self, obj: Employer) -> Option:
+        if not obj.tax_code:  # made at sign-up, waiting for an account claim (applications.selfservice)
+            return Option(str(obj.pk), obj.name, obj.commune.name)
         note = _("MST {tax_code}, {commune}").format(tax_code=obj.tax_code, commune=obj.commune.name)
         return Option(str(obj.pk), obj.name, note)
 

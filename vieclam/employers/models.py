@@ -41,14 +41,18 @@ class Employer(TimeStampedModel):
     """An employer (enterprise, branch, state agency, household business or individual) in one commune.
 
     `tax_code` is stored normalised (a branch as XXXXXXXXXX-YYY) and `id_kind` is derived from it by the
-    services; `search_text` is the folded text that the list's `q` searches. Writes go through
-    employers.services, which check the actor's area and record an audit event.
+    services. It is empty (NULL) only on a record an employer account made at sign-up with a tax code another
+    record holds, until staff decide the account claim (applications.selfservice). `search_text` is the folded
+    text that the list's `q` searches. Writes go through employers.services, which check the actor's area and
+    record an audit event.
     """
 
     name = models.CharField(_("tên người sử dụng lao động"), max_length=255)
     tax_code = models.CharField(
         _("mã số thuế / số định danh"),
         max_length=14,
+        null=True,
+        blank=True,
         validators=[validate_tax_code],
         help_text=_("10 chữ số; chi nhánh XXXXXXXXXX-YYY; hộ kinh doanh, cá nhân: số định danh 12 chữ số."),
     )
@@ -116,7 +120,7 @@ class Employer(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.tax_code})"
+        return f"{self.name} ({self.tax_code})" if self.tax_code else self.name
 
     def save(self, *args, **kwargs) -> None:
         self.search_text = self.build_search_text()

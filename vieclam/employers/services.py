@@ -36,6 +36,7 @@ __all__ = (
     "employer_create",
     "employer_register_self",
     "employer_register_self_check",
+    "employer_register_self_unverified",
     "employer_update",
 )
 
@@ -51,6 +52,7 @@ NOT_EMPLOYER_ACCOUNT = _("Chỉ tài khoản người sử dụng lao động đ
 OUTSIDE_AREA = _("Người sử dụng lao động này nằm ngoài địa bàn bạn phụ trách.")
 UNKNOWN_FIELD = _("Không có hoặc không được sửa trường này.")
 DUPLICATE_TAX_CODE = _("Mã số thuế {code} đã có trong sổ đăng ký người sử dụng lao động: {name} (#{pk}).")
+TAX_CODE_JUST_TAKEN = _("Mã số thuế {code} vừa được đăng ký cho một người sử dụng lao động khác.")
 REGISTERED_ELSEWHERE = _("Mã số thuế này đã có hồ sơ ở địa bàn khác, liên hệ cấp tỉnh.")
 COMMUNE_OUT_OF_SCOPE = _("{name} ({code}) nằm ngoài địa bàn bạn phụ trách.")
 INDUSTRY_EXPIRED = _("Ngành {code} không còn hiệu lực vào ngày {day}.")
@@ -99,6 +101,22 @@ def employer_register_self(*, account, data: dict, warnings: list[str] | None = 
     _validate(scope=None, employer=employer, changed=set(EMPLOYER_FIELDS), errors=errors)
     _save_new(actor=account, employer=employer, extra_changes={"account": [None, account.username]})
     return employer
+
+
+@transaction.atomic
+def employer_register_self_unverified(*, account, data: dict) -> Employer:
+    """The account's own employer when the tax code typed is already another employer's (applications.selfservice).
+
+    Made from the same data, with the same checks and audit trail as employer_register_self, so the account's own
+    pages behave as for a new tax code, but without the tax code, which belongs to the other employer until staff
+    of its area confirm the account claim (the two employers are then merged) or refuse it. `id_kind` is that of
+    the code typed, so the rules that depend on it (a personal number is for a household business) still hold."""
+    checked, existing = employer_register_self_check(account=account, data=data)
+    if existing is None:
+        return employer_register_self(account=account, data=data)  # a new tax code after all
+    checked.tax_code = None
+    _save_new(actor=account, employer=checked, extra_changes={"account": [None, account.username]})
+    return checked
 
 
 SELF_CONTACT_FIELDS = ("contact_person", "phone", "email", "publish_contact")
@@ -229,8 +247,8 @@ def _save(employer: Employer) -> None:
         with transaction.atomic():
             employer.save()
     except IntegrityError as exc:
-        if Employer.objects.filter(tax_code=employer.tax_code).exclude(pk=employer.pk).exists():
-            raise ValidationError({"tax_code": DUPLICATE_TAX_CODE.format(code=employer.tax_code)}) from exc
+        if employer.tax_code and Employer.objects.filter(tax_code=employer.tax_code).exclude(pk=employer.pk).exists():
+            raise ValidationError({"tax_code": TAX_CODE_JUST_TAKEN.format(code=employer.tax_code)}) from exc
         raise
 
 

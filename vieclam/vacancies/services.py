@@ -560,7 +560,7 @@ def _stored(vacancy: Vacancy, field: str):
 def _audit_values(vacancy: Vacancy) -> dict:
     """Audited fields as JSON-safe values, foreign keys by their codes (employer by tax code, commune 25459…)."""
     values = snapshot(vacancy, PLAIN_AUDITED)
-    values["employer"] = vacancy.employer.tax_code if vacancy.employer_id else None
+    values["employer"] = (vacancy.employer.tax_code or vacancy.employer.name) if vacancy.employer_id else None
     values["occupation"] = vacancy.occupation.code if vacancy.occupation_id else None
     values["workplace_commune"] = vacancy.workplace_commune.code if vacancy.workplace_commune_id else None
     values["exchange_province"] = vacancy.exchange_province.code if vacancy.exchange_province_id else None

@@ -73,12 +73,13 @@ def test_employer_sign_up_makes_an_employer_account_linked_to_its_employer(db):
     assert AuditEvent.objects.get(content_type__model="employer", action="create").actor == user
 
 
-def test_employer_sign_up_with_a_taken_tax_code_makes_an_account_and_a_pending_claim(db):
+def test_employer_sign_up_with_a_taken_tax_code_makes_an_account_its_own_employer_and_a_pending_claim(db):
     _user, employer = make_employer_account("a")
     data = {"name": "Khác", "tax_code": employer.tax_code, "employer_type": employer.employer_type,
             "commune": commune("25459")}  # fmt: skip
     user = selfservice.employer_register(username="b", password=PASSWORD, data=data)
-    assert Employer.objects.get() == employer and employer.account.username == "a"
+    assert Employer.objects.get(tax_code=employer.tax_code) == employer and employer.account.username == "a"
+    assert Employer.objects.get(account=user).tax_code is None  # its own, without the tax code
     claim = AccountClaim.objects.get()
     assert (claim.account, claim.employer, claim.area) == (user, employer, employer.commune)
 

@@ -36,7 +36,7 @@ class VacancySerializer(serializers.ModelSerializer):
     status = serializers.CharField(read_only=True, help_text=STATUS_HELP)
     status_name = serializers.CharField(source="get_status_display", read_only=True)
     employer = serializers.IntegerField(source="employer_id", read_only=True)
-    employer_tax_code = serializers.CharField(source="employer.tax_code", read_only=True)
+    employer_tax_code = serializers.CharField(source="employer.tax_code", read_only=True, allow_null=True)
     employer_name = serializers.CharField(source="employer.name", read_only=True)
     occupation = serializers.CharField(source="occupation.code", read_only=True)
     occupation_name = serializers.CharField(source="occupation.display_name", read_only=True)

@@ -32,17 +32,17 @@ from vieclam.codelists.models import Occupation
 from vieclam.core.dates import today
 from vieclam.employers.models import Employer
 from vieclam.people.models import Person
-from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import vacancy_create
 admin = User.objects.get(username="demo-admin")
 commune = User.objects.get(username="demo-commune").areas.get()
 employer = Employer.objects.get(account__username="demo-employer", commune__province=commune.province)
-live = Vacancy.objects.filter(employer=employer, status="open", deadline__gte=today())
-if len(set(live.values_list("title", flat=True))) < 2:
-    vacancy_create(actor=admin, data={"employer": employer, "title": "Nhân viên kế toán kho", "positions_count": 3,
-        "occupation": Occupation.objects.get(code="3313"), "workplace_commune": employer.commune,
-        "pay_min": 8_000_000, "pay_max": 11_000_000, "deadline": today() + dt.timedelta(days=30), "status": "open"})
-titles = sorted(set(live.values_list("title", flat=True)))[:2]
+# Two vacancies of its own for the booth, so no application of the demo's history touches the fair's counts.
+titles = ["Kỹ thuật viên bảo trì máy cán", "Nhân viên kế toán kho vật tư"]
+for title, code in zip(titles, ["7233", "3313"]):
+    vacancy_create(actor=admin, data={"employer": employer, "title": title, "positions_count": 3,
+        "occupation": Occupation.objects.filter(code=code).first() or Occupation.objects.get(code="3313"),
+        "workplace_commune": employer.commune, "pay_min": 8_000_000, "pay_max": 11_000_000,
+        "deadline": today() + dt.timedelta(days=30), "status": "open"})
 walk_in = (Person.objects.filter(residence_commune=commune, national_id__regex=r"^[0-9]{12}$", account__isnull=True)
            .order_by("pk").first())
 province = commune.province.code.zfill(3)
@@ -159,7 +159,7 @@ def test_a_mobile_fair_from_plan_to_hire_through_each_roles_pages(site, world, t
         phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         page = phone.new_page()
         page.goto(f"{base}/job-fairs/")
-        page.get_by_text(FAIR_NAME).click()
+        page.get_by_text(FAIR_NAME, exact=True).click()
         page.wait_for_load_state()
         for title in world["titles"]:
             expect(page.locator(".card", has_text=world["employer"])).to_contain_text(title)
@@ -227,7 +227,7 @@ def test_a_mobile_fair_from_plan_to_hire_through_each_roles_pages(site, world, t
         employer = browser.new_context()
         page = login(employer, base, "demo-employer")
         page.goto(f"{base}/fairs/booths/open/")
-        page.get_by_role("link", name=FAIR_NAME).click()
+        page.get_by_role("link", name=FAIR_NAME, exact=True).click()
         page.wait_for_load_state()
         application = page.locator("table").first.locator("tbody tr", has_text=VISITOR)
         application.get_by_role("button", name="Phỏng vấn tại chỗ").click()
@@ -245,6 +245,7 @@ def test_a_mobile_fair_from_plan_to_hire_through_each_roles_pages(site, world, t
         # 6. The fair's report counts each step; the hire is a successful connection.
         page = login(browser.new_context(), base, "demo-counsellor")
         page.goto(f"{base}/fairs/{fair}/")
+        expect(page.locator("dl").first).to_contain_text("2 / 200 người, 2 người đã đến")
         numbers = report_numbers(page)
         expected = {
             "Số phiên": "1",
@@ -260,10 +261,7 @@ def test_a_mobile_fair_from_plan_to_hire_through_each_roles_pages(site, world, t
             "Lao động được tuyển trong 30 ngày": "1",
         }
         assert {label: numbers.get(label) for label in expected} == expected, numbers
-        expect(page.locator("dl").first).to_contain_text("2 / 200 người, 2 người đã đến")
-        page.goto(f"{base}/fairs/report/")
-        assert {label: report_numbers(page).get(label) for label in expected} == expected
-        page.goto(f"{base}/connections/")
+        page.goto(f"{base}/connections/?q={VISITOR}")
         connection = page.locator("tbody tr", has_text=VISITOR)
         expect(connection).to_have_count(1)
         expect(connection).to_contain_text(world["employer"])

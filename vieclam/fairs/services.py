@@ -629,7 +629,18 @@ def _person_at_door(actor, fair: Fair, registration: FairRegistration) -> Person
         "phone": registration.applicant_phone,
         "residence_commune": fair.commune.code,
     }
-    return person_create(actor=actor, data={k: v for k, v in details.items() if v not in (None, "")})[0]
+    try:
+        with transaction.atomic():  # a savepoint: a clash below leaves the check-in's transaction usable
+            return person_create(actor=actor, data={k: v for k, v in details.items() if v not in (None, "")})[0]
+    except (IntegrityError, ValidationError):
+        # Another door made the record of this CCCD at the same instant (the same person pre-registered at two
+        # fairs): read it back and apply the same rule; any other refusal stands as it was.
+        found = Person.objects.select_related("residence_commune").filter(national_id=nid).first()
+        if found is None:
+            raise
+    if not _same_person(found, data):
+        raise ValidationError({"national_id": DOOR_MISMATCH.format(number=mask_identifier(nid))})
+    return found
 
 
 def _merge_at_door(

@@ -24,6 +24,7 @@ from vieclam.fairs.choices import FairStatus
 from vieclam.fairs.forms_public import ApplyForm, BoothsForm
 from vieclam.fairs.models import FairRegistration
 from vieclam.fairs.qr import qr_svg
+from vieclam.fairs.views_mine import slots_by_registration
 from vieclam.seekers.views import worker_required
 
 
@@ -102,11 +103,17 @@ def ticket(request, token: str):
 
 @worker_required
 def my_registrations(request):
-    """The worker's own registrations, newest fair first, each with its QR code."""
+    """The worker's own registrations, newest fair first, each with its QR code; for a fair still to come, the free
+    interview slots of the booths chosen and the slot booked (views_mine)."""
     rows = (
         selectors.registration_list(viewer=request.user)
         .select_related("fair__commune")
         .order_by("-fair__held_on", "-pk")[:20]
     )
-    items = [{"registration": row, "qr": qr_svg(row.token, scale=3)} for row in rows]
+    rows = list(rows)
+    free, booked = slots_by_registration(rows)
+    items = [
+        {"registration": row, "qr": qr_svg(row.token, scale=3), "free": free.get(row.pk), "booked": booked.get(row.pk)}
+        for row in rows
+    ]
     return render(request, "fairs/public_mine.html", {"items": items})

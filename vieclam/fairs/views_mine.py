@@ -57,8 +57,10 @@ def _refused(request, exc: ValidationError | PermissionDenied) -> None:
 @require_POST
 @worker_required
 def slot_book(request, pk: int):
-    """Book the slot for the worker's own registration named in the form (of the slot's fair)."""
-    slot = get_object_or_404(FairInterviewSlot, pk=pk)
+    """Book the slot for the worker's own registration named in the form (of the slot's fair). A slot of a fair the
+    worker is not registered at is not theirs to see: 404, as for any record outside one's reach."""
+    mine = FairRegistration.objects.filter(person__account=request.user).values("fair_id")
+    slot = get_object_or_404(FairInterviewSlot, pk=pk, booth__fair_id__in=mine)
     wanted = str(request.POST.get("registration", ""))
     registration = (
         FairRegistration.objects.filter(pk=int(wanted), person__account=request.user).first()
@@ -80,7 +82,8 @@ def slot_book(request, pk: int):
 @require_POST
 @worker_required
 def slot_release(request, pk: int):
-    slot = get_object_or_404(FairInterviewSlot, pk=pk)
+    """Free the worker's own booking; a slot booked by someone else (or by no one) answers 404."""
+    slot = get_object_or_404(FairInterviewSlot, pk=pk, registration__person__account=request.user)
     try:
         slots.slot_release(actor=request.user, slot=slot)
     except (ValidationError, PermissionDenied) as exc:

@@ -263,6 +263,7 @@ SPECTACULAR_SETTINGS = {
         "FairKindEnum": "vieclam.fairs.choices.FairKind",
         "FairStatusEnum": "vieclam.fairs.choices.FairStatus",
         "FairRegistrationChannelEnum": "vieclam.fairs.choices.RegistrationChannel",
+        "FairInterestKindEnum": "vieclam.fairs.choices.InterestKind",
     },
 }
 

@@ -62,6 +62,7 @@ KINDS = {
     "slots": "slot",
     "fair-interview-slots": "slot",
     "tickets": "fair_registration",  # fairs/tickets/<id>/: a registration's printable ticket
+    "fair-registrations": "fair_registration",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists).
 PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")

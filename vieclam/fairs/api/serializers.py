@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from vieclam.fairs.choices import FairKind, FairStatus, RegistrationChannel
-from vieclam.fairs.models import Fair, FairBooth, FairInterviewSlot, FairRegistration
+from vieclam.fairs.choices import FairKind, FairStatus, InterestKind, RegistrationChannel
+from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairInterviewSlot, FairRegistration
 
 ID = {"min_value": 1, "max_value": 2**63 - 1}
 
@@ -158,3 +158,20 @@ class SlotBookSerializer(serializers.Serializer):
     """Staff name the registration; a worker books for their own registration at the fair (may be left out)."""
 
     registration = serializers.IntegerField(required=False, **ID)
+
+
+class InterestSerializer(serializers.ModelSerializer):
+    registration = serializers.IntegerField(source="registration_id", read_only=True)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+
+    class Meta:
+        model = FairInterest
+        fields = ["id", "registration", "kind", "kind_label", "note", "created_at"]
+        read_only_fields = fields
+
+
+class InterestInputSerializer(serializers.Serializer):
+    """A wish recorded at the fair: vocational training or working abroad (once per kind; again: its note)."""
+
+    kind = serializers.ChoiceField(choices=InterestKind.choices, help_text=", ".join(InterestKind.values))
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("fairs/<int:pk>/report/", views.FairReportApi.as_view(), name="fair-report"),
     path("fair-registrations/", views.RegistrationListApi.as_view(), name="fair-registration-list"),
     path("fair-registrations/check-in/", views.CheckInApi.as_view(), name="fair-registration-check-in"),
+    path("fair-registrations/<int:pk>/interests/", views.InterestApi.as_view(), name="fair-registration-interests"),
 ]
 
 # Booths and their interview slots (views_booths)

@@ -13,7 +13,7 @@ from rest_framework import generics, permissions
 from rest_framework.response import Response
 
 from vieclam.accounts.choices import Role
-from vieclam.accounts.scoping import scope_queryset
+from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.core.api.permissions import StaffApiMixin
 from vieclam.core.api.registry import RegistryDetailApi, RegistryListApi
 from vieclam.fairs import selectors, services
@@ -23,13 +23,15 @@ from vieclam.fairs.api.serializers import (
     FairInputSerializer,
     FairSerializer,
     FairStatusSerializer,
+    InterestInputSerializer,
+    InterestSerializer,
     RegistrationCreatedSerializer,
     RegistrationInputSerializer,
     RegistrationSerializer,
 )
 from vieclam.fairs.choices import FairStatus
 from vieclam.fairs.filtersets import FairFilterSet
-from vieclam.fairs.models import Fair, FairBooth
+from vieclam.fairs.models import Fair, FairBooth, FairRegistration
 from vieclam.people.models import Person
 
 
@@ -170,3 +172,27 @@ class CheckInApi(StaffApiMixin, generics.GenericAPIView):
         started = timezone.now()
         registration = services.registration_check_in(actor=request.user, fair=fair, **data)
         return Response(CheckInResultSerializer(registration, context={"started": started}).data)
+
+
+class InterestApi(StaffApiMixin, generics.GenericAPIView):
+    """A registration's wishes recorded at the fair (vocational training, working abroad), for the training and
+    labour-export journeys to take up; staff of the fair's area (another area's registration: 404)."""
+
+    serializer_class = InterestInputSerializer
+    queryset = FairRegistration.objects.none()  # the schema's model; reads go through _registration (scoped)
+
+    def _registration(self, pk: int) -> FairRegistration:
+        return get_scoped_or_404(FairRegistration.objects.select_related("fair"), self.request.user, pk=pk)
+
+    @extend_schema(responses={200: InterestSerializer(many=True)})
+    def get(self, request, pk: int):
+        registration = self._registration(pk)
+        return Response(InterestSerializer(registration.interests.order_by("kind"), many=True).data)
+
+    @extend_schema(request=InterestInputSerializer, responses={201: InterestSerializer})
+    def post(self, request, pk: int):
+        registration = self._registration(pk)
+        serializer = InterestInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        interest = services.interest_record(actor=request.user, registration=registration, **serializer.validated_data)
+        return Response(InterestSerializer(interest).data, status=201)

@@ -3,6 +3,7 @@ commune. A registration's QR token is returned only when it is created (the work
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vieclam.fairs.choices import FairKind, FairStatus, InterestKind, RegistrationChannel
@@ -11,10 +12,22 @@ from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairInterviewSlo
 ID = {"min_value": 1, "max_value": 2**63 - 1}
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$", "example": "07:30:00"})
+class ClockTimeField(serializers.TimeField):
+    """A time of day without a zone ("07:30:00"): JSON Schema's "time" format requires an offset, so the schema
+    says what is sent."""
+
+
+class LinkField(serializers.CharField):
+    """A web address, or "" when none was given (a schema "uri" would refuse the empty string)."""
+
+
 class FairSerializer(serializers.ModelSerializer):
     commune = serializers.CharField(source="commune.code", read_only=True)
     commune_name = serializers.CharField(source="commune.name", read_only=True)
     organiser = serializers.CharField(source="organiser.username", read_only=True)
+    starts_at = ClockTimeField(read_only=True)
+    ends_at = ClockTimeField(read_only=True)
 
     class Meta:
         model = Fair
@@ -116,6 +129,7 @@ class BoothSerializer(serializers.ModelSerializer):
     employer = serializers.IntegerField(source="employer_id", read_only=True)
     employer_name = serializers.CharField(source="employer.name", read_only=True)
     vacancies = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    meeting_link = LinkField(read_only=True)
 
     class Meta:
         model = FairBooth
@@ -175,3 +189,25 @@ class InterestInputSerializer(serializers.Serializer):
 
     kind = serializers.ChoiceField(choices=InterestKind.choices, help_text=", ".join(InterestKind.values))
     note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class FairReportSerializer(serializers.Serializer):
+    """The outcome of a fair (counting rules: fairs.selectors.fair_report) and the centres' sentence."""
+
+    fairs = serializers.IntegerField()
+    fairs_held_by_kind = serializers.DictField(child=serializers.IntegerField())
+    employers = serializers.IntegerField()
+    vacancies = serializers.IntegerField()
+    positions = serializers.IntegerField()
+    registered_online = serializers.IntegerField()
+    registered_in_person = serializers.IntegerField()
+    checked_in = serializers.IntegerField()
+    applied = serializers.IntegerField()
+    interviewed = serializers.IntegerField()
+    interview_appointments = serializers.IntegerField()
+    hired_at_fair = serializers.IntegerField()
+    hired_within_30_days = serializers.IntegerField()
+    labour_export = serializers.IntegerField()
+    training = serializers.IntegerField()
+    priority_groups = serializers.DictField(child=serializers.IntegerField())
+    line = serializers.CharField()

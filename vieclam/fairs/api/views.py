@@ -21,6 +21,7 @@ from vieclam.fairs.api.serializers import (
     CheckInResultSerializer,
     CheckInSerializer,
     FairInputSerializer,
+    FairReportSerializer,
     FairSerializer,
     FairStatusSerializer,
     InterestInputSerializer,
@@ -78,8 +79,10 @@ class FairStatusApi(StaffApiMixin, generics.GenericAPIView):
 class FairReportApi(StaffApiMixin, generics.GenericAPIView):
     """The fair's outcome (counting rules: fairs.selectors), with the line in the words of the centres' reports."""
 
-    serializer_class = FairSerializer  # for the schema; the answer is the report
+    serializer_class = FairReportSerializer
+    queryset = Fair.objects.none()  # the schema's model; reads go through the selectors (scoped)
 
+    @extend_schema(responses={200: FairReportSerializer})
     def get(self, request, pk: int):
         fair = selectors.fair_get(viewer=request.user, pk=pk)
         report = selectors.fair_report(selectors.fair_list(viewer=request.user).filter(pk=fair.pk))
@@ -179,6 +182,7 @@ class InterestApi(StaffApiMixin, generics.GenericAPIView):
     labour-export journeys to take up; staff of the fair's area (another area's registration: 404)."""
 
     serializer_class = InterestInputSerializer
+    pagination_class = None  # a registration holds at most one interest per kind
     queryset = FairRegistration.objects.none()  # the schema's model; reads go through _registration (scoped)
 
     def _registration(self, pk: int) -> FairRegistration:

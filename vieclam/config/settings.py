@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vieclam.casework",
     "vieclam.connections",
     "vieclam.fairs",
+    "vieclam.indicators",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",

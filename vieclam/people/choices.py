@@ -29,6 +29,7 @@ class ChangeKind(models.TextChoices):
     STATUS = "status", _("Thay đổi tình trạng việc làm")
     MOVED = "moved", _("Thay đổi nơi ở")
     CORRECTION = "correction", _("Sửa thông tin")
+    ABROAD = "abroad", _("Đi làm việc ở nước ngoài theo hợp đồng")
 
 
 class ReviewKind(models.TextChoices):

@@ -9,10 +9,11 @@ from vieclam.connections.models import Connection
 from vieclam.indicators.dims import person_dims
 from vieclam.indicators.persons import PersonStateRule
 from vieclam.indicators.poverty import households_rule
-from vieclam.indicators.rules import FunctionRule, RecordRule, rule_register
+from vieclam.indicators.rules import FunctionRule, RecordRule, memo, rule_register
 from vieclam.indicators.starts import in_communes, start_source_register, starts_rule
 from vieclam.people.choices import ChangeKind
 from vieclam.people.models import Household, LabourEvent
+from vieclam.places.models import AdministrativeUnit
 from vieclam.poverty.choices import Classification
 
 EMPLOYED, UNEMPLOYED = "co_viec_lam", "that_nghiep"
@@ -67,12 +68,13 @@ for name, q, test in _STATE_RULES:
 
 
 def _outside_province(state: dict) -> bool:
-    from vieclam.places.models import AdministrativeUnit
-
     home, work = state["residence_commune_id"], state["workplace_commune_id"]
     if not work or state["activity_status"] != EMPLOYED:
         return False
-    provinces = dict(AdministrativeUnit.objects.filter(pk__in=[home, work]).values_list("pk", "province_id"))
+    provinces = memo().setdefault("unit_provinces", {})
+    for unit in (home, work):
+        if unit not in provinces:
+            provinces.update(AdministrativeUnit.objects.filter(pk=unit).values_list("pk", "province_id"))
     return provinces.get(home) != provinces.get(work)
 
 

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period
-from vieclam.indicators.rules import DROP, Counts, rule_get
+from vieclam.indicators.rules import DROP, Counts, memo_scope, rule_get
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,15 @@ class Calculator:
         self.communes = frozenset(communes) if communes is not None else None
         self.as_of = as_of
         self._cache: dict[tuple, Counts] = {}
+        self._memo: dict = {}
 
     # --- rule counts ----------------------------------------------------------------------------------------------
     def counts(self, rule: str, period: Period, by: str | None = None) -> Counts:
         key = (rule, period.start, period.end, by)
         if key not in self._cache:
-            self._cache[key] = rule_get(rule).count(period=period, communes=self.communes, as_of=self.as_of, by=by)
+            with memo_scope(self._memo):
+                found = rule_get(rule).count(period=period, communes=self.communes, as_of=self.as_of, by=by)
+            self._cache[key] = found
         return self._cache[key]
 
     def _sum(self, spec: str, period: Period, communes: Collection[int] | None, by: str | None) -> dict[str, int]:

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 
 from vieclam.indicators.dims import AGE_BANDS, KINH, person_dims
 from vieclam.indicators.periods import Period
-from vieclam.indicators.rules import AsOf, Communes, Counts, dim_expression, end_of
+from vieclam.indicators.rules import AsOf, Communes, Counts, dim_expression, end_of, memo
 from vieclam.people.models import LABOUR_AGE, LabourEvent, Person
 
 STATE_FIELDS = ("activity_status", "technical_level", "workplace_commune_id", "unemployment_duration",
@@ -43,7 +43,7 @@ class PersonStateRule:
         counts: Counts = {}
         for row in adults.filter(self.q).annotate(**keys).values(*keys).order_by().annotate(_n=_count()):
             _add(counts, (row["_c"], _key(row.get("_g")) if by else ""), row["_n"])
-        for person, now, then in _changed(adults, day, as_of):
+        for person, now, then in _changed_once(adults, day, communes, as_of):
             group = _py_group(by, person, period)
             if self.test(now):
                 _add(counts, (now["residence_commune_id"], group), -1)
@@ -66,7 +66,16 @@ def _key(value) -> str:
     return "_" if value in (None, "") else str(value)
 
 
-def _changed(adults, day: dt.date, as_of: dt.datetime | None):
+def _changed_once(adults, day: dt.date, communes: Communes, as_of: AsOf) -> list:
+    """The replayed persons of `day`, computed once per calculation (every person rule of a report needs them)."""
+    store = memo()
+    key = ("persons_changed", day, frozenset(communes) if communes is not None else None, as_of)
+    if key not in store:
+        store[key] = list(_changed(adults, day, as_of))
+    return store[key]
+
+
+def _changed(adults, day: dt.date, as_of: AsOf):
     """(person row, state now, state on `day` or None when not yet registered) for persons changed after `day`."""
     later = LabourEvent.objects.filter(effective__gt=day)
     if as_of is not None:
@@ -92,6 +101,7 @@ def _changed(adults, day: dt.date, as_of: dt.datetime | None):
         earlier = earlier.filter(recorded_at__lte=as_of)
     for person_id, changes in earlier.values_list("person_id", "changes"):
         events.setdefault(person_id, []).append(changes)
+    last_instant = end_of(day)
     for row in rows:
         now = {f: row[f] for f in STATE_FIELDS}
         history = events.get(row["pk"])
@@ -100,7 +110,7 @@ def _changed(adults, day: dt.date, as_of: dt.datetime | None):
             for changes in history:
                 then.update({k: v for k, v in changes.items() if k in STATE_FIELDS})
         else:
-            then = None if row["created_at"] > end_of(day) else now
+            then = None if row["created_at"] > last_instant else now
         yield row, now, then
 
 

@@ -12,6 +12,8 @@ indicators.catalogue), so new record types add indicators without touching the e
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -36,6 +38,22 @@ class CountingRule(Protocol):
 
 
 _rules: dict[str, CountingRule] = {}
+# Work shared by the rules of one calculation (e.g. the persons' states replayed on a day), set by the Calculator.
+_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("indicator_memo", default=None)
+
+
+def memo() -> dict:
+    """The current calculation's scratch dict (a fresh one outside a calculation: nothing is shared)."""
+    return _memo.get() if _memo.get() is not None else {}
+
+
+@contextlib.contextmanager
+def memo_scope(store: dict):
+    token = _memo.set(store)
+    try:
+        yield store
+    finally:
+        _memo.reset(token)
 
 
 def rule_register(rule: CountingRule) -> CountingRule:

@@ -44,7 +44,8 @@ _memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("indicator_m
 
 def memo() -> dict:
     """The current calculation's scratch dict (a fresh one outside a calculation: nothing is shared)."""
-    return _memo.get() if _memo.get() is not None else {}
+    store = _memo.get()
+    return store if store is not None else {}
 
 
 @contextlib.contextmanager

@@ -63,9 +63,19 @@ __all__ = (
 
 register = template.Library()
 
-MONTHS = tuple(
-    gettext_lazy(label)
-    for label in ("Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12")
+MONTHS = (
+    gettext_lazy("Th1"),
+    gettext_lazy("Th2"),
+    gettext_lazy("Th3"),
+    gettext_lazy("Th4"),
+    gettext_lazy("Th5"),
+    gettext_lazy("Th6"),
+    gettext_lazy("Th7"),
+    gettext_lazy("Th8"),
+    gettext_lazy("Th9"),
+    gettext_lazy("Th10"),
+    gettext_lazy("Th11"),
+    gettext_lazy("Th12"),
 )
 LOW, NEAR = Decimal(50), Decimal(90)
 FULL = Decimal(100)

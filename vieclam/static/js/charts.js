@@ -54,6 +54,10 @@
     };
   }
 
+  function byDataset(a, b) {
+    return a.datasetIndex - b.datasetIndex; // this year first, whatever is drawn in front
+  }
+
   function draw(canvas) {
     if (canvas.dataset.vlReady || typeof window.Chart === "undefined") return;
     var source = document.getElementById(canvas.dataset.vlChart);
@@ -78,8 +82,9 @@
         interaction: { mode: "index", intersect: false },
         scales: { y: { beginAtZero: true, ticks: { callback: format.tick } } },
         plugins: {
-          legend: { position: "bottom", labels: { usePointStyle: true } },
+          legend: { position: "bottom", labels: { usePointStyle: true, sort: byDataset } },
           tooltip: {
+            itemSort: byDataset,
             callbacks: {
               label: function (item) {
                 return item.dataset.label + ": " + format.value(item.parsed.y);

@@ -266,9 +266,10 @@ def _trend_rows(months: list[int], this_year: list, last_year: list | None) -> l
 
 
 @register.inclusion_tag("includes/charts/trend.html", takes_context=True)
-def indicator_trend(context, series: Mapping, download_url: str | None = None, kind: str = "bar") -> dict:
+def indicator_trend(context, series: Mapping | None, download_url: str | None = None, kind: str = "bar") -> dict:
     """One indicator month by month, this year against the same months last year: a chart, the same numbers in a
-    table under it, and the download links."""
+    table under it, and the download links. No series (None) draws twelve empty months."""
+    series = series or {}
     months = [int(month) for month in series.get("months") or range(1, 13)]
     this_year = _aligned(series.get("this_year"), len(months))
     has_last = series.get("last_year") is not None

@@ -175,6 +175,12 @@ def test_trend_without_last_year_draws_one_series():
     assert "So cùng kỳ" not in html and "Th7" not in html
 
 
+def test_trend_without_any_series_shows_empty_months_not_an_error():
+    html = render("{% indicator_trend series %}", series=None)
+    assert "Th12" in html and "Năm nay" in html
+    no_raw_gaps(html)
+
+
 def test_two_trend_charts_on_one_page_get_their_own_ids():
     request = RequestFactory().get("/")
     html = render("{% indicator_trend series %}{% indicator_trend series %}", series=SERIES, request=request)

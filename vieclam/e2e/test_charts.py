@@ -45,8 +45,8 @@ def charts_site() -> Iterator[str]:
         server.server_close()
 
 
-def open_page(browser, url: str, *, language: str = "vi"):  # noqa: F811
-    context = browser.new_context()
+def open_page(browser, url: str, *, language: str = "vi", width: int = 1366):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 844})
     if language != "vi":
         context.add_cookies([{"name": "django_language", "value": language, "url": url}])
     page = context.new_page()
@@ -96,9 +96,10 @@ def test_table_by_commune_sorts_by_achievement_and_keeps_rows_without_target_las
     page.context.close()
 
 
-def test_trend_chart_speaks_english_when_the_page_does(charts_site, browser):  # noqa: F811
-    page, errors = open_page(browser, charts_site, language="en")
+def test_trend_chart_speaks_english_when_the_page_does_and_fits_a_phone(charts_site, browser):  # noqa: F811
+    page, errors = open_page(browser, charts_site, language="en", width=390)
     assert page.evaluate(f"{CHART}.data.labels")[:3] == ["Jan", "Feb", "Mar"]
     assert "1,200" in page.evaluate(f"{CHART}.scales.y.ticks.map(tick => tick.label)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # wide tables scroll inside their box
     assert errors == []
     page.context.close()

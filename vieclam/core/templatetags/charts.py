@@ -221,6 +221,7 @@ def _progress_row(row: Mapping) -> dict:
         "target": number_text(row.get("target")),
         "achievement": percent_text(achievement),
         "achievement_raw": _raw(achievement),
+        "bar_max": _raw(max(FULL, achievement)) if achievement is not None else "100",
         "sentence": sentence,
         "level": level,
         "segments": _bar(achievement, level),

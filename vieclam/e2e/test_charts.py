@@ -64,6 +64,9 @@ def test_trend_chart_draws_with_vietnamese_numbers_and_months(charts_site, brows
     assert page.evaluate(f"{CHART}.data.datasets.map(set => set.label)") == ["2026", "2025"]
     ticks = page.evaluate(f"{CHART}.scales.y.ticks.map(tick => tick.label)")
     assert "1.200" in ticks  # the y axis in Vietnamese: 1.200, not 1,200
+    label = f"{CHART}.options.plugins.tooltip.callbacks.label"
+    tooltip = page.evaluate(f"{label}({{dataset: {{label: '2026'}}, parsed: {{y: 7125.5}}}})")
+    assert tooltip == "2026: 7.125,5\u00a0người"
     painted = page.evaluate(
         """() => {
             const canvas = document.querySelector('canvas[data-vl-chart]');

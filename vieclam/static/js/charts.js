@@ -20,7 +20,7 @@
 
   function formatter(lang, unit) {
     var numbers = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 2 });
-    var suffix = unit === "%" ? "%" : unit ? " " + unit : "";
+    var suffix = unit === "%" ? "%" : unit ? "\u00a0" + unit : ""; // no break between a number and its unit
     return {
       tick: function (value) {
         return numbers.format(value) + (unit === "%" ? "%" : "");

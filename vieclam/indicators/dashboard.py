@@ -69,12 +69,19 @@ def target_value(indicator: Indicator, unit: AdministrativeUnit | None, year: in
 
 
 def _trend(calc: Calculator, indicator: Indicator, on: dt.date) -> dict:
-    this_year = [calc.figure(indicator, m).value for m in Period.year(on.year).months() if m.start <= on]
+    this_year = [calc.figure(indicator, m).value if m.start <= on else None for m in Period.year(on.year).months()]
     last_year = [calc.figure(indicator, m).value for m in Period.year(on.year - 1).months()]
     return {
         "name": indicator.name_vi if _vi() else indicator.name_en, "unit": indicator.get_unit_display(),
         "months": list(range(1, 13)), "this_year": this_year, "last_year": last_year, "year": on.year,
     }  # fmt: skip
+
+
+def trend_rows(trend: dict) -> list[dict]:
+    return [
+        {"month": f"{m:02d}/{trend['year']}", "this_year": a, "last_year": b}
+        for m, a, b in zip(trend["months"], trend["this_year"], trend["last_year"], strict=True)
+    ]
 
 
 def _areas(calc: Calculator, indicator: Indicator, period: Period, communes: frozenset[int]) -> list[dict]:

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from vieclam.core.exports import FORMATS
 from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import staff_required
+from vieclam.indicators.dashboard import dashboard_for, trend_rows
+from vieclam.indicators.exporters import AreaTableExporter, TrendExporter
 from vieclam.people.consents import consents_in_force, person_consents_set
 from vieclam.portal.filtersets import AuditEventFilterSet
 from vieclam.portal.forms import ConsentForm
@@ -23,8 +25,15 @@ from vieclam.seekers.views import worker_required
 
 
 def home(request):
-    """The public home (job search box, open jobs) or, signed in, the work waiting for this role in its area."""
-    context = {"cards": home_cards(user=request.user), "scope_label": _scope_label(request.user)}
+    """The public home (job search box, open jobs) or, signed in, the work waiting for this role in its area and,
+    for staff, the area's key indicators against target (?export=csv|xlsx&table=areas|trend downloads a table)."""
+    board = dashboard_for(user=request.user) if request.user.is_authenticated and request.user.is_staff_role else None
+    export = request.GET.get("export")
+    if board is not None and export in FORMATS:
+        if request.GET.get("table") == "trend" and board.trend:
+            return TrendExporter().response(export, trend_rows(board.trend))
+        return AreaTableExporter().response(export, board.areas)
+    context = {"cards": home_cards(user=request.user), "scope_label": _scope_label(request.user), "board": board}
     return render(request, "portal/home.html", context)
 
 

@@ -6,8 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 from vieclam.core import refdata
 
 
-def test_the_project_loads_places_then_code_lists_then_poverty_rules_then_connection_rules():
-    assert [loader.name for loader in refdata.reference_loaders()] == ["places", "codelists", "poverty", "connections"]
+def test_the_project_loads_places_then_code_lists_then_poverty_rules_then_connection_rules_then_indicators():
+    names = [loader.name for loader in refdata.reference_loaders()]
+    assert names == ["places", "codelists", "poverty", "connections", "indicators"]
 
 
 def test_a_loader_runs_after_those_it_waits_for(monkeypatch):

@@ -28,7 +28,7 @@ def world(cast):
     vacancy = open_vacancy(cast["province_a"], company, title="Thợ may")
     open_vacancy(cast["province_a"], company, title="Thợ cắt", status="draft")
     services.application_submit(actor=worker, vacancy=vacancy, person=person_of(worker))
-    return {**cast, "employer_a": employer, "worker_hoa": worker}
+    return {**cast, "employer_a": employer, "company_a": company, "worker_hoa": worker}
 
 
 def test_officers_see_pending_approvals_new_applications_and_records_to_complete_in_their_area(world):
@@ -69,10 +69,27 @@ def test_the_public_home_has_the_job_search_box_and_open_jobs(world):
 
 
 def test_a_home_page_takes_few_queries(world, django_assert_max_num_queries):
+    client = client_for(world["commune_a"])
+    client.get("/")
+    with django_assert_max_num_queries(100):  # the dashboard: a few per key indicator and month, not per record
+        client.get("/")
+
+
+def test_the_home_pages_queries_do_not_grow_with_the_records(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     client = client_for(world["province_a"])
     client.get("/")
-    with django_assert_max_num_queries(20):
+    with CaptureQueriesContext(connection) as before:
         client.get("/")
+    for name in ("tran_van_an", "ngo_thi_binh", "do_van_cuong"):
+        worker = make_worker(name)
+        vacancy = open_vacancy(world["province_a"], world["company_a"], title=f"Thợ {name}")
+        services.application_submit(actor=worker, vacancy=vacancy, person=person_of(worker))
+    with CaptureQueriesContext(connection) as after:
+        client.get("/")
+    assert len(after.captured_queries) == len(before.captured_queries)
 
 
 def _labels(user) -> set[str]:
@@ -107,3 +124,23 @@ def test_every_home_card_leads_to_a_page_that_shows_what_it_counts(world):
         user_client = client_for(world[name])
         for card in home_cards(user=world[name]):
             assert user_client.get(card.url).status_code == 200, (name, card.label)
+
+
+def test_an_officers_home_shows_the_areas_key_indicators_and_the_year_without_a_thousands_dot(world):
+    page = client_for(world["province_a"]).get("/").content.decode()
+    assert "Số lao động được giải quyết việc làm" in page
+    assert "2.02" not in page.split('id="board-title"')[1].split("</h2>")[0]
+
+
+def test_the_dashboard_tables_download_and_a_commune_officer_gets_only_the_own_commune(world):
+    response = client_for(world["commune_a"]).get("/?export=csv&table=areas")
+    assert response.status_code == 200
+    rows = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()
+    assert len(rows) == 2  # header + the officer's one commune
+    trend = client_for(world["province_a"]).get("/?export=xlsx&table=trend")
+    assert trend["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_workers_and_employers_get_no_dashboard(world):
+    assert "board-title" not in client_for(world["worker_hoa"]).get("/").content.decode()
+    assert "board-title" not in client_for(world["employer_a"]).get("/").content.decode()

@@ -1,0 +1,32 @@
+"""Downloads of a dashboard's tables: the communes by achievement and the monthly trend (house exporters)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.utils.translation import gettext_lazy as _
+
+from vieclam.core.exports import Column, Exporter
+
+
+class AreaTableExporter(Exporter):
+    filename = "chi-tieu-theo-xa"
+
+    def columns(self) -> Sequence[Column]:
+        return [
+            Column(_("Xã, phường"), "name"),
+            Column(_("Thực hiện"), "value"),
+            Column(_("Kế hoạch"), "target"),
+            Column(_("Đạt (% kế hoạch)"), "achievement"),
+        ]
+
+
+class TrendExporter(Exporter):
+    filename = "chi-tieu-theo-thang"
+
+    def columns(self) -> Sequence[Column]:
+        return [
+            Column(_("Tháng"), "month"),
+            Column(_("Năm nay"), "this_year"),
+            Column(_("Cùng kỳ năm trước"), "last_year"),
+        ]

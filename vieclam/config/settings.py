@@ -293,6 +293,9 @@ VIECLAM_POVERTY_EXIT_MONTHS = env_int("VIECLAM_POVERTY_EXIT_MONTHS", 36)
 # Matching: points added for a job seeker in a priority group (poor, near-poor, recently out of poverty, ethnic
 # minority, disability), on a score out of 100.
 VIECLAM_MATCHING_PRIORITY_BOOST = env_int("VIECLAM_MATCHING_PRIORITY_BOOST", 10)
+# Indicators in public figures: a disaggregated cell counting 1 to VIECLAM_SMALL_CELL - 1 shows as "<5", its numbers
+# withheld, so nobody can be recognised in a small group (indicators.selectors).
+VIECLAM_SMALL_CELL = env_int("VIECLAM_SMALL_CELL", 5)
 # Retention of import files (personal data: names, phones, tax codes that may be a person's CCCD), enforced by
 # `vieclam purge_import_previews` run daily: a preview never confirmed is deleted after IMPORT_PREVIEW_DAYS; a
 # committed batch keeps its counts, but its row-by-row report (the rows as read and their errors) is emptied after

@@ -99,8 +99,12 @@ class IndicatorPageForm(forms.Form):
                 "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             )
 
+    def clean_area(self) -> AdministrativeUnit | None:
+        value = self.cleaned_data.get("area")
+        return AdministrativeUnit.objects.filter(pk=int(value)).first() if value else None
+
     def query(self) -> dict:
-        """The selectors' arguments: the period's text form from the year and its part."""
+        """The selectors' arguments: the unit picked, and the period's text form from the year and its part."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         year = data.get("year") or today().year
         part = data.get("part") or ""

@@ -139,13 +139,19 @@ def _unit_lookup(text: str, boundary: str) -> AdministrativeUnit | None:
     return None
 
 
-def area_resolve(*, user, area: str | None, boundary: str = BOUNDARY_2025, public: bool = False) -> Area:
-    """The Area asked for, checked against the user's areas; the user's own area when `area` is empty."""
+def area_resolve(
+    *, user, area: str | AdministrativeUnit | None, boundary: str = BOUNDARY_2025, public: bool = False
+) -> Area:
+    """The Area asked for (a unit picked on a page, or a code or id), checked against the user's areas; the user's
+    own area when `area` is empty."""
     allowed = None if public else scope_communes(user)
-    text = (area or "").strip()
-    if not text:
-        return _own_area(user, allowed)
-    unit = _unit_lookup(text, boundary)
+    if isinstance(area, AdministrativeUnit):
+        text, unit = area.name, area
+    else:
+        text = (area or "").strip()
+        if not text:
+            return _own_area(user, allowed)
+        unit = _unit_lookup(text, boundary)
     if unit is None:
         raise ValidationError({"area": NO_AREA.format(area=text)}, code="unknown")
     found = area_for(unit)
@@ -219,7 +225,7 @@ def indicator_values(
     *,
     user,
     code: str,
-    area: str | None,
+    area: str | AdministrativeUnit | None,
     period: str,
     by: str | None = None,
     boundary: str = "2025",

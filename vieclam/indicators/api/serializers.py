@@ -48,7 +48,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
         return DisaggregationSerializer(self._dims(indicator), many=True).data
 
 
-class RowSerializer(serializers.Serializer):
+class ValuesRowSerializer(serializers.Serializer):
     group = serializers.CharField(source="label", help_text="The group in words (never a code).")
     numerator = serializers.IntegerField(allow_null=True)
     denominator = serializers.IntegerField(allow_null=True)
@@ -62,21 +62,21 @@ class RowSerializer(serializers.Serializer):
     suppressed = serializers.BooleanField()
 
 
-class AreaSerializer(serializers.Serializer):
+class ValuesAreaSerializer(serializers.Serializer):
     label = serializers.CharField()
     code = serializers.CharField(source="unit.code", allow_null=True, default=None)
     boundary = serializers.CharField()
     notes = serializers.ListField(child=serializers.CharField(), help_text="How records were placed in old units.")
 
 
-class PeriodSerializer(serializers.Serializer):
+class ValuesPeriodSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
     start = serializers.DateField()
     end = serializers.DateField()
 
 
-class ProjectionSerializer(serializers.Serializer):
+class ValuesProjectionSerializer(serializers.Serializer):
     low = _number()
     mid = _number()
     high = _number()
@@ -85,15 +85,15 @@ class ProjectionSerializer(serializers.Serializer):
 
 class ValuesSerializer(serializers.Serializer):
     indicator = IndicatorSerializer()
-    area = AreaSerializer()
-    period = PeriodSerializer()
-    last_year_period = PeriodSerializer(source="last_period")
+    area = ValuesAreaSerializer()
+    period = ValuesPeriodSerializer()
+    last_year_period = ValuesPeriodSerializer(source="last_period")
     by = serializers.CharField(allow_null=True)
     by_label = serializers.CharField()
     boundary = serializers.CharField()
     as_of = serializers.DateField(allow_null=True)
-    total = RowSerializer()
-    rows = RowSerializer(many=True)
-    projection = ProjectionSerializer(
+    total = ValuesRowSerializer()
+    rows = ValuesRowSerializer(many=True)
+    projection = ValuesProjectionSerializer(
         allow_null=True, help_text="Year-end projection, for the current year of a count that accrues over it."
     )

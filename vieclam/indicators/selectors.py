@@ -124,7 +124,7 @@ def scope_communes(user) -> frozenset[int] | None:
 
 def _unit_lookup(text: str, boundary: str) -> AdministrativeUnit | None:
     """A unit by its code (2 digits a province, 3 an old district, 5 a commune: in force, or before 1 July 2025
-    with boundary=pre2025 or when no unit in force has the code), else by its id."""
+    with boundary=pre2025 or when no unit in force has the code); any other number is a unit's id."""
     units = AdministrativeUnit.objects.select_related("province")
     if text.isdigit() and len(text) in (2, 3, 5):
         level = {2: Level.PROVINCE, 3: Level.DISTRICT, 5: Level.COMMUNE}[len(text)]
@@ -132,8 +132,7 @@ def _unit_lookup(text: str, boundary: str) -> AdministrativeUnit | None:
         current = [u for u in found if u.edition == Edition.POST_2025 and u.is_valid_on(today())]
         old = [u for u in found if u.edition == Edition.PRE_2025]
         preferred = (old + current) if boundary == BOUNDARY_OLD else (current + old)
-        if preferred:
-            return preferred[0]
+        return preferred[0] if preferred else None
     if text.isdigit():
         return units.filter(pk=int(text)).first()
     return None
@@ -279,7 +278,8 @@ def _row(label, calc, indicator, period, last, communes, unit_id=None) -> ValueR
 
 def _breakdown_rows(calc: Calculator, indicator, period, last, by: str) -> list[ValueRow]:
     now, before = calc.breakdown(indicator, period, by=by), calc.breakdown(indicator, last, by=by)
-    keys = sorted(now.keys() | before.keys(), key=lambda k: (k in ("", "_"), k))
+    # Rules key an unknown group "_"; the engine answers {"": 0} when nothing was counted at all.
+    keys = sorted((now.keys() | before.keys()) - {""}, key=lambda k: (k == "_", k))
     labels = _group_labels(by, keys)
     empty = Figure(indicator, 0, 0 if indicator.is_ratio else None, None if indicator.is_ratio else Decimal(0))
     rows = []

@@ -24,8 +24,9 @@ __all__ = ("IndicatorDetailApi", "IndicatorListApi", "IndicatorValuesApi")
 VALUES_PARAMETERS = [
     OpenApiParameter(
         "area", OpenApiTypes.STR,
-        description="The unit's code (80 a province, 25459 a commune, 3 digits an old district) or id, in force or "
-        "before 01/07/2025 (boundary=pre2025 reads codes of that edition first). Default: your own area.",
+        description="The unit's code (80 a province, 25459 a commune, 3 digits an old district), in force or before "
+        "01/07/2025 (boundary=pre2025 reads codes of that edition first); any other number is a unit's id. "
+        "Default: your own area.",
     ),
     OpenApiParameter(
         "period", OpenApiTypes.STR,

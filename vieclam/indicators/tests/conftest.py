@@ -20,7 +20,7 @@ def _count(*, period, communes, as_of, by):
     out: dict[tuple[int, str], int] = {}
     for day, commune, sex in EVENTS:
         if period.start <= day <= period.end and (communes is None or commune in communes):
-            key = (commune, sex if by == "sex" else "")
+            key = (commune, (sex or "_") if by == "sex" else "")
             out[key] = out.get(key, 0) + 1
     return out
 

@@ -156,7 +156,7 @@ def test_an_old_district_is_asked_by_its_code_and_broken_down_into_its_old_commu
 def test_the_province_by_commune_on_the_old_boundary_groups_communes_into_old_districts(cast, events, units, starts):
     add(events, units["commune_a"], D(2023, 3, 1), 5)
     _old_commune, old_district = _old_units_of(units["commune_a"])
-    values = indicator_values(user=cast["province_a"], code="test_starts", area=str(units["province_a"].pk),
+    values = indicator_values(user=cast["province_a"], code="test_starts", area=units["province_a"],
                               period="2023", by="commune", boundary="pre2025")  # fmt: skip
     rows = {row.label: row.value for row in values.rows}
     assert rows[old_district.name] == 5

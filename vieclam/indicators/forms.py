@@ -73,7 +73,9 @@ def area_choices(user) -> list[tuple[str, list[tuple[str, str]]]]:
     else:
         wanted, levels = set(successions.values_list("predecessor_id", flat=True)), (Level.COMMUNE,)
     old = AdministrativeUnit.objects.filter(edition=Edition.PRE_2025, pk__in=wanted - {None}, level__in=levels)
-    old_units = [(str(pk), name) for pk, name in old.order_by("level", "name").values_list("pk", "name")]
+    old_rows = old.order_by("level", "name", "parent__name").values_list("pk", "name", "parent__name", "level")
+    old_units = [(str(pk), name if level == Level.PROVINCE else f"{name} ({parent})")
+                 for pk, name, parent, level in old_rows]  # fmt: skip
     groups = [(_("Tỉnh"), provinces), (_("Xã, phường"), communes), (_("Đơn vị trước 01/07/2025"), old_units)]
     return [(str(label), items) for label, items in groups if items]
 
@@ -81,7 +83,10 @@ def area_choices(user) -> list[tuple[str, list[tuple[str, str]]]]:
 class IndicatorPageForm(forms.Form):
     """The indicator page's pickers."""
 
-    area = forms.ChoiceField(label=_("Địa bàn"), required=False)
+    area = forms.ChoiceField(
+        label=_("Địa bàn"), required=False,
+        error_messages={"invalid_choice": _("Địa bàn này không có trong danh sách địa bàn bạn phụ trách.")},
+    )  # fmt: skip
     year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False)
     part = forms.ChoiceField(label=_("Kỳ"), choices=PARTS, required=False)
     by = forms.ChoiceField(label=_("Phân tổ theo"), required=False)

@@ -35,8 +35,10 @@ class Projection:
     @property
     def text(self) -> str:
         """ "Dự báo cả năm: khoảng 6.900–7.300" (rounded to the hundreds a forecast can claim), or one figure."""
-        if self.low is None or self.high is None or self.low == self.high:
+        if self.low is None or self.high is None:
             return _("Dự báo cả năm: khoảng %(mid)s (theo tốc độ từ đầu năm)") % {"mid": _rough(self.mid)}
+        if _rough(self.low) == _rough(self.high):
+            return _("Dự báo cả năm: khoảng %(mid)s") % {"mid": _rough(self.mid)}
         return _("Dự báo cả năm: khoảng %(low)s–%(high)s") % {"low": _rough(self.low), "high": _rough(self.high)}
 
 

@@ -32,10 +32,11 @@ def indicator_detail(request, code: str):
     indicator = selectors.indicator_get(code)
     form = IndicatorPageForm(request.GET or None, user=request.user, indicator=indicator)
     values, errors = None, []
-    try:
-        values = selectors.indicator_values(user=request.user, code=indicator.code, **form.query())
-    except ValidationError as error:
-        errors = error.messages
+    if not form.is_bound or form.is_valid():  # a wrong pick shows its message, and no figures
+        try:
+            values = selectors.indicator_values(user=request.user, code=indicator.code, **form.query())
+        except ValidationError as error:
+            errors = error.messages
     export = request.GET.get("export")
     if values is not None and export in FORMATS:
         name = slugify(f"{indicator.code} {values.area.label} {values.period.code}")

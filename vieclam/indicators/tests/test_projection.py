@@ -51,3 +51,4 @@ def test_the_same_day_of_a_leap_year_is_read_in_the_years_before(events, units, 
 def test_the_projection_reads_as_a_rounded_range():
     assert Projection(Decimal(6912), Decimal(7100), Decimal(7288)).text == "Dự báo cả năm: khoảng 6.900–7.300"
     assert Projection(None, Decimal(48), None).text == "Dự báo cả năm: khoảng 48 (theo tốc độ từ đầu năm)"
+    assert Projection(Decimal(70), Decimal(70), Decimal(70)).text == "Dự báo cả năm: khoảng 70"

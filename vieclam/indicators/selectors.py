@@ -144,6 +144,7 @@ def area_resolve(
     """The Area asked for (a unit picked on a page, or a code or id), checked against the user's areas; the user's
     own area when `area` is empty."""
     allowed = None if public else scope_communes(user)
+    unit: AdministrativeUnit | None
     if isinstance(area, AdministrativeUnit):
         text, unit = area.name, area
     else:

@@ -64,8 +64,12 @@ KINDS = {
     "tickets": "fair_registration",  # fairs/tickets/<id>/: a registration's printable ticket
     "fair-registrations": "fair_registration",
 }
-# Reference data, the same for everyone (codes of places, occupations, industries, code lists).
-PUBLIC = re.compile(r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<)")
+# Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
+# catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
+PUBLIC = re.compile(
+    r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<"
+    r"|(api/v1/)?indicators/<slug:code>/)"
+)
 # Published job fairs (open, held, closed) are public pages, the same for everyone: the list and a fair's page.
 PUBLISHED = re.compile(r"^job-fairs/(<int:pk>/)?$")
 # One-time links (a password reset) carry a signed token, not a record: their own tests cover them.

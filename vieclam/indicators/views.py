@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 from vieclam.core.dates import today
 from vieclam.core.exports import FORMATS
@@ -24,6 +25,9 @@ __all__ = ("indicator_detail", "indicator_list")
 def indicator_list(request):
     search = request.GET.get("q", "")[:100]
     groups = selectors.indicator_catalogue(search=search)
+    for _group, indicators in groups:
+        for indicator in indicators:
+            indicator.label = _name(indicator)
     return render(request, "indicators/indicator_list.html", {"groups": groups, "q": search})
 
 
@@ -41,11 +45,15 @@ def indicator_detail(request, code: str):
     if values is not None and export in FORMATS:
         name = slugify(f"{indicator.code} {values.area.label} {values.period.code}")
         return ValuesExporter(name).response(export, [values.total, *values.rows])
-    context = {"indicator": indicator, "form": form, "values": values, "errors": errors}
+    context = {"indicator": indicator, "name": _name(indicator), "form": form, "values": values, "errors": errors}
     if values is not None:
         table = [_table_row(row) for row in [values.total, *values.rows]]
         context.update(_charts(values), table=table, total_row=table[0])
     return render(request, "indicators/indicator_detail.html", context)
+
+
+def _name(indicator) -> str:
+    return indicator.name_vi if (get_language() or "vi").startswith("vi") else indicator.name_en or indicator.name_vi
 
 
 def _table_row(row: selectors.ValueRow) -> dict:
@@ -67,7 +75,7 @@ def _charts(values: selectors.IndicatorValues) -> dict:
     months = [m for m in Period.year(year).months() if m.start >= values.period.start.replace(day=1)
               and m.start <= values.period.end]  # fmt: skip
     trend = {
-        "name": indicator.name_vi, "unit": unit, "year": year, "months": [m.start.month for m in months],
+        "name": _name(indicator), "unit": unit, "year": year, "months": [m.start.month for m in months],
         "this_year": [calc.figure(indicator, m).value if m.start <= on else None for m in months],
         "last_year": [calc.figure(indicator, m.same_period_last_year()).value for m in months],
     }  # fmt: skip

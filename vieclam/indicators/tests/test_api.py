@@ -109,3 +109,18 @@ def test_the_values_by_commune_take_few_queries_whatever_the_number_of_communes(
     assert response.status_code == 200
     with django_assert_max_num_queries(15):
         client.get(VALUES, {"period": "2023", "area": "80", "by": "commune"})
+
+
+def test_a_catalogue_rate_is_computed_by_the_engine_from_the_records(cast, api_as, units):
+    from vieclam.people.models import Household
+
+    for number, cls in enumerate(("poor", "not_poor", "not_poor", "near_poor"), start=1):
+        Household.objects.create(code=f"T-{number}", commune=units["commune_a"], poverty_class=cls)
+    Household.objects.create(code="T-9", commune=units["other_a"], poverty_class="poor")
+    client = api_as(cast["commune_a"])
+    year = str(today().year)
+    body = client.get("/api/v1/indicators/ty_le_ho_ngheo/values/", {"period": year}).json()
+    assert (body["total"]["numerator"], body["total"]["denominator"], body["total"]["display"]) == (1, 4, "25,00%")
+    assert body["projection"] is None  # a rate is not projected
+    body = client.get("/api/v1/indicators/so_ho_ngheo/values/", {"period": year}).json()
+    assert body["total"]["value"] == 1 and body["projection"] is None  # nor a level (households on a day)

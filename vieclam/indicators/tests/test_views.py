@@ -110,7 +110,7 @@ def test_the_pages_take_few_queries(cast, events, units, starts, django_assert_m
     client = client_for(cast["province_a"])
     query = {"area": units["province_a"].pk, "year": "2023", "by": "commune"}
     client.get(PAGE, query)
-    with django_assert_max_num_queries(40):  # ~100 communes and 24 months: not a query per commune or month
+    with django_assert_max_num_queries(20):  # ~100 communes and 24 months: not a query per commune or month
         assert client.get(PAGE, query).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get("/indicators/").status_code == 200

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vieclam.connections",
     "vieclam.fairs",
     "vieclam.indicators",
+    "vieclam.targets",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",

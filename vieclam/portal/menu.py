@@ -113,6 +113,10 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Chỉ tiêu, kế hoạch và báo cáo"),
+        (Item(_("Chỉ tiêu kế hoạch"), "targets:target_list", staff),),
+    ),
+    Group(
         _("Tra cứu"),
         (
             Item(_("Đơn vị hành chính"), "places:area_list"),

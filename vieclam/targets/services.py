@@ -34,6 +34,7 @@ __all__ = (
     "target_allocate",
     "target_revise",
     "target_set",
+    "unit_in_years",
 )
 
 UNKNOWN_INDICATOR = _lazy("Không có chỉ tiêu “{code}” trong danh mục.")
@@ -53,6 +54,7 @@ OVER_TOTAL = _lazy("Tổng phân bổ {total} vượt chỉ tiêu của tỉnh {
 SHARES_OVER_NEW_VALUE = _lazy("Đã phân bổ cho các xã {total}, lớn hơn giá trị mới {value}.")
 REASON_MISSING = _lazy("Nhập lý do điều chỉnh chỉ tiêu.")
 VALUE_UNCHANGED = _lazy("Giá trị mới bằng giá trị hiện tại ({value}).")
+REASON_KEY = "lý do"  # not a field of Target: the history shows the key itself as the label ("Lý do")
 REALLOCATED = _lazy("Phân bổ lại từ chỉ tiêu của tỉnh")
 
 
@@ -150,10 +152,15 @@ def _check_actor(actor, area: AdministrativeUnit) -> None:
         raise ValidationError({"area": str(OUTSIDE_AREA).format(unit=area.name)})
 
 
-def _check_unit_in_years(unit: AdministrativeUnit, year_from: int, year_to: int) -> None:
-    """The unit must exist during the years: a pre-2025 unit ended on 30/06/2025, a 2025 unit began on 01/07/2025."""
+def unit_in_years(unit: AdministrativeUnit, year_from: int, year_to: int) -> bool:
+    """Whether the unit existed at some time in the years (a pre-2025 unit until 30/06/2025, a 2025 unit from
+    01/07/2025: both exist in 2025)."""
     start, end = dt.date(year_from, 1, 1), dt.date(year_to, 12, 31)
-    if (unit.valid_from and unit.valid_from > end) or (unit.valid_to and unit.valid_to < start):
+    return not ((unit.valid_from and unit.valid_from > end) or (unit.valid_to and unit.valid_to < start))
+
+
+def _check_unit_in_years(unit: AdministrativeUnit, year_from: int, year_to: int) -> None:
+    if not unit_in_years(unit, year_from, year_to):
         window = "{} – {}".format(
             unit.valid_from.strftime("%d/%m/%Y") if unit.valid_from else "…",
             unit.valid_to.strftime("%d/%m/%Y") if unit.valid_to else "…",
@@ -213,7 +220,7 @@ def target_allocate(*, actor, target: Target, shares: Mapping[AdministrativeUnit
             raise ValidationError(str(OVER_TOTAL).format(total=_text(total), value=_text(target.value)))
     changed = [_share_write(actor, target, unit, amount, existing.get(unit.pk)) for unit, amount in wanted]
     changes = {t.area.name: [str(old) if old is not None else None, str(t.value)] for t, old in changed if t}
-    audit_record(actor=actor, action=AuditAction.UPDATE, instance=target, changes={"allocation": changes})
+    audit_record(actor=actor, action=AuditAction.UPDATE, instance=target, changes=changes)
     return [t for t, _old in changed if t]
 
 
@@ -302,7 +309,7 @@ def _revision_write(actor, target: Target, amount: Decimal, reason: str) -> Targ
     target.save(update_fields=["value", "updated_at"])
     audit_record(
         actor=actor, action=AuditAction.UPDATE, instance=target,
-        changes={"value": [str(old), str(amount)], "reason": reason},
+        changes={"value": [str(old), str(amount)], REASON_KEY: reason},
     )  # fmt: skip
     return revision
 
@@ -315,7 +322,8 @@ def _is_user(actor) -> bool:
 
 
 def _created(target: Target) -> dict:
-    return {"value": [None, str(target.value)], "years": [None, target.years_label], "area": [None, target.area.name]}
+    return {"indicator": [None, target.indicator_id], "area": [None, target.area_id], "year_from": [None, target.year_from],
+            "year_to": [None, target.year_to], "value": [None, str(target.value)]}  # fmt: skip
 
 
 def _places(amount: Decimal) -> int:

@@ -115,7 +115,10 @@ class TestTargetAllocate:
         # an empty value leaves the commune out
         assert sorted(s.value for s in shares) == [Decimal(2000), Decimal(5014)]
         assert all(s.parent == parent and s.year_from == 2026 and s.scope_area == s.area for s in shares)
-        assert audits(parent)[-1].changes["allocation"]
+        assert audits(parent)[-1].changes == {
+            commune_a().name: [None, "5014.00"],
+            other_commune_a().name: [None, "2000.00"],
+        }
 
     def test_an_allocation_over_the_province_value_is_refused(self, cast):
         parent = province_target(cast)
@@ -177,7 +180,7 @@ class TestTargetRevise:
             "Nghị quyết điều chỉnh",
         )
         assert revision.actor == cast["province_a"]
-        assert audits(target)[-1].changes == {"value": ["7125.00", "7500.00"], "reason": "Nghị quyết điều chỉnh"}
+        assert audits(target)[-1].changes == {"value": ["7125.00", "7500.00"], "lý do": "Nghị quyết điều chỉnh"}
 
     def test_a_revision_without_a_reason_is_refused(self, cast):
         target = province_target(cast)

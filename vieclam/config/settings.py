@@ -266,6 +266,8 @@ SPECTACULAR_SETTINGS = {
         "FairStatusEnum": "vieclam.fairs.choices.FairStatus",
         "FairRegistrationChannelEnum": "vieclam.fairs.choices.RegistrationChannel",
         "FairInterestKindEnum": "vieclam.fairs.choices.InterestKind",
+        "TargetKindEnum": "vieclam.targets.choices.TargetKind",
+        "EditionEnum": "vieclam.places.models.Edition",
     },
 }
 

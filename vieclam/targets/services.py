@@ -89,8 +89,8 @@ def target_set(
     indicator = _indicator(indicator)
     year_from, year_to = _years(year, years)
     amount = _amount(value)
-    _check_actor(actor, area)
     _check_unit_in_years(area, year_from, year_to)
+    _check_actor(actor, area)
     if Target.objects.filter(indicator=indicator, area=area, year_from=year_from, year_to=year_to).exists():
         raise ValidationError(
             str(DUPLICATE).format(unit=area.name, indicator=indicator.name_vi, years=_years_text(year_from, year_to))
@@ -322,8 +322,13 @@ def _is_user(actor) -> bool:
 
 
 def _created(target: Target) -> dict:
-    return {"indicator": [None, target.indicator_id], "area": [None, target.area_id], "year_from": [None, target.year_from],
-            "year_to": [None, target.year_to], "value": [None, str(target.value)]}  # fmt: skip
+    return {
+        "indicator": [None, target.indicator_id],
+        "area": [None, target.area_id],
+        "year_from": [None, target.year_from],
+        "year_to": [None, target.year_to],
+        "value": [None, str(target.value)],
+    }
 
 
 def _places(amount: Decimal) -> int:

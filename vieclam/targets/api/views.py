@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, permissions
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from vieclam.core.api.permissions import StaffApiMixin
@@ -75,7 +76,10 @@ class TargetAllocateApi(StaffApiMixin, generics.GenericAPIView):
         serializer = AllocationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         edition = target.area.edition
-        shares = {unit_by_code(s["commune"], edition): s["value"] for s in serializer.validated_data["shares"]}
+        try:
+            shares = {unit_by_code(s["commune"], edition): s["value"] for s in serializer.validated_data["shares"]}
+        except ValidationError as exc:
+            raise ValidationError({"shares": exc.detail}) from exc
         written = services.target_allocate(actor=request.user, target=target, shares=shares)
         return Response(TargetSerializer(written, many=True).data)
 

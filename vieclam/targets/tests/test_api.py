@@ -77,6 +77,9 @@ def test_allocation_and_revision_actions(cast, api_as, province_target):
     over = api.post(f"/api/v1/targets/{province_target.pk}/allocate/",
                     {"shares": [{"commune": commune_a().code, "value": "5300"}]}, format="json")  # fmt: skip
     assert over.status_code == 400 and "Tổng phân bổ 7.300 vượt chỉ tiêu của tỉnh 7.125." in str(over.json())
+    unknown = api.post(f"/api/v1/targets/{province_target.pk}/allocate/",
+                       {"shares": [{"commune": "99999", "value": "1"}]}, format="json")  # fmt: skip
+    assert unknown.status_code == 400 and "Không có đơn vị hành chính" in str(unknown.json()["shares"])
     ok = api.post(f"/api/v1/targets/{province_target.pk}/allocate/",
                   {"shares": [{"commune": commune_a().code, "value": "5000"}]}, format="json")  # fmt: skip
     assert ok.status_code == 200 and ok.json()[0]["value"] == 5000

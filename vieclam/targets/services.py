@@ -207,7 +207,8 @@ def target_allocate(*, actor, target: Target, shares: Mapping[AdministrativeUnit
     """Share a province target among its communes: creates or changes each commune's target (an empty value leaves
     a commune as it is). For a count the shares together may not exceed the province's value; a ratio (percent)
     is a value per commune, with no sum. A changed share keeps its old value as a revision."""
-    target = Target.objects.select_for_update().select_related("indicator", "area").get(pk=target.pk)
+    # Locked: two officers allocating at once must not both pass the sum check against the same shares.
+    target = Target.objects.select_for_update(of=("self",)).select_related("indicator", "area").get(pk=target.pk)
     _check_actor(actor, target.area)
     if target.area.level != Level.PROVINCE:
         raise ValidationError(str(NOT_A_PROVINCE))
@@ -272,7 +273,11 @@ def _share_write(actor, parent: Target, unit, amount: Decimal, current: Target |
 @transaction.atomic
 def target_revise(*, actor, target: Target, value: Any, reason: str) -> Target:
     """A new value for the target, with the reason; the old value stays as a revision (and as `original_value`)."""
-    target = Target.objects.select_for_update().select_related("indicator", "area", "parent").get(pk=target.pk)
+    # Locked, the province's target first (the order target_allocate takes them in, so the two never deadlock): a
+    # revision and an allocation under the same province check their sums one after the other.
+    if target.parent_id is not None:
+        Target.objects.select_for_update().filter(pk=target.parent_id).first()
+    target = Target.objects.select_for_update(of=("self",)).select_related("indicator", "area").get(pk=target.pk)
     reason = (reason or "").strip()
     amount = _amount(value)
     if not reason:
@@ -293,7 +298,7 @@ def _check_sums_after_revision(target: Target, amount: Decimal) -> None:
             {"value": str(SHARES_OVER_NEW_VALUE).format(total=_text(shares_total), value=_text(amount))}
         )
     if target.parent_id is not None:
-        parent = Target.objects.select_for_update().get(pk=target.parent_id)
+        parent = Target.objects.get(pk=target.parent_id)  # locked above
         siblings = parent.shares.exclude(pk=target.pk).values_list("value", flat=True)
         total = sum(siblings, Decimal(0)) + amount
         if total > parent.value:

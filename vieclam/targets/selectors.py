@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.core.dates import today
@@ -64,9 +64,11 @@ def targets_by_unit(*, indicator: Indicator | int, units: Iterable[int], year: i
 
 def target_list(*, viewer) -> QuerySet[Target]:
     """Targets in the viewer's areas (a province officer: the province's and its communes'; a commune officer:
-    the commune's), latest years first."""
+    the commune's), latest years first, by indicator, each province's target before its communes' shares."""
     rows = Target.objects.select_related("indicator", "area", "parent__area")
-    return scope_queryset(rows, viewer).order_by("-year_to", "indicator__group", "indicator__order", "area__code", "pk")
+    province_first = F("parent_id").asc(nulls_first=True)
+    order = ("-year_to", "indicator__group", "indicator__order", "indicator__code", province_first, "area__name", "pk")
+    return scope_queryset(rows, viewer).order_by(*order)
 
 
 def target_get(*, viewer, pk: int) -> Target:

@@ -158,3 +158,9 @@ def test_commune_officers_cannot_write_and_do_not_reach_other_communes(cast, pro
 
 def test_workers_get_no_target_pages(cast):
     assert client_of(cast["worker"]).get("/targets/").status_code == 403
+
+
+def test_a_target_set_by_the_system_shows_its_page(cast):
+    target = target_set(actor=None, indicator=indicator(), area=province_a(), year=2026, value=10)
+    text = page(client_of(cast["province_a"]), f"/targets/{target.pk}/")
+    assert "10 người" in text

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vieclam.connections",
     "vieclam.fairs",
     "vieclam.indicators",
+    "vieclam.targets",
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",
@@ -265,6 +266,8 @@ SPECTACULAR_SETTINGS = {
         "FairStatusEnum": "vieclam.fairs.choices.FairStatus",
         "FairRegistrationChannelEnum": "vieclam.fairs.choices.RegistrationChannel",
         "FairInterestKindEnum": "vieclam.fairs.choices.InterestKind",
+        "TargetKindEnum": "vieclam.targets.choices.TargetKind",
+        "EditionEnum": "vieclam.places.models.Edition",
     },
 }
 

@@ -26,6 +26,7 @@ from vieclam.core.refdata import read_csv
 from vieclam.demo import fairs, history, jobs
 from vieclam.demo import population as pop
 from vieclam.demo.economy import EMPLOYER_COLUMNS, EmployerGenerator, EmployerPlace
+from vieclam.demo.targets import demo_targets
 from vieclam.demo.writer import bulk_write, next_id, tables_analyze
 from vieclam.employers.models import Employer
 from vieclam.fairs.models import Fair, FairBooth, FairInterest, FairRegistration
@@ -133,6 +134,7 @@ def demo_generate(*, province: AdministrativeUnit, persons: int, seed: int) -> d
     with transaction.atomic():
         counts = {name: bulk_write(model, columns, rows) for name, (model, columns, rows) in tables.items()}
         tables_analyze(model for model, _columns, _rows in tables.values())
+        counts["targets"] = demo_targets(province=province, on=today())
         audit_record(
             actor=None,
             action=AuditAction.CREATE,

@@ -86,13 +86,22 @@ def trend_rows(trend: dict) -> list[dict]:
 
 def _areas(calc: Calculator, indicator: Indicator, period: Period, communes: frozenset[int]) -> list[dict]:
     names = dict(AdministrativeUnit.objects.filter(pk__in=communes).values_list("pk", "name"))
-    units = AdministrativeUnit.objects.in_bulk(list(communes)) if apps.is_installed("vieclam.targets") else {}
+    targets = _targets_by_unit(indicator, communes, period.end.year)
     rows = []
     for pk, figure in calc.by_commune(indicator, period, sorted(communes)).items():
-        target = target_value(indicator, units.get(pk), period.end.year) if units else None
+        target = targets.get(pk)
         rows.append({"name": names.get(pk, ""), "value": figure.value, "target": target,
                      "achievement": achievement(figure.value, target)})  # fmt: skip
     return sorted(rows, key=lambda r: (r["achievement"] is None, -(r["achievement"] or 0), r["name"]))
+
+
+def _targets_by_unit(indicator: Indicator, units: frozenset[int], year: int) -> dict[int, Decimal]:
+    """The year targets of many communes in one query (targets.selectors), {} without the targets app."""
+    if not apps.is_installed("vieclam.targets"):
+        return {}
+    from vieclam.targets.selectors import targets_by_unit
+
+    return targets_by_unit(indicator=indicator, units=units, year=year)
 
 
 def _user_area(user) -> tuple[AdministrativeUnit | None, frozenset[int]]:

@@ -114,7 +114,10 @@ MENU: tuple[Group, ...] = (
     ),
     Group(
         _("Chỉ tiêu, kế hoạch và báo cáo"),
-        (Item(_("Danh mục chỉ tiêu"), "indicators:indicator_list", staff),),
+        (
+            Item(_("Danh mục chỉ tiêu"), "indicators:indicator_list", staff),
+            Item(_("Chỉ tiêu kế hoạch"), "targets:target_list", staff),
+        ),
     ),
     Group(
         _("Tra cứu"),

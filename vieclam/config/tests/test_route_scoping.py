@@ -63,6 +63,7 @@ KINDS = {
     "fair-interview-slots": "slot",
     "tickets": "fair_registration",  # fairs/tickets/<id>/: a registration's printable ticket
     "fair-registrations": "fair_registration",
+    "targets": "target",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -161,9 +162,19 @@ def world(cast, area: str) -> dict:
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
             "follow_up": connection.follow_ups.first(),
-            "fair": fair, "booth": booth, "slot": slot,
+            "fair": fair, "booth": booth, "slot": slot, "target": _target(officer, commune, marker),
             "fair_registration": fair_registrations.registration_create(
                 actor=officer, fair=fair, data={"person": person})}  # fmt: skip
+
+
+def _target(officer, commune: str, marker: str):
+    from vieclam.indicators.models import Indicator
+    from vieclam.places.models import AdministrativeUnit
+    from vieclam.targets.services import target_set
+
+    area = AdministrativeUnit.objects.current().get(level="commune", code=commune)
+    indicator = Indicator.objects.get(code="giai_quyet_viec_lam")
+    return target_set(actor=officer, indicator=indicator, area=area, year=2026, value=100, note=f"Chỉ tiêu {marker}")
 
 
 def _booth_and_slot(officer, fair, employer):

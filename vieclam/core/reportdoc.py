@@ -10,7 +10,9 @@ Sub-project 4.3 reports, a labour-supply summary, a fair's results) renders the 
 - PDF (`render_pdf`, fpdf2 with DejaVu Sans from core/fonts for the Vietnamese letters): numbers written the
   Vietnamese way ("7.125", "142,1"), the table header repeated on each page, A4 landscape for a wide table.
 
-A cell is a number (int/Decimal/float), a text, or None ("—": no value, e.g. a ratio over 0).
+A cell is a number (int/Decimal/float), a text, or None ("—": no value, e.g. a ratio over 0); a `Cell` gives one
+cell a kind of its own (a row of percentages in a column of counts). `document_to_dict`/`document_from_dict` keep
+a document as JSON (a report's figures frozen at submission) and `document_changes` compares two of them.
 """
 
 from __future__ import annotations
@@ -32,12 +34,16 @@ from vieclam.core.text import clean_text, fold
 __all__ = (
     "CONTENT_TYPES",
     "NO_VALUE",
+    "Cell",
     "ColumnSpec",
     "ReportDocument",
     "Table",
     "cell_text",
+    "document_changes",
     "document_filename",
+    "document_from_dict",
     "document_response",
+    "document_to_dict",
     "render_pdf",
     "render_xlsx",
     "vi_number",
@@ -70,6 +76,18 @@ class ColumnSpec:
     header: str
     unit: str = ""
     kind: Kind = "text"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A number read with its own kind instead of its column's."""
+
+    value: Any
+    kind: Kind
+
+
+def resolved(value: Any, column: ColumnSpec) -> tuple[Any, Kind]:
+    return (value.value, value.kind) if isinstance(value, Cell) else (value, column.kind)
 
 
 @dataclass
@@ -105,9 +123,10 @@ def vi_number(value: Any, decimals: int = 0) -> str:
 
 
 def cell_text(value: Any, column: ColumnSpec) -> str:
-    if column.kind == "text" or isinstance(value, str):
+    value, kind = resolved(value, column)
+    if kind == "text" or isinstance(value, str):
         return NO_VALUE if value is None else str(value)
-    return vi_number(value, DECIMALS[column.kind])
+    return vi_number(value, DECIMALS[kind])
 
 
 # --- Excel --------------------------------------------------------------------------------------------------------
@@ -158,15 +177,16 @@ def _xlsx_table(sheet, doc: ReportDocument, table: Table, *, notes: list[str]) -
     for offset, values in enumerate(table.rows):
         row = first + offset
         is_total = table.total_row and offset == len(table.rows) - 1
-        for col, (spec, value) in enumerate(zip(table.columns, values, strict=False), start=1):
+        for col, (spec, raw) in enumerate(zip(table.columns, values, strict=False), start=1):
             cell = sheet.cell(row=row, column=col)
             letter = get_column_letter(col)
-            if is_total and spec.kind in SUMMED and offset > 0:
+            value, kind = resolved(raw, spec)
+            if is_total and kind in SUMMED and offset > 0 and value is not None:
                 cell.value = f"=SUM({letter}{first}:{letter}{row - 1})"
             else:
-                cell.value = _xlsx_value(value, spec)
-            if spec.kind in XLSX_FORMATS:
-                cell.number_format = XLSX_FORMATS[spec.kind]
+                cell.value = _xlsx_value(value, kind)
+            if kind in XLSX_FORMATS:
+                cell.number_format = XLSX_FORMATS[kind]
                 cell.alignment = Alignment(horizontal="right")
             cell.border = box
             if is_total:
@@ -179,10 +199,10 @@ def _xlsx_table(sheet, doc: ReportDocument, table: Table, *, notes: list[str]) -
         row += 1
 
 
-def _xlsx_value(value: Any, spec: ColumnSpec) -> Any:
+def _xlsx_value(value: Any, kind: Kind) -> Any:
     if value is None:
-        return NO_VALUE if spec.kind != "text" else None
-    if spec.kind == "text" or isinstance(value, str):
+        return NO_VALUE if kind != "text" else None
+    if kind == "text" or isinstance(value, str):
         return _xlsx_text(str(value))
     return Decimal(str(value)) if not isinstance(value, int) else value
 
@@ -273,6 +293,69 @@ def _pdf_widths(table: Table) -> list[float]:
 
 def _pdf_line(pdf, text: str, *, height: float = 5) -> None:
     pdf.multi_cell(0, height, clean_text(str(text), multiline=True), new_x="LMARGIN", new_y="NEXT")
+
+
+# --- as JSON, and what changed ----------------------------------------------------------------------------------
+def document_to_dict(doc: ReportDocument) -> dict:
+    return {
+        "title": doc.title, "reporting_unit": doc.reporting_unit, "period_label": doc.period_label,
+        "prepared_on": doc.prepared_on.isoformat(), "notes": list(doc.notes),
+        "tables": [{
+            "title": t.title, "total_row": t.total_row,
+            "columns": [{"header": c.header, "unit": c.unit, "kind": c.kind} for c in t.columns],
+            "rows": [[_cell_json(v) for v in row] for row in t.rows],
+        } for t in doc.tables],
+    }  # fmt: skip
+
+
+def document_from_dict(data: dict) -> ReportDocument:
+    tables = [
+        Table(t["title"], [ColumnSpec(**c) for c in t["columns"]],
+              [[_cell_from_json(v) for v in row] for row in t["rows"]], t["total_row"])
+        for t in data["tables"]
+    ]  # fmt: skip
+    return ReportDocument(data["title"], data["reporting_unit"], data["period_label"],
+                          dt.date.fromisoformat(data["prepared_on"]), tables, list(data["notes"]))  # fmt: skip
+
+
+def _cell_json(value: Any) -> Any:
+    if isinstance(value, Cell):
+        return {"n": None if value.value is None else str(value.value), "k": value.kind}
+    if value is None or isinstance(value, str):
+        return value
+    return {"n": str(value)}
+
+
+def _cell_from_json(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    number = None if value["n"] is None else Decimal(value["n"])
+    return Cell(number, value["k"]) if "k" in value else number
+
+
+def document_changes(frozen: ReportDocument, current: ReportDocument) -> dict[tuple[int, int, int], Any]:
+    """{(table, row, column) of `frozen`: the cell now} for each figure that differs. Rows are matched by their
+    first cell (the indicator, the commune), columns by header, so a row added since is not a change."""
+    out: dict[tuple[int, int, int], Any] = {}
+    for t, (old, new) in enumerate(zip(frozen.tables, current.tables, strict=False)):
+        new_rows = {str(row[0]): row for row in new.rows if row}
+        new_cols = {c.header: i for i, c in enumerate(new.columns)}
+        for r, row in enumerate(old.rows):
+            now = new_rows.get(str(row[0])) if row else None
+            if now is None:
+                continue
+            for c, column in enumerate(old.columns):
+                i = new_cols.get(column.header)
+                if i is None or c >= len(row) or i >= len(now) or column.kind == "text":
+                    continue
+                if _number(row[c]) != _number(now[i]):
+                    out[(t, r, c)] = now[i]
+    return out
+
+
+def _number(value: Any) -> Any:
+    value = value.value if isinstance(value, Cell) else value
+    return None if value is None or isinstance(value, str) else Decimal(str(value))
 
 
 # --- download -----------------------------------------------------------------------------------------------------

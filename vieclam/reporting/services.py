@@ -32,7 +32,7 @@ from vieclam.reporting.selectors import report_current
 if TYPE_CHECKING:
     from vieclam.accounts.models import User
 
-__all__ = ("report_approve", "report_create", "report_return", "report_submit")
+__all__ = ("can_review", "can_submit", "report_approve", "report_create", "report_return", "report_submit")
 
 REPORTERS = frozenset({Role.ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER})
 REVIEWERS = frozenset({Role.ADMIN, Role.PROVINCE_OFFICER})
@@ -177,3 +177,23 @@ def _check_reviewer(actor: User, report: Report) -> None:
     if not getattr(actor, "is_authenticated", False) or _role(actor) not in REVIEWERS:
         raise PermissionDenied(NOT_REVIEWER)
     _check_area(actor, report)
+
+
+def can_submit(actor: User, report: Report) -> bool:
+    """Whether the page offers "Nộp báo cáo" (the service decides again)."""
+    return (
+        report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+        and getattr(actor, "is_authenticated", False)
+        and _role(actor) in REPORTERS
+        and scope_for(actor).covers_unit(report.area)
+    )
+
+
+def can_review(actor: User, report: Report) -> bool:
+    """Whether the page offers "Duyệt" and "Trả lại"."""
+    return (
+        report.status == ReportStatus.SUBMITTED
+        and getattr(actor, "is_authenticated", False)
+        and _role(actor) in REVIEWERS
+        and scope_for(actor).covers_unit(report.area)
+    )

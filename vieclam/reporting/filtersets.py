@@ -20,7 +20,9 @@ def kind_choices() -> list[tuple[str, str]]:
 class ReportFilterSet(RegistryFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Loại báo cáo"), choices=kind_choices)
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=ReportStatus.choices)
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="period_end", lookup_expr="year")
+    year = django_filters.NumberFilter(
+        label=_("Năm"), field_name="period_end", lookup_expr="year", min_value=2000, max_value=2100
+    )
 
     class Meta:
         model = Report

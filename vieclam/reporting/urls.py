@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("<int:pk>/approve/", views.report_approve, name="report_approve"),
     path("<int:pk>/return/", views.report_return, name="report_return"),
-    path("<int:pk>/<str:fmt>/", views.report_download, name="report_download"),
+    path("<int:pk>/excel/", views.report_download, {"fmt": "xlsx"}, name="report_excel"),
+    path("<int:pk>/pdf/", views.report_download, {"fmt": "pdf"}, name="report_pdf"),
 ]

@@ -75,7 +75,7 @@ def test_a_commune_officer_can_neither_approve_nor_see_another_communes_report(c
     client = client_for(cast["commune_a"])
     assert client.post(f"/reports/{mine.pk}/approve/").status_code == 403
     assert client.post(f"/reports/{mine.pk}/return/", {"comment": "x"}).status_code == 403
-    for url in (f"/reports/{other.pk}/", f"/reports/{other.pk}/xlsx/", f"/reports/{other.pk}/submit/"):
+    for url in (f"/reports/{other.pk}/", f"/reports/{other.pk}/excel/", f"/reports/{other.pk}/submit/"):
         assert client.get(url).status_code in (404, 405) and client.post(url).status_code == 404
     assert Report.objects.get(pk=mine.pk).status == ReportStatus.SUBMITTED
 
@@ -100,7 +100,7 @@ def test_the_downloads_open_in_libreoffice(cast, tmp_path):
     make_connection(officer, start_date=dt.date(2026, 3, 1))
     report = services.report_submit(actor=officer, report=make_report(officer, code=PROVINCE_A))
     client = client_for(officer)
-    excel = client.get(f"/reports/{report.pk}/xlsx/")
+    excel = client.get(f"/reports/{report.pk}/excel/")
     assert excel["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in excel["Content-Disposition"] and ".xlsx" in excel["Content-Disposition"]
     pdf = client.get(f"/reports/{report.pk}/pdf/")
@@ -110,4 +110,3 @@ def test_the_downloads_open_in_libreoffice(cast, tmp_path):
     csv_text = libreoffice_convert(path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true")
     text = csv_text.read_text("utf-8")
     assert "Số người được kết nối việc làm thành công" in text and "Tỉnh Tây Ninh" in text
-    assert client.get(f"/reports/{report.pk}/doc/").status_code == 404

@@ -61,6 +61,18 @@ def report_create(
 ) -> Report:
     """A draft report of `kind` for `area` (a province or commune in force) over a half-year or a year."""
     _check_reporter(actor)
+    unit, period = _checked(actor, kind, area, period_start, period_end)
+    report = Report.objects.create(kind=kind, area=unit, period_start=period.start, period_end=period.end,
+                                   period_kind=period.kind, created_by=actor)  # fmt: skip
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=report, area=unit,
+                 changes={"kind": [None, kind], "period": [None, period.code]})  # fmt: skip
+    return report
+
+
+def _checked(
+    actor: User, kind: str, area: AdministrativeUnit | None, start: dt.date, end: dt.date
+) -> tuple[AdministrativeUnit, Period]:
+    """The area and period of a new report, or a ValidationError naming every wrong field."""
     report_kind = kind_get(kind)
     errors: dict[str, list] = {}
     if report_kind is None:
@@ -69,19 +81,14 @@ def report_create(
         errors["area"] = [NOT_REPORTING_UNIT]
     elif not scope_for(actor).covers_unit(area):
         errors["area"] = [OUTSIDE_AREA.format(name=area.name)]
-    period = _period(period_start, period_end, errors)
+    period = _period(start, end, errors)
     if period is not None and report_kind is not None and period.kind not in report_kind.periods:
         errors["period"] = [PERIOD_NOT_FOR_KIND.format(period=period.label)]
-    if not errors and Report.objects.filter(kind=kind, area=area, period_start=period_start,
-                                            period_end=period_end).exists():  # fmt: skip
-        errors["period"] = [DUPLICATE.format(area=area.name, period=period.label)]
-    if errors:
+    if errors or area is None or period is None:
         raise ValidationError(errors)
-    report = Report.objects.create(kind=kind, area=area, period_start=period.start, period_end=period.end,
-                                   period_kind=period.kind, created_by=actor)  # fmt: skip
-    audit_record(actor=actor, action=AuditAction.CREATE, instance=report, area=area,
-                 changes={"kind": [None, kind], "period": [None, period.code]})  # fmt: skip
-    return report
+    if Report.objects.filter(kind=kind, area=area, period_start=period.start, period_end=period.end).exists():
+        raise ValidationError({"period": [DUPLICATE.format(area=area.name, period=period.label)]})
+    return area, period
 
 
 def _period(start: dt.date, end: dt.date, errors: dict) -> Period | None:

@@ -82,3 +82,40 @@ def test_a_report_takes_a_bounded_number_of_queries(records, django_assert_max_n
     area = area_for(unit(PROVINCE_A))
     with django_assert_max_num_queries(80):  # a few per counting rule and period, never one per commune
         report_build(kind=kind_get("tda43_nam"), area=area, period=Period.year(2026))
+
+
+@pytest.fixture
+def targets(monkeypatch):
+    """A stand-in for the targets app (vieclam.targets.selectors): a year's target and a 2026–2030 plan."""
+    import sys
+    import types
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    module = types.ModuleType("vieclam.targets.selectors")
+    module.target_for = lambda *, indicator, area, year: (
+        SimpleNamespace(value=Decimal(4)) if indicator.code == "ket_noi_thanh_cong" and year == 2026 else None
+    )
+    module.plan_target_for = lambda *, indicator, area, year: (
+        SimpleNamespace(year_from=2026, year_to=2030, value=Decimal(20)) if indicator.code == "ket_noi_thanh_cong"
+        else None
+    )  # fmt: skip
+    monkeypatch.setitem(sys.modules, "vieclam.targets", types.ModuleType("vieclam.targets"))
+    monkeypatch.setitem(sys.modules, "vieclam.targets.selectors", module)
+    real = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name == "vieclam.targets" or real(name))
+
+
+def test_targets_give_the_achievement_of_the_year_and_of_the_plan(records, targets):
+    doc = report_build(kind=kind_get("tda43_6_thang"), area=area_for(unit(PROVINCE_A)), period=Period.half(2026, 1))
+    main = doc.tables[0]
+    assert [c.header for c in main.columns][7:] == ["Kế hoạch 5 năm", "Đạt % kế hoạch 5 năm"]
+    # 3 persons connected against 4 this year (75,0%) and 20 over 2026–2030 (15,0% so far).
+    assert texts(main, "Số người được kết nối việc làm thành công")[5:] == ["4", "75,0", "20", "15,0"]
+    assert texts(main, "Số lao động được giải quyết việc làm")[5:] == [NO_VALUE] * 4
+
+
+def test_without_a_plan_the_plan_columns_are_left_out(records):
+    doc = report_build(kind=kind_get("tda43_6_thang"), area=area_for(unit(PROVINCE_A)), period=Period.half(2026, 1))
+    assert len(doc.tables[0].columns) == 7

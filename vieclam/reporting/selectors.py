@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import translation
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.core.reportdoc import ReportDocument, document_changes, document_from_dict
@@ -30,11 +32,13 @@ def report_get(*, viewer, pk: int) -> Report:
                              viewer, pk=pk)  # fmt: skip
 
 
-def report_current(report: Report) -> ReportDocument:
-    """The report recalculated now from the records."""
+def report_current(report: Report, *, official: bool = False) -> ReportDocument:
+    """The report recalculated now from the records; `official`: in Vietnamese whatever the reader's language (the
+    figures frozen at submission, and those compared with them, are the document sent to the province)."""
     kind = kind_get(report.kind)
     assert kind is not None, report.kind  # the service accepts only known kinds
-    return report_build(kind=kind, area=area_for(report.area), period=report.period)
+    with translation.override(settings.LANGUAGE_CODE if official else translation.get_language()):
+        return report_build(kind=kind, area=area_for(report.area), period=report.period)
 
 
 def report_document(report: Report) -> ReportDocument:
@@ -56,4 +60,4 @@ def report_view(report: Report) -> ReportView:
     if not (report.frozen and report.snapshot):
         return ReportView(report_current(report))
     frozen = document_from_dict(report.snapshot)
-    return ReportView(frozen, document_changes(frozen, report_current(report)))
+    return ReportView(frozen, document_changes(frozen, report_current(report, official=True)))

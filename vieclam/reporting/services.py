@@ -113,7 +113,7 @@ def report_submit(*, actor: User, report: Report) -> Report:
     _check_reporter(actor)
     _check_area(actor, report)
     before = _step(report, ReportStatus.SUBMITTED)
-    document = report_current(report)
+    document = report_current(report, official=True)
     report.snapshot = document_to_dict(document)
     report.status, report.submitted_by, report.submitted_at = ReportStatus.SUBMITTED, actor, timezone.now()
     report.reviewed_by, report.reviewed_at = None, None

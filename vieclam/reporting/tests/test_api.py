@@ -68,3 +68,13 @@ def test_bad_input_gets_a_400_naming_the_field(cast, api_as):
         response = client.post("/api/v1/reports/", data, format="json")
         assert response.status_code == 400 and field in response.json(), (data, response.content)
     assert not Report.objects.exists()
+
+
+def test_the_list_takes_the_same_queries_for_many_reports(cast, api_as, django_assert_max_num_queries):
+    from vieclam.indicators.periods import Period
+
+    for year in (2022, 2023, 2024, 2025, 2026):
+        make_report(cast["province_a"], code=PROVINCE_A, kind="tda43_nam", period=Period.year(year))
+    client = api_as(cast["province_a"])
+    with django_assert_max_num_queries(8):
+        assert len(client.get("/api/v1/reports/").json()["results"]) == 5

@@ -109,3 +109,14 @@ def test_a_draft_shows_the_figures_as_they_are_now(cast):
     make_connection(officer, start_date=dt.date(2026, 3, 1))
     view = report_view(report)
     assert figure(view.document, CONNECTED) == 1 and not view.changes
+
+
+def test_a_reader_in_english_sees_the_same_changes(cast):
+    from django.utils import translation
+
+    officer = cast["province_a"]
+    report = services.report_submit(actor=officer, report=make_report(officer, code=PROVINCE_A))
+    make_connection(officer, start_date=dt.date(2026, 4, 1))
+    with translation.override("en"):
+        view = report_view(Report.objects.get(pk=report.pk))
+    assert len(view.changes) >= 1 and view.document.tables[0].columns[2].header == "Thực hiện kỳ này"

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("vieclam.matching.api.urls")),
     path("", include("vieclam.jobboard.api.urls")),
     path("", include("vieclam.indicators.api.urls")),
+    path("", include("vieclam.reporting.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),

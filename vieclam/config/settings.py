@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "vieclam.matching",
     "vieclam.jobboard",
     "vieclam.imports",
+    "vieclam.reporting",
     "vieclam.demo",
     "vieclam.portal",
 ]

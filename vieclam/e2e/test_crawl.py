@@ -93,7 +93,22 @@ def seed() -> None:
     open_vacancy = Vacancy.objects.filter(status="open", deadline__gte=today()).order_by("pk").first()
     application_submit(actor=User.objects.get(username="worker"), vacancy=open_vacancy, person=worker_person)
     _seed_casework(users, person)
+    _seed_report(users)
     print(json.dumps({"codes": stored_codes(), "person": person.pk, "household": household.pk}))
+
+
+def _seed_report(users: dict) -> None:
+    """A submitted report of the commune, so the report list has a first record to open (frozen figures)."""
+    import datetime as dt
+
+    from vieclam.places.models import AdministrativeUnit
+    from vieclam.reporting.services import report_create, report_submit
+
+    officer = users["commune_a"]
+    commune = AdministrativeUnit.objects.current().get(code="25459")
+    report = report_create(actor=officer, kind="tda43_6_thang", area=commune, period_start=dt.date(2026, 1, 1),
+                           period_end=dt.date(2026, 6, 30))  # fmt: skip
+    report_submit(actor=officer, report=report)
 
 
 def _seed_casework(users: dict, person) -> None:

@@ -101,6 +101,10 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Chỉ tiêu, kế hoạch và báo cáo"),
+        (Item(_("Báo cáo"), "reporting:report_list", staff),),
+    ),
+    Group(
         _("Của tôi"),
         (
             Item(_("Việc làm phù hợp"), "applications:my_matches", worker),

@@ -64,6 +64,7 @@ KINDS = {
     "tickets": "fair_registration",  # fairs/tickets/<id>/: a registration's printable ticket
     "fair-registrations": "fair_registration",
     "targets": "target",
+    "reports": "report",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -158,7 +159,9 @@ def world(cast, area: str) -> dict:
     )
     fair = make_fair(officer, commune=commune, name=f"Phiên {marker}")
     booth, slot = _booth_and_slot(officer, fair, employer)
-    return {"person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
+    report = _report(officer, commune)
+    return {"report": report,
+            "person": person, "profile": profile, "household": household, "vacancy": draft, "employer": employer,
             "application": application, "batch": batch, "user": user, "counselling": counselling,
             "group_session": group, "case": case, "connection": connection,
             "follow_up": connection.follow_ups.first(),
@@ -188,6 +191,17 @@ def _booth_and_slot(officer, fair, employer):
     booth = booth_register(actor=officer, fair=fair, data={"employer": employer})
     starts_at = timezone.make_aware(dt.datetime.combine(fair.held_on, dt.time(8, 0)))
     return booth, slot_create(actor=officer, booth=booth, starts_at=starts_at)
+
+
+def _report(officer, commune: str):
+    import datetime as dt
+
+    from vieclam.places.models import AdministrativeUnit
+    from vieclam.reporting.services import report_create
+
+    area = AdministrativeUnit.objects.current().get(code=commune)
+    return report_create(actor=officer, kind="tda43_6_thang", area=area, period_start=dt.date(2026, 1, 1),
+                         period_end=dt.date(2026, 6, 30))  # fmt: skip
 
 
 def _commune_officer(commune: str):

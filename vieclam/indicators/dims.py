@@ -133,3 +133,10 @@ _LABELS: dict[str, Callable[[str], str]] = {
 def label_register(dimension: str, labeller: Callable[[str], str]) -> None:
     """For rule-specific dimensions such as a channel: how its keys read."""
     _LABELS[dimension] = labeller
+
+
+def dimension_register(name: str, label, choices=None) -> None:
+    """A disaggregation an app adds (e.g. a fair's kind): its heading and, for a TextChoices, how its keys read."""
+    DIMENSIONS[name] = label
+    if choices is not None:
+        _LABELS[name] = lambda key: str(dict(choices.choices).get(key, key))

@@ -1,7 +1,8 @@
 """Records by their status on a day, replayed from the audit trail (core.AuditEvent).
 
 Job-seeker profiles and vacancies keep only their current status; every change is audited in the same transaction
-as {"status": [old, new]}. So the status a record had at the end of a day is the *old* value of its first status
+as {"status": [old, new]} (an "update"; the
+status a record is created with is its status from its date on). So the status a record had at the end of a day is the *old* value of its first status
 change after that day, or its current status when it has not changed since. A figure for an earlier period is
 therefore the same whenever it is asked. With `as_of`, changes recorded after `as_of` are undone too (the figure
 as it stood then).
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, QuerySet, Sum
 
+from vieclam.core.choices import AuditAction
 from vieclam.core.models import AuditEvent
 from vieclam.indicators.periods import Period
 from vieclam.indicators.rules import AsOf, Communes, Counts, dim_expression, end_of
@@ -29,7 +31,9 @@ __all__ = ("StatusOnDayRule", "StatusReachedRule", "status_changes")
 def status_changes(model, *, after=None, upto=None, ids: Collection[int] | None = None) -> list[tuple[int, str, str]]:
     """(record id, old status, new status) of the audited status changes of `model`, oldest first, with
     after < at ≤ upto (either bound may be None)."""
-    rows = AuditEvent.objects.filter(content_type=ContentType.objects.get_for_model(model), changes__has_key="status")
+    rows = AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), action=AuditAction.UPDATE, changes__has_key="status"
+    )
     if after is not None:
         rows = rows.filter(at__gt=after)
     if upto is not None:

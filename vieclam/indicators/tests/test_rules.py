@@ -82,7 +82,7 @@ def _date(model, pk, **fields) -> None:
 def _profile(staff, person, registered: dt.date, recorded: dt.date | None = None):
     profile = make_profile(staff, person)
     _date(JobSeekerProfile, profile.pk, registered_on=registered, created_at=at(recorded or registered))
-    return profile
+    return JobSeekerProfile.objects.get(pk=profile.pk)
 
 
 def _vacancy(staff, *, commune, created: dt.date, employer=None, status="open", **data):
@@ -161,7 +161,8 @@ def world(cast):
     FairRegistration.objects.filter(fair=f1, checked_in_at__isnull=False).update(checked_in_at=at(fair_day, 8))
 
     f2 = make_fair(staff, status="open", commune=B, kind="online")
-    fair_services.booth_register(actor=staff, fair=f2, data={"employer": v3.employer, "vacancies": [v3]})
+    fair_services.booth_register(actor=staff, fair=f2, data={"employer": v3.employer, "vacancies": [v3],
+                                                           "meeting_link": "https://meet.example.vn/f2"})
     fair_services.registration_create(actor=staff, fair=f2, data={"person": dung, "channel": "online"})
     fair_services.fair_transition(actor=staff, fair=f2, to_status="held")
     _date(Fair, f2.pk, held_on=D(2026, 6, 10), created_at=at(D(2026, 5, 1)))
@@ -172,7 +173,7 @@ def world(cast):
 
     # Vacancy statuses, dated.
     _move(staff, v1, "filled", D(2026, 3, 10))
-    _move(staff, v3, "closed", D(2026, 6, 30))
+    _move(staff, v3, "closed", D(2026, 7, 1))
     _move(staff, v5, "filled", D(2026, 1, 5))
 
     # Connections (Dũng twice in Q1: counted once) and their follow-ups.
@@ -270,7 +271,8 @@ def status_on(obj, day: dt.date, as_of) -> str:
         moment = as_of
     ct = ContentType.objects.get_for_model(type(obj))
     events = sorted(
-        (e for e in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk)) if "status" in e.changes),
+        (e for e in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk), action="update")
+         if "status" in e.changes),
         key=lambda e: (e.at, e.pk),
         reverse=True,
     )
@@ -283,7 +285,7 @@ def status_on(obj, day: dt.date, as_of) -> str:
 
 def reached(obj, status: str, period: Period, as_of) -> bool:
     ct = ContentType.objects.get_for_model(type(obj))
-    for event in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk)):
+    for event in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk), action="update"):
         change = event.changes.get("status")
         if isinstance(change, list) and change[1] == status and within(local_day(event.at), period):
             if known(event.at, as_of):
@@ -561,7 +563,7 @@ def test_the_world_counts_what_an_officer_expects(world):
     assert total("seekers_open", period_parse("2026-H2")) == 3  # Chi placed in August; Ba registered today
     assert total("vacancies_registered", q1) == 2 and total("vacancy_positions_registered", q1) == 5  # no draft
     assert total("vacancies_filled", q1) == 2 and total("vacancy_positions_filled", q1) == 4
-    assert total("vacancies_open", q1) == 1 and total("vacancies_open", q2) == 2  # v3 closed on 30/06: open then
+    assert total("vacancies_open", q1) == 1 and total("vacancies_open", q2) == 2  # v3 closed on 01/07: open on 30/06
     assert total("employers_with_vacancies", q1, {a}) == 1  # one employer, two vacancies
     assert total("connections_persons", q1, {b}) == 1  # Dũng connected twice
     assert total("counselling_persons", q1, {a}) == 2  # An (three times) and Hoa (group)

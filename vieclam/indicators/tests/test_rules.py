@@ -37,6 +37,9 @@ from vieclam.indicators.engine import Calculator
 from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period, period_parse
 from vieclam.indicators.rules import DROP, rule_get, rule_names
+from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
+from vieclam.people.reviews import household_review_record
+from vieclam.people.services import household_add_member, household_create, person_update
 from vieclam.places.models import AdministrativeUnit
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.services import profile_set_status
@@ -49,6 +52,7 @@ pytestmark = pytest.mark.django_db
 
 A, B = "25459", "25480"
 D = dt.date
+THREE = ["employment", "health_insurance", "clean_water"]
 PERIODS = ["2025", "2026-Q1", "2026-Q2", "2026-H2", "2026", "2026-03", "01/01/2026-20/03/2026"]
 
 
@@ -58,13 +62,8 @@ def at(day: dt.date, hour: int = 10) -> dt.datetime:
 
 AS_OF = [None, at(D(2026, 3, 31), 23), at(D(2026, 6, 30), 23)]
 
-# Rules the brute force does not cover yet (households and persons replayed from labour events need households,
-# reviews and labour events in the world): listed so that any *new* rule without a brute-force count fails.
-NOT_YET_COVERED = {
-    "households", "households_poor", "households_near_poor", "households_exited", "persons_15plus",
-    "persons_employed", "persons_unemployed", "persons_active", "persons_inactive", "persons_unemployed_long",
-    "persons_trained", "persons_working_outside", "employment_starts", "employment_starts_abroad",
-}  # fmt: skip
+# Rules the brute force does not cover yet (none): any new rule without a brute-force count fails.
+NOT_YET_COVERED: set[str] = set()
 
 
 # --- the world --------------------------------------------------------------------------------------------------
@@ -109,10 +108,39 @@ def world(cast):
     other_occupation = Occupation.objects.exclude(code__startswith="2").filter(code__regex=r"^\d{4}$").first()
     hoa_user = make_worker("hoa_rules")
     hoa = person_of(hoa_user)
-    an = a_person(staff, commune=A, sex="female", born=D(1990, 5, 1))
-    ba = a_person(staff, commune=A, sex="male", born=D(1960, 2, 1))
-    chi = a_person(staff, commune=B, sex="female", born=D(2003, 1, 1))
-    dung = a_person(staff, commune=B, sex="male", born=D(1985, 7, 1))
+    an = a_person(staff, commune=A, sex="female", born=D(1990, 5, 1), ethnicity="01", occupation="2411",
+                  activity_status="co_viec_lam", technical_level="so_cap", workplace_commune=B)  # fmt: skip
+    ba = a_person(staff, commune=A, sex="male", born=D(1960, 2, 1), activity_status="that_nghiep",
+                  unemployment_duration="tren_1_nam")  # fmt: skip
+    chi = a_person(staff, commune=B, sex="female", born=D(2003, 1, 1), ethnicity="02",
+                   activity_status="khong_tham_gia_di_hoc")  # fmt: skip
+    dung = a_person(staff, commune=B, sex="male", born=D(1985, 7, 1), activity_status="that_nghiep",
+                    technical_level="cnkt_khong_bang")  # fmt: skip
+    for person in (an, ba, chi, dung):  # registered in May 2025
+        _date(Person, person.pk, created_at=at(D(2025, 5, 1)))
+        LabourEvent.objects.filter(person=person).update(effective=D(2025, 5, 1), recorded_at=at(D(2025, 5, 1)))
+    # Dũng found work in Hà Nội from 15/01/2026 (recorded the next day); Chi went abroad on 01/09/2026 (no service
+    # records that yet: written as the import would).
+    person_update(actor=cast["admin"], person=dung, data={"activity_status": "co_viec_lam", "workplace_commune": "00004"},
+                  effective=D(2026, 1, 15))  # fmt: skip
+    LabourEvent.objects.filter(person=dung, kind="status").update(recorded_at=at(D(2026, 1, 16)))
+    LabourEvent.objects.create(person=chi, effective=D(2026, 9, 1), kind="abroad", changes={})
+
+    # Households: An's poor in 2025, out of poverty from 01/05/2026; Dũng's made in 2026 and reviewed once.
+    h_a = household_create(actor=staff, commune=A, head_name="Trần Thị An")
+    h_b = household_create(actor=staff, commune=B, head_name="Lê Văn Dũng")
+    household_add_member(actor=staff, household=h_a, person=an, relationship="head")
+    household_add_member(actor=staff, household=h_b, person=dung, relationship="head")
+    _date(Household, h_a.pk, created_at=at(D(2025, 6, 1)))
+    _date(Household, h_b.pk, created_at=at(D(2026, 2, 1)))
+    for household, day, income, lacks in ((h_a, D(2025, 10, 1), 1_000_000, THREE), (h_a, D(2026, 5, 1), 2_600_000, []),
+                                          (h_b, D(2026, 2, 15), 1_900_000, THREE)):  # fmt: skip
+        review = household_review_record(actor=staff, household=Household.objects.get(pk=household.pk),
+                                         kind="regular", reviewed_on=day, income_per_capita=income,
+                                         deprivations=lacks)  # fmt: skip
+        HouseholdReview.objects.filter(pk=review.pk).update(recorded_at=at(day))
+    an.refresh_from_db()
+    dung.refresh_from_db()
 
     # Job seekers: An registers twice in Q1 (closes the first profile; the second is recorded late, in April).
     first = _profile(staff, an, D(2026, 1, 10))
@@ -468,7 +496,125 @@ def bf_fair_hired(period, as_of, by):
     return t.counts()
 
 
+# Persons on a day: the state replayed from their dated labour events (a "registered" event holds the whole state,
+# a "status" event the fields it changed); the training level is not dated (today's). Households: their class is
+# that of their latest review on or before the day; on or after today without as_of, their class now.
+EMPLOYED, UNEMPLOYED = "co_viec_lam", "that_nghiep"
+
+
+def person_on(person, day: dt.date, as_of) -> dict | None:
+    events = [
+        e for e in LabourEvent.objects.filter(person=person) if e.effective <= day and known(e.recorded_at, as_of)
+    ]
+    if not events:
+        return None
+    state: dict = {}
+    for event in sorted(events, key=lambda e: (e.effective, e.pk)):
+        state.update(event.changes)
+    return state
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def province_of(commune_id):
+    return AdministrativeUnit.objects.get(pk=commune_id).province_id if commune_id else None
+
+
+PERSON_TESTS = {
+    "persons_15plus": lambda s, p: True,
+    "persons_employed": lambda s, p: s.get("activity_status") == EMPLOYED,
+    "persons_unemployed": lambda s, p: s.get("activity_status") == UNEMPLOYED,
+    "persons_active": lambda s, p: s.get("activity_status") in (EMPLOYED, UNEMPLOYED),
+    "persons_inactive": lambda s, p: (s.get("activity_status") or "").startswith("khong_tham_gia"),
+    "persons_unemployed_long": lambda s, p: s.get("activity_status") == UNEMPLOYED
+    and s.get("unemployment_duration") == "tren_1_nam",
+    "persons_trained": lambda s, p: (p.technical_level or "") not in ("", "chua_qua_dao_tao", "cnkt_khong_bang"),
+    "persons_working_outside": lambda s, p: s.get("activity_status") == EMPLOYED
+    and bool(s.get("workplace_commune_id"))
+    and province_of(s["workplace_commune_id"]) != province_of(s["residence_commune_id"]),
+}
+
+
+def bf_persons(name: str):
+    def count(period, as_of, by):
+        t = Tally()
+        for person in Person.objects.filter(date_of_birth__lte=years_before(period.end, 15)):
+            state = person_on(person, period.end, as_of)
+            if state is not None and PERSON_TESTS[name](state, person):
+                t.add(state["residence_commune_id"], person_group(person, by, period), who=person.pk)
+        return t.counts()
+
+    return count
+
+
+def household_class_on(household, day: dt.date, as_of) -> str | None:
+    """None when the household is not in the books on `day`."""
+    if day >= timezone.localdate() and as_of is None:
+        return household.poverty_class or ""
+    reviews = [r for r in household.reviews.all() if r.reviewed_on <= day and known(r.recorded_at, as_of)]
+    if reviews:
+        return max(reviews, key=lambda r: (r.reviewed_on, r.pk)).classification
+    created = household.created_at <= timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+    return "" if created and known(household.created_at, as_of) else None
+
+
+def bf_households(classes):
+    def count(period, as_of, by):
+        t = Tally()
+        for household in Household.objects.all():
+            cls = household_class_on(household, period.end, as_of)
+            if cls is not None and (classes is None or cls in classes):
+                t.add(household.commune_id, key(cls) if by else "")
+        return t.counts()
+
+    return count
+
+
+def bf_households_exited(period, as_of, by):
+    t = Tally()
+    for household in Household.objects.all():
+        if within(household.poverty_exit_on, period) and known(household.created_at, as_of):
+            t.add(household.commune_id, key(household.poverty_class) if by else "")
+    return t.counts()
+
+
+def bf_starts(abroad_only: bool):
+    def count(period, as_of, by):
+        found: dict[int, list] = defaultdict(lambda: [False, set()])
+        for connection in Connection.objects.all():
+            if within(connection.start_date, period) and known(connection.created_at, as_of):
+                found[connection.person_id][1].add("connections")
+        for event in LabourEvent.objects.all():
+            if not (within(event.effective, period) and known(event.recorded_at, as_of)):
+                continue
+            if event.kind == "abroad" or (event.kind == "status" and event.changes.get("activity_status") == EMPLOYED):
+                found[event.person_id][0] |= event.kind == "abroad"
+                found[event.person_id][1].add("labour_events")
+        t = Tally()
+        for pk, (abroad, sources) in found.items():
+            if abroad_only and not abroad:
+                continue
+            person = Person.objects.get(pk=pk)
+            group = min(sources) if by == "channel" else person_group(person, by, period)
+            t.add(person.residence_commune_id, group, who=pk)
+        return t.counts()
+
+    return count
+
+
 BRUTE = {
+    **{name: bf_persons(name) for name in PERSON_TESTS},
+    "households": bf_households(None),
+    "households_poor": bf_households({"poor"}),
+    "households_near_poor": bf_households({"near_poor"}),
+    "households_exited": bf_households_exited,
+    "employment_starts": bf_starts(abroad_only=False),
+    "employment_starts_abroad": bf_starts(abroad_only=True),
     "seekers_registered": bf_seekers(open_only=False),
     "seekers_open": bf_seekers(open_only=True),
     "vacancies_registered": bf_vacancies("registered", positions=False),
@@ -518,6 +664,14 @@ def only(counts: dict, communes) -> dict:
     return {k: v for k, v in counts.items() if v and (communes is None or k[0] in communes)}
 
 
+def known_bug(rule: str, period: Period, as_of, communes) -> str:
+    """Combinations where the engine is known to differ from the brute force: each has an xfail test below (to be
+    fixed in persons.py, which this change must not touch)."""
+    if rule in PERSON_TESTS and as_of is not None and as_of < at(period.end, 23):
+        return "persons recorded after as_of are counted (test_persons_recorded_after_as_of_are_left_out)"
+    return ""
+
+
 def test_every_rule_has_a_brute_force_count():
     missing = set(rule_names()) - set(BRUTE) - NOT_YET_COVERED
     assert not missing, f"write a brute-force count in this file for: {sorted(missing)}"
@@ -538,6 +692,8 @@ def test_every_counted_rule_and_indicator_agrees_with_the_brute_force_count(worl
                         calc = Calculator(communes=communes, as_of=as_of)
                         for by in dims:
                             if by is not None and by not in rule_get(rule).dims:
+                                continue
+                            if known_bug(rule, when, as_of, communes):
                                 continue
                             expected = only(BRUTE[rule](when, as_of, by), communes)
                             got = only(calc.counts(rule, when, by), communes)
@@ -596,3 +752,29 @@ def test_the_connection_rate_is_placed_persons_over_persons_who_applied(world):
     assert (in_b.numerator, in_b.denominator, in_b.display) == (1, 1, "100,0%")
     nobody = Calculator(communes=None).figure(rate, period_parse("2025"), [a])
     assert nobody.value is None and nobody.display == "—"
+
+
+@pytest.mark.xfail(strict=True, reason="persons.py: a person recorded after as_of (but before the period's end) is "
+                   "counted in figures 'as they stood' at as_of; the registered event's recorded_at is not checked")  # fmt: skip
+def test_persons_recorded_after_as_of_are_left_out(world):
+    a = commune_pk(A)
+    h2, as_of = period_parse("2026-H2"), at(D(2026, 3, 31), 23)
+    expected = only(BRUTE["persons_15plus"](h2, as_of, None), {a})  # An and Ba, registered in 2025
+    assert expected == {(a, ""): 2}
+    assert only(Calculator(communes=None, as_of=as_of).counts("persons_15plus", h2), {a}) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="persons.py: with communes given, the persons replayed are chosen by their "
+                   "residence today, so a person who has since moved away is lost from the commune they lived in")  # fmt: skip
+def test_a_person_who_moved_counts_where_they_lived_on_the_day(cast):
+    staff = cast["province_a"]
+    em = a_person(staff, commune=B, sex="female", born=D(1980, 1, 1), activity_status="co_viec_lam")
+    _date(Person, em.pk, created_at=at(D(2025, 5, 1)))
+    LabourEvent.objects.filter(person=em).update(effective=D(2025, 5, 1), recorded_at=at(D(2025, 5, 1)))
+    person_update(actor=staff, person=em, data={"residence_commune": A}, effective=D(2026, 4, 1))
+    a, b = commune_pk(A), commune_pk(B)
+    q1 = period_parse("2026-Q1")
+    whole = Calculator(communes=None).counts("persons_15plus", q1)
+    assert only(whole, {b}) == {(b, ""): 1} and only(whole, {a}) == {}  # on 31/03 Em lived in B
+    assert only(Calculator(communes={a}).counts("persons_15plus", q1), {a}) == {}
+    assert only(Calculator(communes={b}).counts("persons_15plus", q1), {b}) == {(b, ""): 1}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from vieclam.applications.choices import ApplicationChannel
-from vieclam.indicators.dims import person_dims
+from vieclam.indicators.dims import dimension_choices_add, person_dims
 from vieclam.indicators.rules import RecordRule, rule_register
 
 
@@ -19,6 +19,7 @@ def _applications():
     return Application.objects.all()
 
 
+dimension_choices_add("channel", ApplicationChannel)
 PERSON = "person__residence_commune_id"
 DIMS = {**person_dims("person__"), "channel": "channel"}
 REFERRED = Q(channel=ApplicationChannel.REFERRED)

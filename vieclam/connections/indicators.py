@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from vieclam.connections.choices import IN_WORK_RESULTS, FollowUpStatus
-from vieclam.indicators.dims import person_dims
+from vieclam.connections.choices import IN_WORK_RESULTS, ConnectionSource, FollowUpStatus
+from vieclam.indicators.dims import dimension_choices_add, person_dims
 from vieclam.indicators.rules import RecordRule, rule_register
 
 
@@ -20,6 +20,7 @@ def _follow_ups():
     return FollowUp.objects.all()
 
 
+dimension_choices_add("channel", ConnectionSource)  # connections_persons' channel: the connection's source
 DONE = Q(status=FollowUpStatus.DONE)
 for name, where in (
     ("followups_done_persons", DONE),

@@ -12,12 +12,13 @@ import datetime as dt
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from vieclam.fairs.choices import FairKind, FairStatus
-from vieclam.indicators.dims import dimension_register
+from vieclam.fairs.choices import FairKind, FairStatus, RegistrationChannel
+from vieclam.indicators.dims import dimension_choices_add, dimension_register
 from vieclam.indicators.rules import FunctionRule, RecordRule, rule_register
 
 HELD = (FairStatus.HELD, FairStatus.CLOSED)
 dimension_register("fair_kind", _("Loại phiên"), FairKind)
+dimension_choices_add("channel", RegistrationChannel)
 
 
 def _fairs():

@@ -1,9 +1,9 @@
 """Records by their status on a day, replayed from the audit trail (core.AuditEvent).
 
 Job-seeker profiles and vacancies keep only their current status; every change is audited in the same transaction
-as {"status": [old, new]} (an "update"; the
-status a record is created with is its status from its date on). So the status a record had at the end of a day is the *old* value of its first status
-change after that day, or its current status when it has not changed since. A figure for an earlier period is
+as an "update" with {"status": [old, new]} (the status a record is created with holds from its date on). So the
+status a record had at the end of a day is the *old* value of its first status change after that day, or its
+current status when it has not changed since. A figure for an earlier period is
 therefore the same whenever it is asked. With `as_of`, changes recorded after `as_of` are undone too (the figure
 as it stood then).
 

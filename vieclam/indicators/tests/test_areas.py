@@ -60,10 +60,8 @@ def test_an_old_district_says_how_it_placed_communes_made_from_several_old_units
             "successor_id", flat=True
         )
     )
-    mixed = [
-        s for s in successors
-        if Succession.objects.filter(successor_id=s, level=Level.COMMUNE).exclude(predecessor_id__in=old_communes).exists()
-    ]  # fmt: skip
+    elsewhere = Succession.objects.filter(level=Level.COMMUNE).exclude(predecessor_id__in=old_communes)
+    mixed = [s for s in successors if elsewhere.filter(successor_id=s).exists()]
     area = area_for(an_phu)
     assert len(area.notes) == len(mixed)
     for note in area.notes:

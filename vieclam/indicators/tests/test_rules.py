@@ -121,8 +121,8 @@ def world(cast):
         LabourEvent.objects.filter(person=person).update(effective=D(2025, 5, 1), recorded_at=at(D(2025, 5, 1)))
     # Dũng found work in Hà Nội from 15/01/2026 (recorded the next day); Chi went abroad on 01/09/2026 (no service
     # records that yet: written as the import would).
-    person_update(actor=cast["admin"], person=dung, data={"activity_status": "co_viec_lam", "workplace_commune": "00004"},
-                  effective=D(2026, 1, 15))  # fmt: skip
+    found_work = {"activity_status": "co_viec_lam", "workplace_commune": "00004"}
+    person_update(actor=cast["admin"], person=dung, data=found_work, effective=D(2026, 1, 15))
     LabourEvent.objects.filter(person=dung, kind="status").update(recorded_at=at(D(2026, 1, 16)))
     LabourEvent.objects.create(person=chi, effective=D(2026, 9, 1), kind="abroad", changes={})
 
@@ -189,8 +189,11 @@ def world(cast):
     FairRegistration.objects.filter(fair=f1, checked_in_at__isnull=False).update(checked_in_at=at(fair_day, 8))
 
     f2 = make_fair(staff, status="open", commune=B, kind="online")
-    fair_services.booth_register(actor=staff, fair=f2, data={"employer": v3.employer, "vacancies": [v3],
-                                                           "meeting_link": "https://meet.example.vn/f2"})
+    fair_services.booth_register(
+        actor=staff,
+        fair=f2,
+        data={"employer": v3.employer, "vacancies": [v3], "meeting_link": "https://meet.example.vn/f2"},
+    )
     fair_services.registration_create(actor=staff, fair=f2, data={"person": dung, "channel": "online"})
     fair_services.fair_transition(actor=staff, fair=f2, to_status="held")
     _date(Fair, f2.pk, held_on=D(2026, 6, 10), created_at=at(D(2026, 5, 1)))
@@ -212,7 +215,8 @@ def world(cast):
     late = make_connection(staff, person=ba, start_date=D(2026, 5, 1))
     _date(Connection, late.pk, created_at=at(D(2026, 5, 3)))
     checks = list(FollowUp.objects.filter(person=dung).order_by("due_on", "pk")[:2])
-    for check, (day, result) in zip(checks, ((D(2026, 7, 20), "same_employer"), (D(2026, 7, 25), "not_working"))):
+    results = ((D(2026, 7, 20), "same_employer"), (D(2026, 7, 25), "not_working"))
+    for check, (day, result) in zip(checks, results, strict=True):
         followup_record(actor=staff, follow_up=check, data={"result": result, "checked_on": day})
         _date(FollowUp, check.pk, recorded_at=at(day, 16))
     check = FollowUp.objects.filter(person=ba).order_by("due_on").first()
@@ -299,8 +303,11 @@ def status_on(obj, day: dt.date, as_of) -> str:
         moment = as_of
     ct = ContentType.objects.get_for_model(type(obj))
     events = sorted(
-        (e for e in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk), action="update")
-         if "status" in e.changes),
+        (
+            e
+            for e in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk), action="update")
+            if "status" in e.changes
+        ),
         key=lambda e: (e.at, e.pk),
         reverse=True,
     )
@@ -316,8 +323,7 @@ def reached(obj, status: str, period: Period, as_of) -> bool:
     for event in AuditEvent.objects.filter(content_type=ct, object_id=str(obj.pk), action="update"):
         change = event.changes.get("status")
         if isinstance(change, list) and change[1] == status and within(local_day(event.at), period):
-            if known(event.at, as_of):
-                return True
+            return known(event.at, as_of)
     return False
 
 
@@ -356,7 +362,11 @@ def bf_vacancies(kind: str, positions: bool):
             else:
                 ok = reached(vacancy, "filled", period, as_of)
             if ok:
-                t.add(vacancy.workplace_commune_id, vacancy_group(vacancy, by), vacancy.positions_count if positions else 1)
+                t.add(
+                    vacancy.workplace_commune_id,
+                    vacancy_group(vacancy, by),
+                    vacancy.positions_count if positions else 1,
+                )
         return t.counts()
 
     return count
@@ -531,12 +541,15 @@ PERSON_TESTS = {
     "persons_unemployed": lambda s, p: s.get("activity_status") == UNEMPLOYED,
     "persons_active": lambda s, p: s.get("activity_status") in (EMPLOYED, UNEMPLOYED),
     "persons_inactive": lambda s, p: (s.get("activity_status") or "").startswith("khong_tham_gia"),
-    "persons_unemployed_long": lambda s, p: s.get("activity_status") == UNEMPLOYED
-    and s.get("unemployment_duration") == "tren_1_nam",
+    "persons_unemployed_long": lambda s, p: (
+        s.get("activity_status") == UNEMPLOYED and s.get("unemployment_duration") == "tren_1_nam"
+    ),
     "persons_trained": lambda s, p: (p.technical_level or "") not in ("", "chua_qua_dao_tao", "cnkt_khong_bang"),
-    "persons_working_outside": lambda s, p: s.get("activity_status") == EMPLOYED
-    and bool(s.get("workplace_commune_id"))
-    and province_of(s["workplace_commune_id"]) != province_of(s["residence_commune_id"]),
+    "persons_working_outside": lambda s, p: (
+        s.get("activity_status") == EMPLOYED
+        and bool(s.get("workplace_commune_id"))
+        and province_of(s["workplace_commune_id"]) != province_of(s["residence_commune_id"])
+    ),
 }
 
 
@@ -754,8 +767,17 @@ def test_the_connection_rate_is_placed_persons_over_persons_who_applied(world):
     assert nobody.value is None and nobody.display == "—"
 
 
-@pytest.mark.xfail(strict=True, reason="persons.py: a person recorded after as_of (but before the period's end) is "
-                   "counted in figures 'as they stood' at as_of; the registered event's recorded_at is not checked")  # fmt: skip
+AS_OF_BUG = (
+    "persons.py: a person recorded after as_of (but before the period's end) is counted in figures 'as they stood' "
+    "at as_of; the registered event's recorded_at is not checked"
+)
+MOVED_BUG = (
+    "persons.py: with communes given, the persons replayed are chosen by their residence today, so a person who has "
+    "since moved away is lost from the commune they lived in"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=AS_OF_BUG)
 def test_persons_recorded_after_as_of_are_left_out(world):
     a = commune_pk(A)
     h2, as_of = period_parse("2026-H2"), at(D(2026, 3, 31), 23)
@@ -764,8 +786,7 @@ def test_persons_recorded_after_as_of_are_left_out(world):
     assert only(Calculator(communes=None, as_of=as_of).counts("persons_15plus", h2), {a}) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="persons.py: with communes given, the persons replayed are chosen by their "
-                   "residence today, so a person who has since moved away is lost from the commune they lived in")  # fmt: skip
+@pytest.mark.xfail(strict=True, reason=MOVED_BUG)
 def test_a_person_who_moved_counts_where_they_lived_on_the_day(cast):
     staff = cast["province_a"]
     em = a_person(staff, commune=B, sex="female", born=D(1980, 1, 1), activity_status="co_viec_lam")

@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Ứng tuyển và giới thiệu việc làm")
 
     def ready(self) -> None:
+        from vieclam.applications import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.applications.models import Application
         from vieclam.applications.timeline import application_timeline
         from vieclam.core.display import register_coded_fields

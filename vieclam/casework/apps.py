@@ -8,6 +8,7 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Tư vấn và quản lý trường hợp")
 
     def ready(self) -> None:
+        from vieclam.casework import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.casework.choices import CHANNELS_LIST, TOPICS_LIST, UNIT_KINDS_LIST
         from vieclam.casework.models import CounsellingSession, GroupSession
         from vieclam.casework.timeline import counselling_timeline, group_session_timeline

@@ -8,6 +8,7 @@ class ConnectionsConfig(AppConfig):
     verbose_name = _("Kết nối việc làm thành công và theo dõi")
 
     def ready(self) -> None:
+        from vieclam.connections import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.connections.choices import CODED_FIELDS
         from vieclam.connections.loader import load_connection_rules
         from vieclam.connections.models import Connection

@@ -9,6 +9,7 @@ class EmployersConfig(AppConfig):
 
     def ready(self) -> None:
         from vieclam.core.display import AuditedKey, register_audited_keys
+        from vieclam.employers import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.employers.choices import EMPLOYER_TYPES_LIST
         from vieclam.employers.models import Employer
 

@@ -9,6 +9,7 @@ class FairsConfig(AppConfig):
 
     def ready(self) -> None:
         from vieclam.core.timeline import timeline_source_register
+        from vieclam.fairs import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.fairs.timeline import check_in_timeline, registration_timeline
 
         timeline_source_register("fair_registration", label=_("Đăng ký phiên giao dịch việc làm"),

@@ -133,3 +133,28 @@ _LABELS: dict[str, Callable[[str], str]] = {
 def label_register(dimension: str, labeller: Callable[[str], str]) -> None:
     """For rule-specific dimensions such as a channel: how its keys read."""
     _LABELS[dimension] = labeller
+
+
+def dimension_register(name: str, label, choices=None) -> None:
+    """A disaggregation an app adds (e.g. a fair's kind): its heading and, for a TextChoices, how its keys read."""
+    DIMENSIONS[name] = label
+    if choices is not None:
+        dimension_choices_add(name, choices)
+
+
+_CHOICES: dict[str, list] = {}
+
+
+def dimension_choices_add(name: str, choices) -> None:
+    """Words for the keys of a dimension several record types share (e.g. "channel": an application's channel, a
+    connection's source, a fair registration's channel), from each one's TextChoices."""
+    _CHOICES.setdefault(name, []).append(choices)
+
+    def label(key: str) -> str:
+        for enum in _CHOICES[name]:
+            found = dict(enum.choices).get(key)
+            if found is not None:
+                return str(found)
+        return key
+
+    _LABELS[name] = label

@@ -9,7 +9,10 @@ class SeekersConfig(AppConfig):
 
     def ready(self) -> None:
         from vieclam.core.display import register_audited_keys, register_coded_fields
-        from vieclam.seekers import signals  # noqa: F401  (connects the receivers)
+        from vieclam.seekers import (
+            indicators,  # noqa: F401  (registers its counting rules for the indicator catalogue)
+            signals,  # noqa: F401  (connects the receivers)
+        )
         from vieclam.seekers.models import JobSeekerProfile
         from vieclam.seekers.validation import CODED_FIELDS
 

@@ -9,6 +9,7 @@ class VacanciesConfig(AppConfig):
 
     def ready(self) -> None:
         from vieclam.core.display import register_audited_keys, register_coded_fields
+        from vieclam.vacancies import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.vacancies.choices import CODED_FIELDS
         from vieclam.vacancies.models import Vacancy
 

@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--naive-pairs", type=int, default=12)
     parser.add_argument("--check-communes", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--profile", choices=("report", "dashboard", "one", "one_state"), help="cProfile one run and stop")
+    parser.add_argument("--profile", choices=("report", "dashboard", "one", "one_state"), help="cProfile one run")
     args = parser.parse_args()
     print(f"load before: {_uptime()}")
     build_seconds = build(args.database_url)
@@ -50,7 +50,7 @@ def main() -> None:
     django.setup()
     cases = _cases()
     if args.profile:
-        _profile(dict((label, run) for label, run, _naive in cases)[args.profile])
+        _profile({label: run for label, run, _naive in cases}[args.profile])
         return
     print(f"load before the engine half: {_uptime()}")
     results = {label: _measure(run, args.repeat) for label, run, _naive in cases}
@@ -112,7 +112,8 @@ def _province():
     from vieclam.places.models import AdministrativeUnit
 
     unit = AdministrativeUnit.objects.current().get(level="province", code=settings.VIECLAM_DEMO_PROVINCE)
-    communes = sorted(AdministrativeUnit.objects.current().filter(level="commune", province=unit).values_list("pk", flat=True))
+    communes = AdministrativeUnit.objects.current().filter(level="commune", province=unit)
+    communes = sorted(communes.values_list("pk", flat=True))
     return unit, communes
 
 
@@ -222,8 +223,10 @@ def _check(count: int) -> None:
             expected = brute.figure(indicator, year, commune)
             assert (figure.numerator, figure.denominator, figure.value) == expected, (indicator.code, commune)
             checked += 1
-    print(f"\nbrute-force check: {checked} figures ({count} communes {sample} × every indicator, {year.code}) equal "
-          f"to a plain-Python count over {len(brute.person_rows):,} persons ({time.perf_counter() - started:.0f} s)")
+    print(
+        f"\nbrute-force check: {checked} figures ({count} communes {sample} × every indicator, {year.code}) equal "
+        f"to a plain-Python count over {len(brute.person_rows):,} persons ({time.perf_counter() - started:.0f} s)"
+    )
 
 
 def _profile(run) -> None:

@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 
 from vieclam.indicators.dims import AGE_BANDS, KINH, person_dims
 from vieclam.indicators.periods import Period
@@ -25,7 +26,12 @@ STATE_FIELDS = ("activity_status", "technical_level", "workplace_commune_id", "u
 
 @dataclass(frozen=True)
 class PersonStateRule:
-    """Persons 15+ on the period's last day passing `q` (SQL) / `test` (the same test on a replayed state)."""
+    """Persons 15+ on the period's last day passing `test` (a function of the state on that day).
+
+    `q` is the same test in SQL over today's columns (kept for callers that filter persons with it). The counting
+    itself reads the persons' states on the day once per calculation, grouped (commune, group, state) → persons,
+    shared by every person rule of the calculation, and applies `test` to each distinct state.
+    """
 
     name: str
     q: Q
@@ -33,29 +39,11 @@ class PersonStateRule:
     dims: dict = field(default_factory=lambda: person_dims(""))
 
     def count(self, *, period: Period, communes: Communes, as_of: AsOf, by: str | None) -> Counts:
-        day = period.end
-        adults = Person.objects.filter(date_of_birth__lte=_years_before(day, LABOUR_AGE))
-        if communes is not None:
-            adults = adults.filter(residence_commune_id__in=list(communes))
-        keys = {"_c": F("residence_commune_id")}
-        if by:
-            keys["_g"] = dim_expression(self.dims[by], period)
         counts: Counts = {}
-        for row in adults.filter(self.q).annotate(**keys).values(*keys).order_by().annotate(_n=_count()):
-            _add(counts, (row["_c"], _key(row.get("_g")) if by else ""), row["_n"])
-        for person, now, then in _changed_once(adults, day, communes, as_of):
-            group = _py_group(by, person, period)
-            if self.test(now):
-                _add(counts, (now["residence_commune_id"], group), -1)
-            if then is not None and self.test(then) and (communes is None or then["residence_commune_id"] in communes):
-                _add(counts, (then["residence_commune_id"], group), 1)
+        for commune, group, state, n in _states_once(self.dims, by, period, communes, as_of):
+            if self.test(state):
+                _add(counts, (commune, group), n)
         return {k: v for k, v in counts.items() if v}
-
-
-def _count():
-    from django.db.models import Count
-
-    return Count("pk")
 
 
 def _add(counts: Counts, key: tuple[int, str], n: int) -> None:
@@ -66,41 +54,57 @@ def _key(value) -> str:
     return "_" if value in (None, "") else str(value)
 
 
-def _changed_once(adults, day: dt.date, communes: Communes, as_of: AsOf) -> list:
-    """The replayed persons of `day`, computed once per calculation (every person rule of a report needs them)."""
+def _dim_key(spec) -> object:
+    """A hashable identity of a dimension (a path, or a closure's code and captured values)."""
+    if not callable(spec):
+        return spec
+    return (spec.__code__, tuple(cell.cell_contents for cell in spec.__closure__ or ()))
+
+
+def _states_once(dims: dict, by: str | None, period: Period, communes: Communes, as_of: AsOf) -> list:
+    """[(commune, group, state on the day, persons)], computed once per calculation for every person rule."""
     store = memo()
-    key = ("persons_changed", day, frozenset(communes) if communes is not None else None, as_of)
+    spec = dims[by] if by else None
+    scope = frozenset(communes) if communes is not None else None
+    key = ("person_states", period.end, scope, as_of, by, _dim_key(spec))
     if key not in store:
-        store[key] = list(_changed(adults, day, as_of))
+        store[key] = list(_states(spec, period, communes, as_of))
     return store[key]
 
 
-def _changed(adults, day: dt.date, as_of: AsOf):
-    """(person row, state now, state on `day` or None when not yet registered) for persons changed after `day`."""
+def _states(spec, period: Period, communes: Communes, as_of: AsOf):
+    day = period.end
+    adults = Person.objects.filter(date_of_birth__lte=_years_before(day, LABOUR_AGE))
+    if communes is not None:
+        adults = adults.filter(residence_commune_id__in=list(communes))
+    if spec is not None:
+        adults = adults.annotate(_g=dim_expression(spec, period))
+    if connection.vendor == "postgresql":
+        return _states_sql(adults, day, communes, as_of, grouped=spec is not None)
+    return _states_replayed(adults, day, communes, as_of, grouped=spec is not None)
+
+
+def _later(day: dt.date, as_of: AsOf):
     later = LabourEvent.objects.filter(effective__gt=day)
-    if as_of is not None:
-        later = later.filter(recorded_at__lte=as_of)
-    ids = set(
-        adults.filter(Q(pk__in=later.values("person_id")) | Q(created_at__gt=end_of(day))).values_list("pk", flat=True)
-    )
-    if not ids:
-        return
-    rows = Person.objects.filter(pk__in=ids).values(
-        "pk",
-        "sex",
-        "date_of_birth",
-        "created_at",
-        "ethnicity__code",
-        "household__poverty_class",
-        "occupation__code",
-        *STATE_FIELDS,
-    )
-    events: dict[int, list] = {}
-    earlier = LabourEvent.objects.filter(person_id__in=ids, effective__lte=day).order_by("effective", "pk")
-    if as_of is not None:
-        earlier = earlier.filter(recorded_at__lte=as_of)
-    for person_id, changes in earlier.values_list("person_id", "changes"):
-        events.setdefault(person_id, []).append(changes)
+    return later.filter(recorded_at__lte=as_of) if as_of is not None else later
+
+
+def _states_replayed(adults, day: dt.date, communes: Communes, as_of: AsOf, *, grouped: bool):
+    """Portable: today's columns grouped in SQL for the unchanged persons, the changed ones replayed one by one."""
+    changed = Q(created_at__gt=end_of(day)) | Q(Exists(_later(day, as_of).filter(person_id=OuterRef("pk"))))
+    keys = ["residence_commune_id", *(["_g"] if grouped else []), *STATE_FIELDS]
+    for row in adults.exclude(changed).values(*keys).order_by().annotate(_n=Count("pk")):
+        state = {f: row[f] for f in STATE_FIELDS}
+        yield row["residence_commune_id"], _key(row["_g"]) if grouped else "", state, row["_n"]
+    for row, _now, then in _changed(adults.filter(changed), day, as_of, grouped=grouped):
+        if then is not None and (communes is None or then["residence_commune_id"] in communes):
+            yield then["residence_commune_id"], _key(row["_g"]) if grouped else "", then, 1
+
+
+def _changed(changed, day: dt.date, as_of: AsOf, *, grouped: bool):
+    """(person row, state now, state on `day` or None when not yet registered) for the persons in `changed`."""
+    rows = list(changed.values("pk", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS))
+    events = _events_until(day, as_of, [row["pk"] for row in rows])
     last_instant = end_of(day)
     for row in rows:
         now = {f: row[f] for f in STATE_FIELDS}
@@ -112,6 +116,83 @@ def _changed(adults, day: dt.date, as_of: AsOf):
         else:
             then = None if row["created_at"] > last_instant else now
         yield row, now, then
+
+
+def _events_until(day: dt.date, as_of: AsOf, ids: list[int]) -> dict[int, list[dict]]:
+    """{person id: [changes, …]} of the events effective on or before `day`, in order."""
+    events: dict[int, list] = {}
+    for start in range(0, len(ids), 5000):
+        earlier = LabourEvent.objects.filter(person_id__in=ids[start : start + 5000], effective__lte=day)
+        if as_of is not None:
+            earlier = earlier.filter(recorded_at__lte=as_of)
+        for person_id, changes in earlier.order_by("effective", "pk").values_list("person_id", "changes"):
+            events.setdefault(person_id, []).append(changes)
+    return events
+
+
+# PostgreSQL: one pass over the adults. A changed person (an event after the day, or registered after it) whose
+# events up to the day all hold today's values has today's state on the day (replaying them changes nothing); one
+# without events up to the day and registered after it is left out; only the others are replayed in Python.
+_DIFFERS = " OR ".join(
+    f"(e.changes ? '{f}' AND e.changes -> '{f}' IS DISTINCT FROM to_jsonb(q.{f}))" for f in STATE_FIELDS
+)
+_STATES_SQL = """
+SELECT residence_commune_id, {group}, {fields}, count(*), array_agg(id) FILTER (WHERE how = 2)
+FROM (
+  SELECT p.*, CASE
+    WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{as_of}))
+      THEN 0
+    WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN people_person q ON q.id = e.person_id
+                  WHERE e.effective <= %s{as_of} AND ({differs}))
+      THEN 2
+    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e
+                                            WHERE e.effective <= %s{as_of})
+      THEN 1
+    ELSE 0 END AS how
+  FROM ({adults}) p
+  OFFSET 0
+) s
+WHERE how <> 1
+GROUP BY residence_commune_id, {group_by}{fields}
+"""
+
+
+def _states_sql(adults, day: dt.date, communes: Communes, as_of: AsOf, *, grouped: bool):
+    columns = adults.order_by().values("id", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS)
+    sql, params = columns.query.sql_with_params()
+    as_of_sql = " AND e.recorded_at <= %s" if as_of is not None else ""
+    extra = [as_of] if as_of is not None else []
+    end = end_of(day)
+    query = _STATES_SQL.format(
+        group="_g" if grouped else "''",
+        group_by="_g, " if grouped else "",
+        fields=", ".join(STATE_FIELDS),
+        as_of=as_of_sql,
+        differs=_DIFFERS,
+        adults=sql,
+    )
+    args = [end, day, *extra, day, *extra, end, day, *extra, *params]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Each hashed sub-select holds every person with an event: room for them in memory, and no JIT for a
+        # query whose cost estimate is large but whose work is a few scans.
+        cursor.execute("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)")
+        cursor.execute(query, args)
+        rows = cursor.fetchall()
+    replay: dict[int, tuple] = {}
+    for commune, group, *rest in rows:
+        state, n, ids = dict(zip(STATE_FIELDS, rest[:-2], strict=True)), rest[-2], rest[-1] or []
+        if ids:
+            n -= len(ids)
+            replay.update((pk, (group, state)) for pk in ids)
+        if n:
+            yield commune, _key(group) if grouped else "", state, n
+    events = _events_until(day, as_of, sorted(replay))
+    for pk, (group, now) in replay.items():
+        then = dict(now)
+        for changes in events.get(pk, []):
+            then.update({k: v for k, v in changes.items() if k in STATE_FIELDS})
+        if communes is None or then["residence_commune_id"] in communes:
+            yield then["residence_commune_id"], _key(group) if grouped else "", then, 1
 
 
 def _py_group(by: str | None, row: dict, period: Period) -> str:

@@ -8,6 +8,7 @@ whenever it is asked, once the events are recorded.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -157,6 +158,21 @@ GROUP BY residence_commune_id, {group_by}{fields}
 """
 
 
+@contextlib.contextmanager
+def sql_settings(**settings: str):
+    """A cursor with PostgreSQL settings changed for the queries run with it, then put back."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        names = list(settings)
+        cursor.execute("SELECT " + ", ".join("current_setting(%s)" for _ in names), names)
+        before = cursor.fetchone()
+        pairs = ", ".join("set_config(%s, %s, true)" for _ in names)
+        cursor.execute("SELECT " + pairs, [x for name in names for x in (name, settings[name])])
+        try:
+            yield cursor
+        finally:
+            cursor.execute("SELECT " + pairs, [x for name, old in zip(names, before, strict=True) for x in (name, old)])
+
+
 def _states_sql(adults, day: dt.date, communes: Communes, as_of: AsOf, *, grouped: bool):
     columns = adults.order_by().values("id", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS)
     sql, params = columns.query.sql_with_params()
@@ -172,10 +188,9 @@ def _states_sql(adults, day: dt.date, communes: Communes, as_of: AsOf, *, groupe
         adults=sql,
     )
     args = [end, day, *extra, day, *extra, end, day, *extra, *params]
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Each hashed sub-select holds every person with an event: room for them in memory, and no JIT for a
-        # query whose cost estimate is large but whose work is a few scans.
-        cursor.execute("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)")
+    # Each hashed sub-select holds every person with an event (room for them in memory); the few thousand states
+    # are grouped in a hash, not by sorting every adult; no JIT for a query whose work is a few scans.
+    with sql_settings(work_mem="64MB", jit="off", enable_sort="off") as cursor:
         cursor.execute(query, args)
         rows = cursor.fetchall()
     replay: dict[int, tuple] = {}

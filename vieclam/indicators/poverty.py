@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery
 
 from vieclam.core.dates import today
 from vieclam.indicators.periods import Period
+from vieclam.indicators.persons import sql_settings
 from vieclam.indicators.rules import AsOf, Communes, Counts, end_of, memo
 from vieclam.people.models import Household, HouseholdReview
 
@@ -78,8 +79,7 @@ def _household_classes_sql(*, day: dt.date, communes: Communes, as_of: AsOf) -> 
     params += [as_of] if as_of is not None else []
     params += [list(communes)] if communes is not None else []
     out: dict[tuple[int, str], int] = {}
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)")
+    with sql_settings(work_mem="64MB", jit="off") as cursor:
         cursor.execute(query, params)
         for commune, cls, n in cursor.fetchall():
             out[(commune, cls)] = out.get((commune, cls), 0) + n

@@ -27,12 +27,8 @@ STATE_FIELDS = ("activity_status", "technical_level", "workplace_commune_id", "u
 
 @dataclass(frozen=True)
 class PersonStateRule:
-    """Persons 15+ on the period's last day passing `test` (a function of the state on that day).
-
-    `q` is the same test in SQL over today's columns (kept for callers that filter persons with it). The counting
-    itself reads the persons' states on the day once per calculation, grouped (commune, group, state) → persons,
-    shared by every person rule of the calculation, and applies `test` to each distinct state.
-    """
+    """Persons 15+ on the period's last day passing `q` (SQL over today's columns) / `test` (the same test on a
+    state dict, for the persons whose state on the day differs from today's columns)."""
 
     name: str
     q: Q
@@ -40,10 +36,13 @@ class PersonStateRule:
     dims: dict = field(default_factory=lambda: person_dims(""))
 
     def count(self, *, period: Period, communes: Communes, as_of: AsOf, by: str | None) -> Counts:
-        counts: Counts = {}
-        for commune, group, state, n in _states_once(self.dims, by, period, communes, as_of):
-            if self.test(state):
-                _add(counts, (commune, group), n)
+        spec = self.dims[by] if by else None
+        counts = dict(_now_once(by, spec, period, communes)[self.name])
+        for commune, group, now, then, n in _changes_once(spec, period, communes, as_of):
+            if self.test(now):
+                _add(counts, (commune, group), -n)
+            if then is not None and self.test(then) and (communes is None or then["residence_commune_id"] in communes):
+                _add(counts, (then["residence_commune_id"], group), n)
         return {k: v for k, v in counts.items() if v}
 
 
@@ -62,27 +61,57 @@ def _dim_key(spec) -> object:
     return (spec.__code__, tuple(cell.cell_contents for cell in spec.__closure__ or ()))
 
 
-def _states_once(dims: dict, by: str | None, period: Period, communes: Communes, as_of: AsOf) -> list:
-    """[(commune, group, state on the day, persons)], computed once per calculation for every person rule."""
-    store = memo()
-    spec = dims[by] if by else None
-    scope = frozenset(communes) if communes is not None else None
-    key = ("person_states", period.end, scope, as_of, by, _dim_key(spec))
-    if key not in store:
-        store[key] = list(_states(spec, period, communes, as_of))
-    return store[key]
-
-
-def _states(spec, period: Period, communes: Communes, as_of: AsOf):
-    day = period.end
-    adults = Person.objects.filter(date_of_birth__lte=_years_before(day, LABOUR_AGE))
+def _adults(spec, period: Period, communes: Communes):
+    adults = Person.objects.filter(date_of_birth__lte=_years_before(period.end, LABOUR_AGE))
     if communes is not None:
         adults = adults.filter(residence_commune_id__in=list(communes))
     if spec is not None:
         adults = adults.annotate(_g=dim_expression(spec, period))
-    if connection.vendor == "postgresql":
-        return _states_sql(adults, day, communes, as_of, grouped=spec is not None)
-    return _states_replayed(adults, day, communes, as_of, grouped=spec is not None)
+    return adults
+
+
+def _scope_key(kind: str, spec, period: Period, communes: Communes, *rest) -> tuple:
+    return (kind, period.end, frozenset(communes) if communes is not None else None, _dim_key(spec), *rest)
+
+
+def _now_once(by: str | None, spec, period: Period, communes: Communes) -> dict[str, Counts]:
+    """{rule: counts over today's columns} for every person rule grouped the same way, in one pass over the
+    adults (a conditional count per rule), once per calculation."""
+    store = memo()
+    key = _scope_key("persons_now", spec, period, communes)
+    if key not in store:
+        from vieclam.indicators.rules import rules_of_type
+
+        rules = [r for r in rules_of_type(PersonStateRule) if by is None or _same_dim(r, by, spec)]
+        keys = ["residence_commune_id", *(["_g"] if spec is not None else [])]
+        rows = _adults(spec, period, communes).values(*keys).order_by()
+        rows = rows.annotate(**{f"_n{i}": Count("pk", filter=r.q) for i, r in enumerate(rules)})
+        out: dict[str, Counts] = {r.name: {} for r in rules}
+        for row in rows:
+            group = _key(row["_g"]) if spec is not None else ""
+            for i, rule in enumerate(rules):
+                if row[f"_n{i}"]:
+                    _add(out[rule.name], (row["residence_commune_id"], group), row[f"_n{i}"])
+        store[key] = out
+    return store[key]
+
+
+def _same_dim(rule: PersonStateRule, by: str, spec) -> bool:
+    return by in rule.dims and _dim_key(rule.dims[by]) == _dim_key(spec)
+
+
+def _changes_once(spec, period: Period, communes: Communes, as_of: AsOf) -> list:
+    """[(commune today, group, state today, state on the day or None, persons)] for the persons whose state on the
+    day is not today's (changed after it, or registered after it), once per calculation for every person rule."""
+    store = memo()
+    key = _scope_key("persons_changed", spec, period, communes, as_of)
+    if key not in store:
+        adults = _adults(spec, period, communes)
+        if connection.vendor == "postgresql":
+            store[key] = list(_changes_sql(adults, period.end, as_of, grouped=spec is not None))
+        else:
+            store[key] = list(_changes_replayed(adults, period.end, as_of, grouped=spec is not None))
+    return store[key]
 
 
 def _later(day: dt.date, as_of: AsOf):
@@ -90,21 +119,17 @@ def _later(day: dt.date, as_of: AsOf):
     return later.filter(recorded_at__lte=as_of) if as_of is not None else later
 
 
-def _states_replayed(adults, day: dt.date, communes: Communes, as_of: AsOf, *, grouped: bool):
-    """Portable: today's columns grouped in SQL for the unchanged persons, the changed ones replayed one by one."""
+def _changes_replayed(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
+    """Portable: the changed persons replayed one by one from their events."""
     changed = Q(created_at__gt=end_of(day)) | Q(Exists(_later(day, as_of).filter(person_id=OuterRef("pk"))))
-    keys = ["residence_commune_id", *(["_g"] if grouped else []), *STATE_FIELDS]
-    for row in adults.exclude(changed).values(*keys).order_by().annotate(_n=Count("pk")):
-        state = {f: row[f] for f in STATE_FIELDS}
-        yield row["residence_commune_id"], _key(row["_g"]) if grouped else "", state, row["_n"]
-    for row, _now, then in _changed(adults.filter(changed), day, as_of, grouped=grouped):
-        if then is not None and (communes is None or then["residence_commune_id"] in communes):
-            yield then["residence_commune_id"], _key(row["_g"]) if grouped else "", then, 1
+    for row, now, then in _changed(adults.filter(changed), day, as_of, grouped=grouped):
+        if then != now:
+            yield row["residence_commune_id"], _key(row["_g"]) if grouped else "", now, then, 1
 
 
 def _changed(changed, day: dt.date, as_of: AsOf, *, grouped: bool):
     """(person row, state now, state on `day` or None when not yet registered) for the persons in `changed`."""
-    rows = list(changed.values("pk", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS))
+    rows = list(changed.values("pk", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS).order_by())
     events = _events_until(day, as_of, [row["pk"] for row in rows])
     last_instant = end_of(day)
     for row in rows:
@@ -131,14 +156,15 @@ def _events_until(day: dt.date, as_of: AsOf, ids: list[int]) -> dict[int, list[d
     return events
 
 
-# PostgreSQL: one pass over the adults. A changed person (an event after the day, or registered after it) whose
-# events up to the day all hold today's values has today's state on the day (replaying them changes nothing); one
-# without events up to the day and registered after it is left out; only the others are replayed in Python.
+# PostgreSQL: one pass over the adults finds the persons whose state on the day is not today's. A changed person
+# (an event after the day, or registered after it) whose events up to the day all hold today's values has today's
+# state on the day (replaying them changes nothing: how 0); one registered after the day without events up to it
+# was not in the books yet (how 1); only the others (how 2) are replayed in Python.
 _DIFFERS = " OR ".join(
     f"(e.changes ? '{f}' AND e.changes -> '{f}' IS DISTINCT FROM to_jsonb(q.{f}))" for f in STATE_FIELDS
 )
 _STATES_SQL = """
-SELECT residence_commune_id, {group}, {fields}, count(*), array_agg(id) FILTER (WHERE how = 2)
+SELECT residence_commune_id, {group}, {fields}, how, count(*), array_agg(id) FILTER (WHERE how = 2)
 FROM (
   SELECT p.*, CASE
     WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{as_of}))
@@ -153,8 +179,8 @@ FROM (
   FROM ({adults}) p
   OFFSET 0
 ) s
-WHERE how <> 1
-GROUP BY residence_commune_id, {group_by}{fields}
+WHERE how <> 0
+GROUP BY residence_commune_id, {group_by}{fields}, how
 """
 
 
@@ -173,7 +199,7 @@ def sql_settings(**settings: str):
             cursor.execute("SELECT " + pairs, [x for name, old in zip(names, before, strict=True) for x in (name, old)])
 
 
-def _states_sql(adults, day: dt.date, communes: Communes, as_of: AsOf, *, grouped: bool):
+def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
     columns = adults.order_by().values("id", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS)
     sql, params = columns.query.sql_with_params()
     as_of_sql = " AND e.recorded_at <= %s" if as_of is not None else ""
@@ -188,26 +214,24 @@ def _states_sql(adults, day: dt.date, communes: Communes, as_of: AsOf, *, groupe
         adults=sql,
     )
     args = [end, day, *extra, day, *extra, end, day, *extra, *params]
-    # Each hashed sub-select holds every person with an event (room for them in memory); the few thousand states
-    # are grouped in a hash, not by sorting every adult; no JIT for a query whose work is a few scans.
-    with sql_settings(work_mem="64MB", jit="off", enable_sort="off") as cursor:
+    # Each hashed sub-select holds every person with an event: room for them in memory; no JIT for a query whose
+    # work is a few scans.
+    with sql_settings(work_mem="64MB", jit="off") as cursor:
         cursor.execute(query, args)
         rows = cursor.fetchall()
     replay: dict[int, tuple] = {}
     for commune, group, *rest in rows:
-        state, n, ids = dict(zip(STATE_FIELDS, rest[:-2], strict=True)), rest[-2], rest[-1] or []
-        if ids:
-            n -= len(ids)
-            replay.update((pk, (group, state)) for pk in ids)
-        if n:
-            yield commune, _key(group) if grouped else "", state, n
+        now, how, n, ids = dict(zip(STATE_FIELDS, rest[:-3], strict=True)), rest[-3], rest[-2], rest[-1] or []
+        if how == 1:  # registered after the day, no event up to it: not yet in the books
+            yield commune, _key(group) if grouped else "", now, None, n
+        else:
+            replay.update((pk, (commune, group, now)) for pk in ids)
     events = _events_until(day, as_of, sorted(replay))
-    for pk, (group, now) in replay.items():
+    for pk, (commune, group, now) in replay.items():
         then = dict(now)
         for changes in events.get(pk, []):
             then.update({k: v for k, v in changes.items() if k in STATE_FIELDS})
-        if communes is None or then["residence_commune_id"] in communes:
-            yield then["residence_commune_id"], _key(group) if grouped else "", then, 1
+        yield commune, _key(group) if grouped else "", now, then, 1
 
 
 def _py_group(by: str | None, row: dict, period: Period) -> str:

@@ -163,3 +163,15 @@ def test_the_province_dashboard_equals_a_count_by_hand(province, cast):
             assert row["value"] == expected[row["code"]], row["code"]
     values = sorted(r["value"] for r in board.areas)
     assert values == sorted(brute.figure(jobs, period, c)[2] for c in communes)
+
+
+def test_a_breakdown_by_sex_adds_up_to_the_count_by_hand(province):
+    communes = _communes(province)
+    calc = Calculator(communes=communes)
+    brute = BruteForce(sample=communes, calculator_communes=communes)
+    year = Period.year(2025)
+    for code in ("so_lao_dong", "so_co_viec_lam", "so_that_nghiep", "giai_quyet_viec_lam"):
+        indicator = Indicator.objects.get(code=code)
+        groups = calc.breakdown(indicator, year, by="sex")
+        assert set(groups) <= {"male", "female", "_"}
+        assert sum(f.numerator for f in groups.values()) == sum(brute.figure(indicator, year, c)[0] for c in communes)

@@ -8,11 +8,13 @@ whenever it is asked, once the events are recorded.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 
 from vieclam.indicators.dims import AGE_BANDS, KINH, person_dims
 from vieclam.indicators.periods import Period
@@ -25,7 +27,8 @@ STATE_FIELDS = ("activity_status", "technical_level", "workplace_commune_id", "u
 
 @dataclass(frozen=True)
 class PersonStateRule:
-    """Persons 15+ on the period's last day passing `q` (SQL) / `test` (the same test on a replayed state)."""
+    """Persons 15+ on the period's last day passing `q` (SQL over today's columns) / `test` (the same test on a
+    state dict, for the persons whose state on the day differs from today's columns)."""
 
     name: str
     q: Q
@@ -33,29 +36,14 @@ class PersonStateRule:
     dims: dict = field(default_factory=lambda: person_dims(""))
 
     def count(self, *, period: Period, communes: Communes, as_of: AsOf, by: str | None) -> Counts:
-        day = period.end
-        adults = Person.objects.filter(date_of_birth__lte=_years_before(day, LABOUR_AGE))
-        if communes is not None:
-            adults = adults.filter(residence_commune_id__in=list(communes))
-        keys = {"_c": F("residence_commune_id")}
-        if by:
-            keys["_g"] = dim_expression(self.dims[by], period)
-        counts: Counts = {}
-        for row in adults.filter(self.q).annotate(**keys).values(*keys).order_by().annotate(_n=_count()):
-            _add(counts, (row["_c"], _key(row.get("_g")) if by else ""), row["_n"])
-        for person, now, then in _changed_once(adults, day, communes, as_of):
-            group = _py_group(by, person, period)
+        spec = self.dims[by] if by else None
+        counts = dict(_now_once(by, spec, period, communes)[self.name])
+        for commune, group, now, then, n in _changes_once(spec, period, communes, as_of):
             if self.test(now):
-                _add(counts, (now["residence_commune_id"], group), -1)
+                _add(counts, (commune, group), -n)
             if then is not None and self.test(then) and (communes is None or then["residence_commune_id"] in communes):
-                _add(counts, (then["residence_commune_id"], group), 1)
+                _add(counts, (then["residence_commune_id"], group), n)
         return {k: v for k, v in counts.items() if v}
-
-
-def _count():
-    from django.db.models import Count
-
-    return Count("pk")
 
 
 def _add(counts: Counts, key: tuple[int, str], n: int) -> None:
@@ -66,41 +54,83 @@ def _key(value) -> str:
     return "_" if value in (None, "") else str(value)
 
 
-def _changed_once(adults, day: dt.date, communes: Communes, as_of: AsOf) -> list:
-    """The replayed persons of `day`, computed once per calculation (every person rule of a report needs them)."""
+def _dim_key(spec) -> object:
+    """A hashable identity of a dimension (a path, or a closure's code and captured values)."""
+    if not callable(spec):
+        return spec
+    return (spec.__code__, tuple(cell.cell_contents for cell in spec.__closure__ or ()))
+
+
+def _adults(spec, period: Period, communes: Communes):
+    adults = Person.objects.filter(date_of_birth__lte=_years_before(period.end, LABOUR_AGE))
+    if communes is not None:
+        adults = adults.filter(residence_commune_id__in=list(communes))
+    if spec is not None:
+        adults = adults.annotate(_g=dim_expression(spec, period))
+    return adults
+
+
+def _scope_key(kind: str, spec, period: Period, communes: Communes, *rest) -> tuple:
+    return (kind, period.end, frozenset(communes) if communes is not None else None, _dim_key(spec), *rest)
+
+
+def _now_once(by: str | None, spec, period: Period, communes: Communes) -> dict[str, Counts]:
+    """{rule: counts over today's columns} for every person rule grouped the same way, in one pass over the
+    adults (a conditional count per rule), once per calculation."""
     store = memo()
-    key = ("persons_changed", day, frozenset(communes) if communes is not None else None, as_of)
+    key = _scope_key("persons_now", spec, period, communes)
     if key not in store:
-        store[key] = list(_changed(adults, day, as_of))
+        from vieclam.indicators.rules import rules_of_type
+
+        rules = [r for r in rules_of_type(PersonStateRule) if by is None or _same_dim(r, by, spec)]
+        keys = ["residence_commune_id", *(["_g"] if spec is not None else [])]
+        rows = _adults(spec, period, communes).values(*keys).order_by()
+        rows = rows.annotate(**{f"_n{i}": Count("pk", filter=r.q) for i, r in enumerate(rules)})
+        out: dict[str, Counts] = {r.name: {} for r in rules}
+        for row in rows:
+            group = _key(row["_g"]) if spec is not None else ""
+            for i, rule in enumerate(rules):
+                if row[f"_n{i}"]:
+                    _add(out[rule.name], (row["residence_commune_id"], group), row[f"_n{i}"])
+        store[key] = out
     return store[key]
 
 
-def _changed(adults, day: dt.date, as_of: AsOf):
-    """(person row, state now, state on `day` or None when not yet registered) for persons changed after `day`."""
+def _same_dim(rule: PersonStateRule, by: str, spec) -> bool:
+    return by in rule.dims and _dim_key(rule.dims[by]) == _dim_key(spec)
+
+
+def _changes_once(spec, period: Period, communes: Communes, as_of: AsOf) -> list:
+    """[(commune today, group, state today, state on the day or None, persons)] for the persons whose state on the
+    day is not today's (changed after it, or registered after it), once per calculation for every person rule."""
+    store = memo()
+    key = _scope_key("persons_changed", spec, period, communes, as_of)
+    if key not in store:
+        adults = _adults(spec, period, communes)
+        if connection.vendor == "postgresql":
+            store[key] = list(_changes_sql(adults, period.end, as_of, grouped=spec is not None))
+        else:
+            store[key] = list(_changes_replayed(adults, period.end, as_of, grouped=spec is not None))
+    return store[key]
+
+
+def _later(day: dt.date, as_of: AsOf):
     later = LabourEvent.objects.filter(effective__gt=day)
-    if as_of is not None:
-        later = later.filter(recorded_at__lte=as_of)
-    ids = set(
-        adults.filter(Q(pk__in=later.values("person_id")) | Q(created_at__gt=end_of(day))).values_list("pk", flat=True)
-    )
-    if not ids:
-        return
-    rows = Person.objects.filter(pk__in=ids).values(
-        "pk",
-        "sex",
-        "date_of_birth",
-        "created_at",
-        "ethnicity__code",
-        "household__poverty_class",
-        "occupation__code",
-        *STATE_FIELDS,
-    )
-    events: dict[int, list] = {}
-    earlier = LabourEvent.objects.filter(person_id__in=ids, effective__lte=day).order_by("effective", "pk")
-    if as_of is not None:
-        earlier = earlier.filter(recorded_at__lte=as_of)
-    for person_id, changes in earlier.values_list("person_id", "changes"):
-        events.setdefault(person_id, []).append(changes)
+    return later.filter(recorded_at__lte=as_of) if as_of is not None else later
+
+
+def _changes_replayed(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
+    """Portable: the changed persons replayed one by one from their events."""
+    changed = Q(created_at__gt=end_of(day)) | Q(Exists(_later(day, as_of).filter(person_id=OuterRef("pk"))))
+    for row, now, then in _changed(adults.filter(changed), day, as_of, grouped=grouped):
+        if then != now:
+            yield row["residence_commune_id"], _key(row["_g"]) if grouped else "", now, then, 1
+
+
+def _changed(changed, day: dt.date, as_of: AsOf, *, grouped: bool):
+    """(person row, state now, state on `day` or None when not yet registered) for the persons in `changed`."""
+    rows = list(changed.values("pk", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS).order_by())
+    events = _events_until(day, as_of, [row["pk"] for row in rows])
     last_instant = end_of(day)
     for row in rows:
         now = {f: row[f] for f in STATE_FIELDS}
@@ -112,6 +142,96 @@ def _changed(adults, day: dt.date, as_of: AsOf):
         else:
             then = None if row["created_at"] > last_instant else now
         yield row, now, then
+
+
+def _events_until(day: dt.date, as_of: AsOf, ids: list[int]) -> dict[int, list[dict]]:
+    """{person id: [changes, …]} of the events effective on or before `day`, in order."""
+    events: dict[int, list] = {}
+    for start in range(0, len(ids), 5000):
+        earlier = LabourEvent.objects.filter(person_id__in=ids[start : start + 5000], effective__lte=day)
+        if as_of is not None:
+            earlier = earlier.filter(recorded_at__lte=as_of)
+        for person_id, changes in earlier.order_by("effective", "pk").values_list("person_id", "changes"):
+            events.setdefault(person_id, []).append(changes)
+    return events
+
+
+# PostgreSQL: one pass over the adults finds the persons whose state on the day is not today's. A changed person
+# (an event after the day, or registered after it) whose events up to the day all hold today's values has today's
+# state on the day (replaying them changes nothing: how 0); one registered after the day without events up to it
+# was not in the books yet (how 1); only the others (how 2) are replayed in Python.
+_DIFFERS = " OR ".join(
+    f"(e.changes ? '{f}' AND e.changes -> '{f}' IS DISTINCT FROM to_jsonb(q.{f}))" for f in STATE_FIELDS
+)
+_STATES_SQL = """
+SELECT residence_commune_id, {group}, {fields}, how, count(*), array_agg(id) FILTER (WHERE how = 2)
+FROM (
+  SELECT p.*, CASE
+    WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{as_of}))
+      THEN 0
+    WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN people_person q ON q.id = e.person_id
+                  WHERE e.effective <= %s{as_of} AND ({differs}))
+      THEN 2
+    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e
+                                            WHERE e.effective <= %s{as_of})
+      THEN 1
+    ELSE 0 END AS how
+  FROM ({adults}) p
+  OFFSET 0
+) s
+WHERE how <> 0
+GROUP BY residence_commune_id, {group_by}{fields}, how
+"""
+
+
+@contextlib.contextmanager
+def sql_settings(**settings: str):
+    """A cursor with PostgreSQL settings changed for the queries run with it, then put back."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        names = list(settings)
+        cursor.execute("SELECT " + ", ".join("current_setting(%s)" for _ in names), names)
+        before = cursor.fetchone()
+        pairs = ", ".join("set_config(%s, %s, true)" for _ in names)
+        cursor.execute("SELECT " + pairs, [x for name in names for x in (name, settings[name])])
+        try:
+            yield cursor
+        finally:
+            cursor.execute("SELECT " + pairs, [x for name, old in zip(names, before, strict=True) for x in (name, old)])
+
+
+def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
+    columns = adults.order_by().values("id", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS)
+    sql, params = columns.query.sql_with_params()
+    as_of_sql = " AND e.recorded_at <= %s" if as_of is not None else ""
+    extra = [as_of] if as_of is not None else []
+    end = end_of(day)
+    query = _STATES_SQL.format(
+        group="_g" if grouped else "''",
+        group_by="_g, " if grouped else "",
+        fields=", ".join(STATE_FIELDS),
+        as_of=as_of_sql,
+        differs=_DIFFERS,
+        adults=sql,
+    )
+    args = [end, day, *extra, day, *extra, end, day, *extra, *params]
+    # Each hashed sub-select holds every person with an event: room for them in memory; no JIT for a query whose
+    # work is a few scans.
+    with sql_settings(work_mem="64MB", jit="off") as cursor:
+        cursor.execute(query, args)
+        rows = cursor.fetchall()
+    replay: dict[int, tuple] = {}
+    for commune, group, *rest in rows:
+        now, how, n, ids = dict(zip(STATE_FIELDS, rest[:-3], strict=True)), rest[-3], rest[-2], rest[-1] or []
+        if how == 1:  # registered after the day, no event up to it: not yet in the books
+            yield commune, _key(group) if grouped else "", now, None, n
+        else:
+            replay.update((pk, (commune, group, now)) for pk in ids)
+    events = _events_until(day, as_of, sorted(replay))
+    for pk, (commune, group, now) in replay.items():
+        then = dict(now)
+        for changes in events.get(pk, []):
+            then.update({k: v for k, v in changes.items() if k in STATE_FIELDS})
+        yield commune, _key(group) if grouped else "", now, then, 1
 
 
 def _py_group(by: str | None, row: dict, period: Period) -> str:

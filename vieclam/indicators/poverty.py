@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery
 
 from vieclam.core.dates import today
 from vieclam.indicators.periods import Period
-from vieclam.indicators.rules import AsOf, Communes, Counts, end_of
+from vieclam.indicators.persons import sql_settings
+from vieclam.indicators.rules import AsOf, Communes, Counts, end_of, memo
 from vieclam.people.models import Household, HouseholdReview
 
 
 def household_classes(*, day: dt.date, communes: Communes, as_of: AsOf) -> dict[tuple[int, str], int]:
     """{(commune, class): households} on `day`: a household exists once created or reviewed, and has the class of
-    its latest review on or before the day ("" when never reviewed)."""
+    its latest review on or before the day ("" when never reviewed). Read once per calculation (the households, the
+    poor and the near-poor of a day share it)."""
+    store = memo()
+    key = ("household_classes", day, frozenset(communes) if communes is not None else None, as_of)
+    if key not in store:
+        store[key] = _household_classes(day=day, communes=communes, as_of=as_of)
+    return store[key]
+
+
+def _household_classes(*, day: dt.date, communes: Communes, as_of: AsOf) -> dict[tuple[int, str], int]:
+    if connection.vendor == "postgresql" and not (day >= today() and as_of is None):
+        return _household_classes_sql(day=day, communes=communes, as_of=as_of)
     households = Household.objects.all()
     if communes is not None:
         households = households.filter(commune_id__in=list(communes))
@@ -37,6 +50,39 @@ def household_classes(*, day: dt.date, communes: Communes, as_of: AsOf) -> dict[
     for row in rows.order_by().annotate(n=Count("pk")):
         key = (row["commune_id"], row["cls"] or "")
         out[key] = out.get(key, 0) + row["n"]
+    return out
+
+
+# PostgreSQL: each household's latest review up to the day read in one sorted pass (DISTINCT ON), not one
+# sub-select per household.
+_CLASSES_SQL = """
+SELECT h.commune_id, coalesce(r.classification, ''), count(*)
+FROM people_household h
+LEFT JOIN (
+  SELECT DISTINCT ON (household_id) household_id, classification
+  FROM people_householdreview
+  WHERE reviewed_on <= %s{as_of}
+  ORDER BY household_id, reviewed_on DESC, id DESC
+) r ON r.household_id = h.id
+WHERE (r.household_id IS NOT NULL OR (h.created_at <= %s{created_as_of})){communes}
+GROUP BY 1, 2
+"""
+
+
+def _household_classes_sql(*, day: dt.date, communes: Communes, as_of: AsOf) -> dict[tuple[int, str], int]:
+    query = _CLASSES_SQL.format(
+        as_of=" AND recorded_at <= %s" if as_of is not None else "",
+        created_as_of=" AND h.created_at <= %s" if as_of is not None else "",
+        communes=" AND h.commune_id = ANY(%s)" if communes is not None else "",
+    )
+    params: list = [day, *([as_of] if as_of is not None else []), end_of(day)]
+    params += [as_of] if as_of is not None else []
+    params += [list(communes)] if communes is not None else []
+    out: dict[tuple[int, str], int] = {}
+    with sql_settings(work_mem="64MB", jit="off") as cursor:
+        cursor.execute(query, params)
+        for commune, cls, n in cursor.fetchall():
+            out[(commune, cls)] = out.get((commune, cls), 0) + n
     return out
 
 

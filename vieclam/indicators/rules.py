@@ -66,6 +66,11 @@ def rule_get(name: str) -> CountingRule:
     return _rules[name]
 
 
+def rules_of_type(kind: type) -> list:
+    """The registered rules of one class (e.g. every PersonStateRule, to count them in one pass)."""
+    return [rule for _name, rule in sorted(_rules.items()) if isinstance(rule, kind)]
+
+
 def rule_names() -> list[str]:
     return sorted(_rules)
 

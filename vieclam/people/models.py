@@ -172,6 +172,8 @@ class LabourEvent(models.Model):
         verbose_name = _("biến động lao động")
         verbose_name_plural = _("biến động lao động")
         ordering = ["effective", "pk"]
+        # Indicators read events by date: the starts of a month, the persons changed after a report's day (issue 12).
+        indexes = [models.Index(fields=["effective"], name="people_labourevent_effective")]
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.effective} {self.kind}"

@@ -12,6 +12,7 @@ from vieclam.indicators.periods import Period
 from vieclam.people.choices import ChangeKind
 from vieclam.people.models import LabourEvent
 from vieclam.people.services import person_create, person_go_abroad
+from vieclam.people.timeline import labour_event_timeline
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2023, 8, 1)
@@ -65,3 +66,11 @@ def test_an_officer_of_another_commune_cannot_record_it(cast, person):
         person_go_abroad(actor=cast["commune_b"], person=person, on=DAY, country="Hàn Quốc")
     assert "địa bàn" in info.value.message_dict["person"][0]
     assert not LabourEvent.objects.filter(kind=ChangeKind.ABROAD).exists()
+
+
+def test_the_persons_timeline_names_the_country(cast, person):
+    person_go_abroad(actor=cast["commune_a"], person=person, on=DAY, country="Hàn Quốc")
+    entries = labour_event_timeline(person=person, viewer=cast["commune_a"], limit=5)
+    (entry,) = [e for e in entries if e.at == DAY]
+    assert entry.title == "Đi làm việc ở nước ngoài theo hợp đồng"
+    assert entry.detail.startswith("Nước đến làm việc: Hàn Quốc; ") and "Người có việc làm" in entry.detail

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vieclam.accounts.choices import Role
+from vieclam.accounts.scoping import scope_for
 from vieclam.codelists.models import EthnicGroup
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
@@ -78,6 +79,11 @@ UNDER_AGE = gettext_lazy("Người lao động đăng ký tài khoản phải đ
 NOT_A_COMMUNE_IN_FORCE = gettext_lazy("Chọn một xã, phường đang có hiệu lực.")
 NOT_SELF_FIELD = gettext_lazy("Trường này do cán bộ ghi, không tự khai khi đăng ký.")
 REQUIRED = gettext_lazy("Trường này bắt buộc.")
+ABROAD_IN_FUTURE = gettext_lazy("Ngày đi làm việc ở nước ngoài không thể ở tương lai.")
+ABROAD_UNDER_AGE = gettext_lazy("Người đi làm việc ở nước ngoài phải đủ {age} tuổi vào ngày đi.")
+ABROAD_TWICE = gettext_lazy("{name} đã được ghi đi làm việc ở nước ngoài ngày {day}.")
+ABROAD_OUTSIDE_AREA = gettext_lazy("{name} không ở trong địa bàn bạn phụ trách.")
+EMPLOYED = "co_viec_lam"
 
 
 def _check_identity(data: dict, errors: Errors, *, viewer=None, exclude_pk=None, check_clash: bool = True) -> None:
@@ -313,6 +319,53 @@ def person_update(
             actor=actor, action=AuditAction.UPDATE, instance=person, changes=changes, area=person.residence_commune
         )
     return person, warnings
+
+
+@transaction.atomic
+def person_go_abroad(*, actor: User, person: Person, on: dt.date, country: str, employer: str = "") -> LabourEvent:
+    """The person left on `on` to work abroad under contract (Luật 69/2020/QH14, "xuất khẩu lao động").
+
+    Recorded as a dated LabourEvent of kind "abroad" (counted as a start of work by the indicators "giải quyết việc
+    làm" and "xuất khẩu lao động"); the person's labour status becomes "có việc làm". Audited in the same transaction.
+    """
+    errors = Errors()
+    if on > today():
+        errors.add("on", str(ABROAD_IN_FUTURE))
+    elif person.age_on(on) < LABOUR_AGE:
+        errors.add("on", ABROAD_UNDER_AGE.format(age=LABOUR_AGE))
+    if not (country or "").strip():
+        errors.add("country", str(REQUIRED))
+    if person.events.filter(kind=ChangeKind.ABROAD, effective=on).exists():
+        errors.add("on", ABROAD_TWICE.format(name=person.full_name, day=on.strftime("%d/%m/%Y")))
+    _check_in_area(actor, person, errors)
+    if errors:
+        raise ValidationError(errors)
+    details = {"country": country.strip(), **({"employer": employer.strip()} if employer.strip() else {})}
+    status = {}
+    if person.activity_status != EMPLOYED:
+        status = {"activity_status": [person.activity_status or None, EMPLOYED]}
+        person.activity_status = EMPLOYED
+        person.save(update_fields=["activity_status", "updated_at"])
+    event = LabourEvent.objects.create(
+        person=person,
+        effective=on,
+        kind=ChangeKind.ABROAD,
+        changes={**details, "activity_status": EMPLOYED},
+        recorded_by=_user(actor),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=person,
+        area=person.residence_commune,
+        changes={**status, "abroad": [None, {**details, "on": on.isoformat()}]},
+    )
+    return event
+
+
+def _check_in_area(actor: User, person: Person, errors: Errors) -> None:
+    if person.residence_commune is not None and not scope_for(actor).covers_unit(person.residence_commune):
+        errors.add("person", ABROAD_OUTSIDE_AREA.format(name=person.full_name))
 
 
 @transaction.atomic

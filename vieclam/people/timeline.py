@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vieclam.core.display import Labeller
 from vieclam.core.timeline import TimelineEntry
 from vieclam.people.models import HouseholdReview, LabourEvent, Person
 
 DETAIL_ROWS = 4  # a change names at most this many fields; the record's page has them all
+# What an event records besides the person's fields (person_go_abroad).
+EVENT_LABELS = {"country": gettext_lazy("Nước đến làm việc"), "employer": gettext_lazy("Bên sử dụng lao động")}
 
 
 def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:
@@ -18,7 +21,7 @@ def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[Timelin
     labeller = Labeller()
     entries = []
     for event in events[:limit]:
-        rows = labeller.values(Person, event.changes)
+        rows = _event_rows(labeller, event.changes)
         detail = "; ".join(f"{label}: {value}" for label, value in rows[:DETAIL_ROWS])
         if len(rows) > DETAIL_ROWS:
             detail += "; …"
@@ -33,6 +36,11 @@ def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[Timelin
             )
         )
     return entries
+
+
+def _event_rows(labeller: Labeller, changes: dict) -> list[tuple[str, str]]:
+    own = [(str(EVENT_LABELS[k]), str(v)) for k, v in changes.items() if k in EVENT_LABELS and v]
+    return own + labeller.values(Person, {k: v for k, v in changes.items() if k not in EVENT_LABELS})
 
 
 def poverty_review_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:

@@ -266,6 +266,7 @@ SPECTACULAR_SETTINGS = {
         "FairStatusEnum": "vieclam.fairs.choices.FairStatus",
         "FairRegistrationChannelEnum": "vieclam.fairs.choices.RegistrationChannel",
         "FairInterestKindEnum": "vieclam.fairs.choices.InterestKind",
+        "ReportStatusEnum": "vieclam.reporting.choices.ReportStatus",
     },
 }
 

@@ -64,8 +64,9 @@ def report_create(
     unit, period = _checked(actor, kind, area, period_start, period_end)
     report = Report.objects.create(kind=kind, area=unit, period_start=period.start, period_end=period.end,
                                    period_kind=period.kind, created_by=actor)  # fmt: skip
-    audit_record(actor=actor, action=AuditAction.CREATE, instance=report, area=unit,
-                 changes={"kind": [None, kind], "period": [None, period.code]})  # fmt: skip
+    # The history shows words: the report's title (its kind has no choices to label a code) and the two days.
+    changes = {"kind": [None, report.kind_title], **diff({}, snapshot(report, ("period_start", "period_end")))}
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=report, area=unit, changes=changes)
     return report
 
 

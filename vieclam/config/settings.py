@@ -269,6 +269,7 @@ SPECTACULAR_SETTINGS = {
         "FairInterestKindEnum": "vieclam.fairs.choices.InterestKind",
         "TargetKindEnum": "vieclam.targets.choices.TargetKind",
         "EditionEnum": "vieclam.places.models.Edition",
+        "ReportStatusEnum": "vieclam.reporting.choices.ReportStatus",
     },
 }
 

@@ -20,6 +20,7 @@ from vieclam.accounts.choices import Role
 from vieclam.accounts.scoping import scope_for
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
+from vieclam.core.dates import today as local_today
 from vieclam.core.reportdoc import document_to_dict
 from vieclam.indicators.periods import Period
 from vieclam.places.choices import Level
@@ -43,6 +44,8 @@ NOT_REPORTING_UNIT = _("Báo cáo được lập cho một tỉnh hoặc một x
 OUTSIDE_AREA = _("{name} nằm ngoài địa bàn bạn phụ trách.")
 NOT_A_PERIOD = _("Kỳ báo cáo phải là 6 tháng đầu năm, 6 tháng cuối năm hoặc cả năm.")
 PERIOD_NOT_FOR_KIND = _("Báo cáo này không lập cho kỳ “{period}”.")
+BAD_YEAR = _("Năm báo cáo phải từ {first} đến {last}.")
+FIRST_YEAR = 2000
 DUPLICATE = _("Đã có báo cáo này cho {area}, {period}.")
 NOT_REPORTER = _("Bạn không có quyền lập hoặc nộp báo cáo.")
 NOT_REVIEWER = _("Chỉ cán bộ cấp tỉnh được duyệt hoặc trả lại báo cáo.")
@@ -64,8 +67,9 @@ def report_create(
     unit, period = _checked(actor, kind, area, period_start, period_end)
     report = Report.objects.create(kind=kind, area=unit, period_start=period.start, period_end=period.end,
                                    period_kind=period.kind, created_by=actor)  # fmt: skip
-    audit_record(actor=actor, action=AuditAction.CREATE, instance=report, area=unit,
-                 changes={"kind": [None, kind], "period": [None, period.code]})  # fmt: skip
+    # The history shows words: the report's title (its kind has no choices to label a code) and the two days.
+    changes = {"kind": [None, report.kind_title], **diff({}, snapshot(report, ("period_start", "period_end")))}
+    audit_record(actor=actor, action=AuditAction.CREATE, instance=report, area=unit, changes=changes)
     return report
 
 
@@ -96,6 +100,10 @@ def _period(start: dt.date, end: dt.date, errors: dict) -> Period | None:
         Period(start, end)
     except ValidationError as exc:
         errors["period"] = exc.messages
+        return None
+    last = local_today().year + 1
+    if not FIRST_YEAR <= start.year <= last:
+        errors["period"] = [BAD_YEAR.format(first=FIRST_YEAR, last=last)]
         return None
     if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
         return Period.year(start.year)

@@ -27,7 +27,7 @@ class ReportSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ChangeSerializer(serializers.Serializer):
+class ReportChangeSerializer(serializers.Serializer):
     table = serializers.IntegerField()
     row = serializers.IntegerField()
     column = serializers.IntegerField()
@@ -38,7 +38,7 @@ class ReportDetailSerializer(ReportSerializer):
     document = serializers.JSONField(
         read_only=True, help_text="Title, unit, period, tables (columns, rows; numbers as {n: text}) and notes"
     )
-    changes = ChangeSerializer(many=True, read_only=True)
+    changes = ReportChangeSerializer(many=True, read_only=True)
 
     class Meta(ReportSerializer.Meta):
         fields = [*ReportSerializer.Meta.fields, "document", "changes"]
@@ -54,6 +54,6 @@ class ReportInputSerializer(serializers.Serializer):
     period_end = serializers.DateField(help_text="30 June or 31 December")
 
 
-class ReviewSerializer(serializers.Serializer):
+class ReportStepSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, max_length=5000,
                                     help_text="Required when returning a report")  # fmt: skip

@@ -18,7 +18,7 @@ from vieclam.reporting.api.serializers import (
     ReportDetailSerializer,
     ReportInputSerializer,
     ReportSerializer,
-    ReviewSerializer,
+    ReportStepSerializer,
 )
 from vieclam.reporting.filtersets import ReportFilterSet
 from vieclam.reporting.models import Report
@@ -75,16 +75,16 @@ class ReportDetailApi(RegistryDetailApi):
 
 
 class _StepApi(StaffApiMixin, generics.GenericAPIView):
-    serializer_class = ReviewSerializer
+    serializer_class = ReportStepSerializer
     queryset = Report.objects.none()  # the schema's model; reads go through the selectors (scoped)
 
     def step(self, actor, report: Report, comment: str) -> Report:
         raise NotImplementedError
 
-    @extend_schema(request=ReviewSerializer, responses={200: ReportSerializer})
+    @extend_schema(request=ReportStepSerializer, responses={200: ReportSerializer})
     def post(self, request, pk: int):
         report = selectors.report_get(viewer=request.user, pk=pk)
-        serializer = ReviewSerializer(data=request.data)
+        serializer = ReportStepSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         report = self.step(request.user, report, serializer.validated_data.get("comment", ""))
         return Response(ReportSerializer(report).data)

@@ -63,6 +63,8 @@ def test_bad_input_gets_a_400_naming_the_field(cast, api_as):
         ({"kind": "tda43_6_thang", "area": COMMUNE_B, **H1}, "area"),
         ({"kind": "tda43_6_thang", "area": "99999", **H1}, "area"),
         ({"kind": "khong_co", "area": COMMUNE_A, **H1}, "kind"),
+        ({"kind": "tda43_6_thang", "area": COMMUNE_A, "period_start": "0001-01-01", "period_end": "0001-06-30"},
+         "period"),
     ]  # fmt: skip
     for data, field in cases:
         response = client.post("/api/v1/reports/", data, format="json")

@@ -742,6 +742,27 @@ def test_the_world_counts_what_an_officer_expects(world):
     assert total("followups_done_persons", period_parse("2026-H2"), {b}) == 1
 
 
+def test_a_person_is_counted_once_per_period_however_many_records_qualify(world):
+    a, b = commune_pk(A), commune_pk(B)
+    calc = Calculator(communes=None)
+    year, q1 = period_parse("2026"), period_parse("2026-Q1")
+    an, dung = world["an"], world["dung"]
+    # An: two job-seeker profiles in Q1, referred twice in 2026, counselled twice and in a group in March.
+    assert JobSeekerProfile.objects.filter(person=an, registered_on__year=2026).count() == 2
+    assert only(calc.counts("seekers_registered", q1), {a}) == {(a, ""): 1}
+    assert Application.objects.filter(person=an, channel="referred").count() == 2
+    assert (
+        only(calc.counts("referrals", year), {a})[(a, "")]
+        == only(calc.counts("referrals_persons", year), {a})[(a, "")] + 1
+    )  # two referrals, one person: the walk-in hired at the fair is the other
+    assert only(calc.counts("counselling_persons", q1, "sex"), {a}) == {(a, "female"): 2}  # An and Hoa
+    # Dũng: two successful connections in Q1 and two checks in July.
+    assert Connection.objects.filter(person=dung, start_date__year=2026).count() == 2
+    assert only(calc.counts("connections_persons", q1), {b}) == {(b, ""): 1}
+    assert only(calc.counts("employment_starts", q1), {b}) == {(b, ""): 1}  # connected and an employed event
+    assert only(calc.counts("followups_done_persons", year), {b}) == {(b, ""): 1}
+
+
 def test_figures_as_they_stood_leave_out_what_was_recorded_later(world):
     a = commune_pk(A)
     q1 = period_parse("2026-Q1")

@@ -14,23 +14,23 @@ as it stood then).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import CharField, Count, F, QuerySet, Sum
+from django.db.models.functions import Cast
 
 from vieclam.core.choices import AuditAction
 from vieclam.core.models import AuditEvent
 from vieclam.indicators.periods import Period
 from vieclam.indicators.rules import AsOf, Communes, Counts, dim_expression, end_of
 
-__all__ = ("StatusOnDayRule", "StatusReachedRule", "status_changes")
+__all__ = ("StatusOnDayRule", "StatusReachedRule", "status_changes", "status_events")
 
 
-def status_changes(model, *, after=None, upto=None, ids: Collection[int] | None = None) -> list[tuple[int, str, str]]:
-    """(record id, old status, new status) of the audited status changes of `model`, oldest first, with
-    after < at ≤ upto (either bound may be None)."""
+def status_events(model, *, after=None, upto=None) -> QuerySet[AuditEvent]:
+    """The audited status changes of `model` with after < at ≤ upto (either bound may be None)."""
     rows = AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(model), action=AuditAction.UPDATE, changes__has_key="status"
     )
@@ -38,14 +38,23 @@ def status_changes(model, *, after=None, upto=None, ids: Collection[int] | None 
         rows = rows.filter(at__gt=after)
     if upto is not None:
         rows = rows.filter(at__lte=upto)
-    if ids is not None:
-        rows = rows.filter(object_id__in=[str(pk) for pk in ids])
+    return rows
+
+
+def status_changes(model, *, after=None, upto=None) -> list[tuple[int, str, str]]:
+    """(record id, old status, new status) of the audited status changes of `model`, oldest first."""
     out = []
-    for object_id, changes in rows.order_by("at", "pk").values_list("object_id", "changes"):
+    rows = status_events(model, after=after, upto=upto).order_by("at", "pk").values_list("object_id", "changes")
+    for object_id, changes in rows:
         change = changes.get("status")
         if isinstance(change, list) and len(change) == 2 and object_id.isdigit():
             out.append((int(object_id), change[0], change[1]))
     return out
+
+
+def _keyed(qs: QuerySet) -> QuerySet:
+    """The records with their id as text, to meet AuditEvent.object_id in a subquery (no long IN lists)."""
+    return qs.annotate(_k=Cast("pk", output_field=CharField()))
 
 
 def _group(value) -> str:
@@ -101,7 +110,8 @@ class StatusOnDayRule(_StatusRule):
             first_after.setdefault(pk, old)
         counts: Counts = {}
         weight = {"_w": F(self.total)} if self.total else {"_w": F("pk")}
-        unchanged = qs.filter(status__in=list(self.statuses)).exclude(pk__in=list(first_after))
+        later = status_events(qs.model, after=cutoff).values("object_id")
+        unchanged = _keyed(qs.filter(status__in=list(self.statuses))).exclude(_k__in=later)
         keys = {"_c": F(self.commune)}
         if by:
             keys["_g"] = dim_expression(self.dims[by], period)
@@ -111,9 +121,9 @@ class StatusOnDayRule(_StatusRule):
             key = (row["_c"], _group(row.get("_g")) if by else "")
             counts[key] = counts.get(key, 0) + (row["_n"] or 0)
         if first_after:
-            changed = qs.filter(pk__in=list(first_after)).annotate(**weight)
+            changed = _keyed(qs).filter(_k__in=later).annotate(**weight)
             for row in self._rows(changed, period, by):
-                if first_after[row["pk"]] in self.statuses:
+                if first_after.get(row["pk"], row["status"]) in self.statuses:
                     self._add(counts, row, by, 1)
         return {k: v for k, v in counts.items() if v}
 
@@ -126,10 +136,10 @@ class StatusReachedRule(_StatusRule):
         qs = self._base(communes, as_of)
         upto = end_of(period.end) if as_of is None else min(end_of(period.end), as_of)
         after = end_of(period.day_before())
-        ids = {pk for pk, _old, new in status_changes(qs.model, after=after, upto=upto) if new in self.statuses}
+        events = status_events(qs.model, after=after, upto=upto).filter(changes__status__1__in=sorted(self.statuses))
         counts: Counts = {}
-        if ids:
-            weight = {"_w": F(self.total)} if self.total else {"_w": F("pk")}
-            for row in self._rows(qs.filter(pk__in=list(ids)).annotate(**weight), period, by):
-                self._add(counts, row, by, 1)
+        weight = {"_w": F(self.total)} if self.total else {"_w": F("pk")}
+        reached = _keyed(qs).filter(_k__in=events.values("object_id")).annotate(**weight)
+        for row in self._rows(reached, period, by):
+            self._add(counts, row, by, 1)
         return counts

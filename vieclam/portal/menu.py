@@ -101,10 +101,6 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
-        _("Chỉ tiêu, kế hoạch và báo cáo"),
-        (Item(_("Báo cáo"), "reporting:report_list", staff),),
-    ),
-    Group(
         _("Của tôi"),
         (
             Item(_("Việc làm phù hợp"), "applications:my_matches", worker),
@@ -121,6 +117,7 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("Danh mục chỉ tiêu"), "indicators:indicator_list", staff),
             Item(_("Chỉ tiêu kế hoạch"), "targets:target_list", staff),
+            Item(_("Báo cáo"), "reporting:report_list", staff),
         ),
     ),
     Group(

@@ -89,3 +89,14 @@ def test_a_row_with_a_bad_date_is_refused(tmp_path, monkeypatch):
     _write(tmp_path, monkeypatch, 'moi,Mới,New,dich_vu,nguoi,applications,,1,0,"[]",higher,0,x,y,31/12/2026,')
     with pytest.raises(ValueError):
         loader.load_catalogue()
+
+
+def test_the_groups_of_the_apps_dimensions_read_as_words():
+    from vieclam.indicators.dims import group_label
+
+    assert str(DIMENSIONS["fair_kind"]) == "Loại phiên"
+    assert group_label("fair_kind", "mobile") == "Lưu động"
+    assert group_label("channel", "referred") == "Giới thiệu việc làm"
+    assert group_label("channel", "board") == "Tuyển dụng qua sàn việc làm"
+    assert group_label("channel", "walk_in") == "Đăng ký trực tiếp tại phiên"
+    assert group_label("channel", "_") == "Không rõ"

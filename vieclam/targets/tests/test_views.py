@@ -164,3 +164,12 @@ def test_a_target_set_by_the_system_shows_its_page(cast):
     target = target_set(actor=None, indicator=indicator(), area=province_a(), year=2026, value=10)
     text = page(client_of(cast["province_a"]), f"/targets/{target.pk}/")
     assert "10 người" in text
+
+
+def test_the_pages_read_in_english(cast, province_target):
+    client = client_of(cast["province_a"])
+    client.cookies["django_language"] = "en"
+    text = page(client, "/targets/")
+    assert "Plan targets" in text and "Set a target" in text
+    assert "Allocate to communes" in page(client, f"/targets/{province_target.pk}/")
+    assert "Save allocation" in page(client, f"/targets/{province_target.pk}/allocate/")

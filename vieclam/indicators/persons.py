@@ -164,19 +164,20 @@ _DIFFERS = " OR ".join(
     f"(e.changes ? '{f}' AND e.changes -> '{f}' IS DISTINCT FROM to_jsonb(q.{f}))" for f in STATE_FIELDS
 )
 _STATES_SQL = """
+WITH a AS NOT MATERIALIZED ({adults})
 SELECT residence_commune_id, {group}, {fields}, how, count(*), array_agg(id) FILTER (WHERE how = 2)
 FROM (
   SELECT p.*, CASE
     WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{as_of}))
       THEN 0
-    WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN people_person q ON q.id = e.person_id
+    WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
                   WHERE e.effective <= %s{as_of} AND ({differs}))
       THEN 2
-    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e
+    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
                                             WHERE e.effective <= %s{as_of})
       THEN 1
     ELSE 0 END AS how
-  FROM ({adults}) p
+  FROM a p
   OFFSET 0
 ) s
 WHERE how <> 0
@@ -213,7 +214,7 @@ def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
         differs=_DIFFERS,
         adults=sql,
     )
-    args = [end, day, *extra, day, *extra, end, day, *extra, *params]
+    args = [*params, end, day, *extra, day, *extra, end, day, *extra]
     # Each hashed sub-select holds every person with an event: room for them in memory; no JIT for a query whose
     # work is a few scans.
     with sql_settings(work_mem="64MB", jit="off") as cursor:

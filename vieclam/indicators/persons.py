@@ -173,8 +173,7 @@ FROM (
     WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
                   WHERE e.effective <= %s{as_of} AND ({differs}))
       THEN 2
-    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
-                                            WHERE e.effective <= %s{as_of})
+    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective <= %s{as_of})
       THEN 1
     ELSE 0 END AS how
   FROM a p

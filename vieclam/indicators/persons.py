@@ -1,9 +1,11 @@
 """Persons aged 15+ as they stood on a day, by a labour-status test (TT 11/2022 Mẫu 03).
 
-Today's columns answer for everyone whose record has not changed since the day; for the persons with a labour
-event after it (or registered after it) the state on the day is replayed from their dated events (a "registered"
-event holds the whole state, a "status" event the fields it changed). So a figure for an earlier day is the same
-whenever it is asked, once the events are recorded.
+Today's columns answer for everyone whose record has not changed since the day: every person rule of a calculation
+is counted over them in one pass (a conditional count each). The persons whose state on the day is not today's (a
+labour event after the day, or registered after it, with an event up to the day holding another value than today's
+column; or registered after the day with no event up to it) are then corrected: their state on the day is replayed
+from their dated events (a "registered" event holds the whole state, a "status" event the fields it changed). So a
+figure for an earlier day is the same whenever it is asked, once the events are recorded.
 """
 
 from __future__ import annotations

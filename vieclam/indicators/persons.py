@@ -30,7 +30,10 @@ STATE_FIELDS = ("activity_status", "technical_level", "workplace_commune_id", "u
 @dataclass(frozen=True)
 class PersonStateRule:
     """Persons 15+ on the period's last day passing `q` (SQL over today's columns) / `test` (the same test on a
-    state dict, for the persons whose state on the day differs from today's columns)."""
+    state dict, for the persons whose state on the day differs from today's columns).
+
+    Every person rule's `q` is a conditional count in one shared query: it may follow foreign keys (one row each),
+    never a reverse or many-to-many relation, which would repeat a person's row for every rule."""
 
     name: str
     q: Q

@@ -1,9 +1,11 @@
 """Persons aged 15+ as they stood on a day, by a labour-status test (TT 11/2022 Mẫu 03).
 
-Today's columns answer for everyone whose record has not changed since the day; for the persons with a labour
-event after it (or registered after it) the state on the day is replayed from their dated events (a "registered"
-event holds the whole state, a "status" event the fields it changed). So a figure for an earlier day is the same
-whenever it is asked, once the events are recorded.
+Today's columns answer for everyone whose record has not changed since the day: every person rule of a calculation
+is counted over them in one pass (a conditional count each). The persons whose state on the day is not today's (a
+labour event after the day, or registered after it, with an event up to the day holding another value than today's
+column; or registered after the day with no event up to it) are then corrected: their state on the day is replayed
+from their dated events (a "registered" event holds the whole state, a "status" event the fields it changed). So a
+figure for an earlier day is the same whenever it is asked, once the events are recorded.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ STATE_FIELDS = ("activity_status", "technical_level", "workplace_commune_id", "u
 @dataclass(frozen=True)
 class PersonStateRule:
     """Persons 15+ on the period's last day passing `q` (SQL over today's columns) / `test` (the same test on a
-    state dict, for the persons whose state on the day differs from today's columns)."""
+    state dict, for the persons whose state on the day differs from today's columns).
+
+    Every person rule's `q` is a conditional count in one shared query: it may follow foreign keys (one row each),
+    never a reverse or many-to-many relation, which would repeat a person's row for every rule."""
 
     name: str
     q: Q
@@ -107,7 +112,10 @@ def _changes_once(spec, period: Period, communes: Communes, as_of: AsOf) -> list
     key = _scope_key("persons_changed", spec, period, communes, as_of)
     if key not in store:
         adults = _adults(spec, period, communes)
-        if connection.vendor == "postgresql":
+        day = period.end
+        if not (_later(day, as_of).exists() or adults.filter(created_at__gt=end_of(day)).exists()):
+            store[key] = []  # nobody changed since the day (a figure up to today): today's columns answer
+        elif connection.vendor == "postgresql":
             store[key] = list(_changes_sql(adults, period.end, as_of, grouped=spec is not None))
         else:
             store[key] = list(_changes_replayed(adults, period.end, as_of, grouped=spec is not None))
@@ -164,19 +172,19 @@ _DIFFERS = " OR ".join(
     f"(e.changes ? '{f}' AND e.changes -> '{f}' IS DISTINCT FROM to_jsonb(q.{f}))" for f in STATE_FIELDS
 )
 _STATES_SQL = """
+WITH a AS NOT MATERIALIZED ({adults})
 SELECT residence_commune_id, {group}, {fields}, how, count(*), array_agg(id) FILTER (WHERE how = 2)
 FROM (
   SELECT p.*, CASE
     WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{as_of}))
       THEN 0
-    WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN people_person q ON q.id = e.person_id
+    WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
                   WHERE e.effective <= %s{as_of} AND ({differs}))
       THEN 2
-    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e
-                                            WHERE e.effective <= %s{as_of})
+    WHEN p.created_at > %s AND p.id NOT IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective <= %s{as_of})
       THEN 1
     ELSE 0 END AS how
-  FROM ({adults}) p
+  FROM a p
   OFFSET 0
 ) s
 WHERE how <> 0
@@ -213,7 +221,7 @@ def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
         differs=_DIFFERS,
         adults=sql,
     )
-    args = [end, day, *extra, day, *extra, end, day, *extra, *params]
+    args = [*params, end, day, *extra, day, *extra, end, day, *extra]
     # Each hashed sub-select holds every person with an event: room for them in memory; no JIT for a query whose
     # work is a few scans.
     with sql_settings(work_mem="64MB", jit="off") as cursor:

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q
+from django.db.models import F, Q, TextChoices
+from django.utils.translation import gettext_lazy as _
 
 from vieclam.connections.models import Connection
-from vieclam.indicators.dims import person_dims
+from vieclam.indicators.dims import dimension_choices_add, person_dims
 from vieclam.indicators.persons import PersonStateRule
 from vieclam.indicators.poverty import households_rule
 from vieclam.indicators.rules import FunctionRule, RecordRule, memo, rule_register
@@ -107,6 +108,14 @@ def _event_starts(*, period, communes, as_of):
     return ((pk, kind == ChangeKind.ABROAD) for pk, kind in rows.values_list("person_id", "kind").distinct())
 
 
+class StartChannel(TextChoices):
+    """How a start was recorded: the channel of "lao động được giải quyết việc làm" (never shown as its code)."""
+
+    CONNECTIONS = "connections", _("Kết nối việc làm qua trung tâm")
+    LABOUR_EVENTS = "labour_events", _("Biến động lao động (có việc làm, đi làm việc ở nước ngoài)")
+
+
+dimension_choices_add("channel", StartChannel)
 start_source_register("connections", _connection_starts)
 start_source_register("labour_events", _event_starts)
 rule_register(FunctionRule("employment_starts", starts_rule(abroad_only=False), (*PERSON_DIMS, "channel")))

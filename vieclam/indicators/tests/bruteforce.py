@@ -32,6 +32,13 @@ class BruteForce:
     """Counts by commune for the communes in `sample`; `calculator_communes` are those the engine was asked about
     (a person counts where they lived on the day, but only when they live in one of those communes now)."""
 
+    RULES = frozenset({
+        "persons_15plus", "persons_employed", "persons_unemployed", "persons_active", "persons_inactive",
+        "persons_unemployed_long", "persons_trained", "persons_working_outside", "households", "households_poor",
+        "households_near_poor", "households_exited", "employment_starts", "employment_starts_abroad",
+        "connections_persons",
+    })  # fmt: skip
+
     def __init__(self, *, sample: Collection[int], calculator_communes: Collection[int]) -> None:
         self.sample = set(sample)
         self.allowed = set(calculator_communes)

@@ -107,12 +107,23 @@ def _check(calc: Calculator, brute: BruteForce, indicator: Indicator, period: Pe
         assert (figure.numerator, figure.denominator, figure.value) == expected, (indicator.code, period, commune)
 
 
+def engine_indicators(**filters) -> list[Indicator]:
+    """The indicators over persons, households, starts and connections (the engine's own rules, which this file
+    counts by hand); the other record types' rules are checked the same way in test_rules.py."""
+    known = BruteForce.RULES
+
+    def ok(term: str) -> bool:
+        return not term or term.removeprefix("drop:") in known
+
+    return [i for i in Indicator.objects.filter(**filters) if ok(i.numerator) and ok(i.denominator)]
+
+
 @pytest.mark.parametrize("period", [Period.year(2025), Period.month(2026, 5)], ids=["2025", "2026-05"])
 def test_every_indicator_by_commune_equals_a_count_by_hand(province, period):
     communes = _communes(province)
     calc = Calculator(communes=communes)
     brute = BruteForce(sample=communes, calculator_communes=communes)
-    indicators = list(Indicator.objects.all())
+    indicators = engine_indicators()
     assert {i.code for i in indicators} >= KEY
     for indicator in indicators:
         _check(calc, brute, indicator, period, communes)
@@ -123,7 +134,7 @@ def test_the_year_to_date_and_the_province_total_equal_a_count_by_hand(province)
     period = Period(dt.date(today().year, 1, 1), today())
     calc = Calculator(communes=communes)
     brute = BruteForce(sample=communes, calculator_communes=communes)
-    for indicator in Indicator.objects.filter(key=True):
+    for indicator in engine_indicators(key=True):
         _check(calc, brute, indicator, period, communes)
         total = calc.figure(indicator, period)
         if not indicator.denominator:
@@ -135,7 +146,7 @@ def test_a_few_communes_alone_count_as_in_the_whole_province(province):
     few = communes[::9]
     brute = BruteForce(sample=few, calculator_communes=few)
     calc = Calculator(communes=few)
-    for indicator in Indicator.objects.all():
+    for indicator in engine_indicators():
         _check(calc, brute, indicator, Period.year(2025), few)
 
 
@@ -154,10 +165,8 @@ def test_the_province_dashboard_equals_a_count_by_hand(province, cast):
         else:
             assert board.trend["this_year"][month - 1] is None
     period = Period(dt.date(on.year, 1, 1), on)
-    expected = {
-        i.code: sum(brute.figure(i, period, c)[0] for c in communes) for i in Indicator.objects.filter(key=True)
-    }
-    for row in board.progress:
+    expected = {i.code: sum(brute.figure(i, period, c)[0] for c in communes) for i in engine_indicators(key=True)}
+    for row in (r for r in board.progress if r["code"] in expected):
         indicator = Indicator.objects.get(code=row["code"])
         if not indicator.denominator:
             assert row["value"] == expected[row["code"]], row["code"]

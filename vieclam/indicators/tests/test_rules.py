@@ -686,7 +686,8 @@ def known_bug(rule: str, period: Period, as_of, communes) -> str:
 
 
 def test_every_rule_has_a_brute_force_count():
-    missing = set(rule_names()) - set(BRUTE) - NOT_YET_COVERED
+    registered = {name for name in rule_names() if not name.startswith("test_")}  # the test-only rules of conftest
+    missing = registered - set(BRUTE) - NOT_YET_COVERED
     assert not missing, f"write a brute-force count in this file for: {sorted(missing)}"
 
 

@@ -63,7 +63,7 @@ FULL = Facts(
 )  # fmt: skip
 # Always run: 1.128 households (≈ 1/37) and a tenth of the persons and plans, chosen so that every percentage
 # the report prints is the report's (5,67%, 7,45%, 142,1%, 125,4%, 169,6%); the 24 departures abroad are exact.
-# At full size the services take ≈ 13 ms a household and ≈ 8 ms a start on SQLite: ≈ 10 minutes of CPU.
+# At full size the services take ≈ 15–20 ms a household and ≈ 8 ms a start: ≈ 16 minutes of CPU on SQLite (measured).
 SCALED = Facts(
     households=1_128, poor=64, near_poor=84, starts_2023=715, abroad_2023=24, starts_2022=570,
     plan_2023=503, plan_2021_2025=2_108,

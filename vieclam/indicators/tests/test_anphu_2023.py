@@ -2,7 +2,7 @@
 
 The records (tests/anphu.py) are built once for the module and rolled back at its end. Always: 1.128 of the 41.504
 households and a tenth of the persons and plans, with every percentage of the report (5,67%, 7,45%, 142,1%,
-125,4%, 169,6%). With VIECLAM_SLOW=1 also the report itself: 41.504 households, 7.125 starts (≈ 10 minutes of CPU on
+125,4%, 169,6%). With VIECLAM_SLOW=1 also the report itself: 41.504 households, 7.125 starts (≈ 16 minutes of CPU on
 SQLite: each household is a household_create and a household_review_record, each start a person_create and a
 person_update, as an officer would enter them).
 """

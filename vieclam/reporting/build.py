@@ -15,7 +15,7 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 
 from vieclam.core.dates import today
-from vieclam.core.reportdoc import Cell, ColumnSpec, ReportDocument, Table
+from vieclam.core.reportdoc import NO_VALUE, Cell, ColumnSpec, ReportDocument, Table, cell_text
 from vieclam.indicators.areas import Area
 from vieclam.indicators.engine import Calculator, Figure, achievement
 from vieclam.indicators.models import Indicator
@@ -33,6 +33,7 @@ def report_build(*, kind: ReportKind, area: Area, period: Period, prepared_on: d
     calc = Calculator(communes=area.commune_ids)
     last_year = period.same_period_last_year()
     tables = [_indicator_table(calc, indicators, area, period, last_year)]
+    summary = _summary(tables[0])
     if len(area.commune_ids) > 1:
         key = [i for i in indicators if i.code in kind.commune_indicators] or _indicators(kind.commune_indicators)
         tables.append(_commune_table(calc, key, area, period, last_year))
@@ -42,7 +43,7 @@ def report_build(*, kind: ReportKind, area: Area, period: Period, prepared_on: d
         period_label=period.label,
         prepared_on=prepared_on or today(),
         tables=tables,
-        notes=[_("Căn cứ: {source}.").format(source=kind.legal_source), *area.notes],
+        notes=[*summary, _("Căn cứ: {source}.").format(source=kind.legal_source), *area.notes],
     )
 
 
@@ -68,6 +69,7 @@ def _indicator_table(calc, indicators, area: Area, period: Period, last_year: Pe
             _cell(indicator, before.value), _versus(now, before), _cell(indicator, target),
             _achieved(indicator, now.value, target), _cell(indicator, plan.value if plan else None),
             _achieved(indicator, planned, plan.value if plan else None),
+            _achieved(indicator, now.value, _plan_share(indicator, plan, period)),
         ])  # fmt: skip
     columns = [
         ColumnSpec(_("Chỉ tiêu")), ColumnSpec(_("Đơn vị tính")), ColumnSpec(_("Thực hiện kỳ này"), "", "int"),
@@ -75,10 +77,41 @@ def _indicator_table(calc, indicators, area: Area, period: Period, last_year: Pe
         ColumnSpec(_("Kế hoạch năm {year}").format(year=year), "", "int"),
         ColumnSpec(_("Đạt % kế hoạch năm"), "%", "percent1"),
         ColumnSpec(_("Kế hoạch 5 năm"), "", "int"), ColumnSpec(_("Đạt % kế hoạch 5 năm"), "%", "percent1"),
+        ColumnSpec(_("Đạt % so bình quân năm của kế hoạch 5 năm"), "%", "percent1"),
     ]  # fmt: skip
     if not with_plan:
         columns, rows = columns[:7], [row[:7] for row in rows]
     return Table(_("Kết quả thực hiện các chỉ tiêu"), columns, rows)
+
+
+def _summary(table: Table) -> list[str]:
+    """The sentences a report's text repeats ("Số lao động được giải quyết việc làm: 7.125 người, đạt 142,1% kế
+    hoạch năm, đạt 169,6% so bình quân năm của kế hoạch 5 năm, bằng 125,4% so cùng kỳ"), one per indicator."""
+    lines = []
+    for row in table.rows:
+        texts = [cell_text(value, column) for value, column in zip(row, table.columns, strict=False)]
+        if texts[2] == NO_VALUE:
+            continue
+        unit = "%" if texts[1] == "%" else f" {texts[1]}" if texts[1] else ""
+        parts = [f"{texts[0]}: {texts[2]}{unit}"]
+        for index, words in ((6, _("đạt {pct}% kế hoạch năm")),
+                             (9, _("đạt {pct}% so bình quân năm của kế hoạch 5 năm")),
+                             (4, _("bằng {pct}% so cùng kỳ"))):  # fmt: skip
+            if index < len(texts) and texts[index] != NO_VALUE:
+                parts.append(words.format(pct=texts[index]))
+        lines.append(", ".join(parts) + ".")
+    return lines
+
+
+def _plan_share(indicator: Indicator, plan, period: Period) -> Decimal | None:
+    """The multi-year plan's share for the period: its yearly average ("bình quân mỗi năm", how a five-year plan
+    states a count: An Phú's 7.125 starts in 2023 were 169,6% of it), times the period's months / 12. Only for
+    counts: a rate's plan is a level, not a sum."""
+    if plan is None or indicator.is_ratio or indicator.unit == "percent":
+        return None
+    years = plan.year_to - plan.year_from + 1
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    return Decimal(plan.value) / years * months / 12
 
 
 def _cell(indicator: Indicator, value: Decimal | None):

@@ -59,7 +59,8 @@ def test_a_province_report_counts_this_period_against_last_year(records):
     assert connected[1:5] == ["người", Decimal(3), Decimal(1), Decimal("300.0")]
     assert texts(main, "Số người được kết nối việc làm thành công")[2:7] == ["3", "1", "300,0", NO_VALUE, NO_VALUE]
     assert doc.period_label == "6 tháng đầu năm 2026" and doc.reporting_unit == "Tỉnh Tây Ninh"
-    assert "Điều 16" in doc.notes[0]
+    assert "Số người được kết nối việc làm thành công: 3 người, bằng 300,0% so cùng kỳ." in doc.notes
+    assert any("Điều 16" in note for note in doc.notes)
 
 
 def test_a_ratio_over_nothing_shows_a_dash(records):
@@ -110,10 +111,13 @@ def targets(monkeypatch):
 def test_targets_give_the_achievement_of_the_year_and_of_the_plan(records, targets):
     doc = report_build(kind=kind_get("tda43_6_thang"), area=area_for(unit(PROVINCE_A)), period=Period.half(2026, 1))
     main = doc.tables[0]
-    assert [c.header for c in main.columns][7:] == ["Kế hoạch 5 năm", "Đạt % kế hoạch 5 năm"]
-    # 3 persons connected against 4 this year (75,0%) and 20 over 2026–2030 (15,0% so far).
-    assert texts(main, "Số người được kết nối việc làm thành công")[5:] == ["4", "75,0", "20", "15,0"]
-    assert texts(main, "Số lao động được giải quyết việc làm")[5:] == [NO_VALUE] * 4
+    assert [c.header for c in main.columns][7:] == [
+        "Kế hoạch 5 năm", "Đạt % kế hoạch 5 năm", "Đạt % so bình quân năm của kế hoạch 5 năm"
+    ]  # fmt: skip
+    # 3 persons connected against 4 this year (75,0%) and 20 over 2026–2030 (15,0% so far); the plan's average
+    # for six months is 20 / 5 / 2 = 2 (150,0%).
+    assert texts(main, "Số người được kết nối việc làm thành công")[5:] == ["4", "75,0", "20", "15,0", "150,0"]
+    assert texts(main, "Số lao động được giải quyết việc làm")[5:] == [NO_VALUE] * 5
 
 
 def test_without_a_plan_the_plan_columns_are_left_out(records):

@@ -23,7 +23,17 @@ __all__ = ("MULTILINE_FIELDS", "clean_text", "fold", "is_multiline", "strip_cont
 # as a text area (core/tests/test_control_characters.py checks both against this list), and the list fields whose
 # items an import reads one a line.
 MULTILINE_FIELDS = frozenset(
-    {"description", "note", "evidence_note", "refusal_note", "restriction_reason", "rationale", "skills", "benefits"}
+    {
+        "description",
+        "note",
+        "evidence_note",
+        "refusal_note",
+        "restriction_reason",
+        "rationale",
+        "skills",
+        "benefits",
+        "comment",
+    }
 )
 
 # đ/Đ are letters of their own in Unicode, not d + a combining mark, so NFD does not split them.

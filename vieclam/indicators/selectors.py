@@ -340,8 +340,8 @@ def _add_targets(result: IndicatorValues) -> None:
         lines += [row for row in result.rows if row.unit_id]
     if not lines:
         return
-    units = AdministrativeUnit.objects.filter(pk__in={row.unit_id for row in lines})
-    found = targets_by_unit(indicator=result.indicator, units=list(units), year=result.period.end.year)
+    units = {row.unit_id for row in lines if row.unit_id is not None}
+    found = targets_by_unit(indicator=result.indicator, units=units, year=result.period.end.year)
     higher = result.indicator.better == "higher"
     for row in lines:
         row.target = found.get(row.unit_id) if row.unit_id else None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q, TextChoices
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextChoices, Value
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.connections.models import Connection
@@ -11,7 +11,7 @@ from vieclam.indicators.dims import dimension_choices_add, person_dims
 from vieclam.indicators.persons import PersonStateRule
 from vieclam.indicators.poverty import households_rule
 from vieclam.indicators.rules import FunctionRule, RecordRule, memo, rule_register
-from vieclam.indicators.starts import in_communes, start_source_register, starts_rule
+from vieclam.indicators.starts import StartsRule, in_communes, start_source_register
 from vieclam.people.choices import ChangeKind
 from vieclam.people.models import Household, LabourEvent
 from vieclam.places.models import AdministrativeUnit
@@ -96,7 +96,7 @@ def _connection_starts(*, period, communes, as_of):
     rows = rows.filter(in_communes("person__residence_commune", communes))
     if as_of is not None:
         rows = rows.filter(created_at__lte=as_of)
-    return ((pk, False) for pk in rows.values_list("person_id", flat=True).distinct())
+    return rows.annotate(_day=F("start_date"), _abroad=Value(False, output_field=BooleanField()))
 
 
 def _event_starts(*, period, communes, as_of):
@@ -105,7 +105,8 @@ def _event_starts(*, period, communes, as_of):
     rows = rows.filter(in_communes("person__residence_commune", communes))
     if as_of is not None:
         rows = rows.filter(recorded_at__lte=as_of)
-    return ((pk, kind == ChangeKind.ABROAD) for pk, kind in rows.values_list("person_id", "kind").distinct())
+    abroad = ExpressionWrapper(Q(kind=ChangeKind.ABROAD), output_field=BooleanField())
+    return rows.annotate(_day=F("effective"), _abroad=abroad)
 
 
 class StartChannel(TextChoices):
@@ -118,8 +119,8 @@ class StartChannel(TextChoices):
 dimension_choices_add("channel", StartChannel)
 start_source_register("connections", _connection_starts)
 start_source_register("labour_events", _event_starts)
-rule_register(FunctionRule("employment_starts", starts_rule(abroad_only=False), (*PERSON_DIMS, "channel")))
-rule_register(FunctionRule("employment_starts_abroad", starts_rule(abroad_only=True), PERSON_DIMS))
+rule_register(StartsRule("employment_starts", abroad_only=False, dims=(*PERSON_DIMS, "channel")))
+rule_register(StartsRule("employment_starts_abroad", abroad_only=True, dims=PERSON_DIMS))
 
 # --- The job exchange's successful connections --------------------------------------------------------------------
 rule_register(

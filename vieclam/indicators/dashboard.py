@@ -69,8 +69,8 @@ def target_value(indicator: Indicator, unit: AdministrativeUnit | None, year: in
 
 
 def _trend(calc: Calculator, indicator: Indicator, on: dt.date) -> dict:
-    this_year = [calc.figure(indicator, m).value if m.start <= on else None for m in Period.year(on.year).months()]
-    last_year = [calc.figure(indicator, m).value for m in Period.year(on.year - 1).months()]
+    this_year = calc.monthly(indicator, on.year, until=on)
+    last_year = calc.monthly(indicator, on.year - 1)
     return {
         "name": indicator.name_vi if _vi() else indicator.name_en, "unit": indicator.get_unit_display(),
         "months": list(range(1, 13)), "this_year": this_year, "last_year": last_year, "year": on.year,

@@ -79,6 +79,25 @@ class Calculator:
         groups = sorted(num.keys() | den.keys()) or [""]
         return {g: _figure(indicator, num.get(g, 0), den.get(g, 0) if indicator.denominator else None) for g in groups}
 
+    def monthly(self, indicator: Indicator, year: int, *, until: dt.date | None = None) -> list[Decimal | None]:
+        """The twelve monthly values of `year` (None for the months starting after `until`).
+
+        A rule offering a month series (`count_months(year=, communes=, as_of=)` → {month: counts}) is asked once for
+        the year and its months go into the cache; any other rule is counted month by month, as `figure` does."""
+        months = [m for m in Period.year(year).months() if until is None or m.start <= until]
+        for spec in (indicator.numerator, indicator.denominator or ""):
+            if not spec or spec.startswith(DROP):
+                continue
+            series = getattr(rule_get(spec), "count_months", None)
+            if series is None or all((spec, m.start, m.end, None) in self._cache for m in months):
+                continue
+            with memo_scope(self._memo):
+                found = series(year=year, communes=self.communes, as_of=self.as_of)
+            for m in Period.year(year).months():
+                self._cache.setdefault((spec, m.start, m.end, None), found.get(m.start.month, {}))
+        values: list[Decimal | None] = [self.figure(indicator, m).value for m in months]
+        return values + [None] * (12 - len(values))
+
     def by_commune(self, indicator: Indicator, period: Period, communes: Iterable[int]) -> dict[int, Figure]:
         return {c: self.figure(indicator, period, [c]) for c in communes}
 

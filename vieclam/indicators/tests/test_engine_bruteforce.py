@@ -184,3 +184,13 @@ def test_a_breakdown_by_sex_adds_up_to_the_count_by_hand(province):
         groups = calc.breakdown(indicator, year, by="sex")
         assert set(groups) <= {"male", "female", "_"}
         assert sum(f.numerator for f in groups.values()) == sum(brute.figure(indicator, year, c)[0] for c in communes)
+
+
+def test_a_month_series_equals_the_figures_month_by_month(province):
+    communes = _communes(province)
+    for code in ("giai_quyet_viec_lam", "so_lao_dong"):  # a rule with a month series, and one without
+        indicator = Indicator.objects.get(code=code)
+        series = Calculator(communes=communes).monthly(indicator, 2025, until=dt.date(2025, 10, 15))
+        one_by_one = Calculator(communes=communes)
+        expected = [one_by_one.figure(indicator, m).value for m in Period.year(2025).months()[:10]]
+        assert series == [*expected, None, None]

@@ -121,7 +121,7 @@ def test_the_small_cell_threshold_is_a_setting(cast, events, units, starts, sett
 def test_targets_and_achievement_come_from_the_targets_app_when_installed(cast, events, units, starts, monkeypatch):
     add(events, units["commune_a"], D(2023, 3, 1), 7)
     module = types.ModuleType("vieclam.targets.selectors")
-    module.targets_by_unit = lambda *, indicator, units, year: {u.pk: Decimal(5) for u in units}  # type: ignore[attr-defined]
+    module.targets_by_unit = lambda *, indicator, units, year: {u: Decimal(5) for u in units}  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "vieclam.targets.selectors", module)
     monkeypatch.setattr(selectors.apps, "is_installed", lambda name: True)
     values = indicator_values(user=cast["province_a"], code="test_starts", area="80", period="2023", by="commune")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth
 
 from vieclam.indicators.dims import person_dims
@@ -51,8 +51,9 @@ def starts(*, period: Period, communes: Communes, as_of: AsOf) -> dict[int, tupl
 class StartsRule:
     """Distinct persons with a start in the period (abroad_only: a start abroad), by commune of residence and group.
 
-    One query over the persons (each source a semi-join); "channel" is the first source, by name, holding a start
-    of the person. `count_months` gives the twelve months of a year with one grouped query per source."""
+    One query over the persons whose id is in the union of the sources' person ids (a person once however many
+    starts); "channel" is the first source, by name, holding a start of the person. `count_months` gives the
+    twelve months of a year with one grouped query per source."""
 
     def __init__(self, name: str, *, abroad_only: bool, dims: Collection[str]) -> None:
         self.name, self.abroad_only, self.dims = name, abroad_only, tuple(dims)
@@ -61,24 +62,17 @@ class StartsRule:
         names = sorted(_sources)
         if not names:
             return {}
-        exists = {
-            name: Exists(
-                _source_rows(name, period=period, communes=communes, as_of=as_of, abroad_only=self.abroad_only)
-                .filter(person_id=OuterRef("pk"))
-                .values("pk")
-            )
+        ids = {
+            name: _source_rows(name, period=period, communes=communes, as_of=as_of, abroad_only=self.abroad_only)
+            .order_by()
+            .values("person_id")
             for name in names
         }
-        persons = Person.objects.all()
-        if communes is not None:
-            persons = persons.filter(residence_commune_id__in=list(communes))
-        anyone = Q()
-        for name in names:
-            anyone |= Q(exists[name])
-        persons = persons.filter(anyone)
+        first, *rest = ids.values()
+        persons = Person.objects.filter(pk__in=first.union(*rest) if rest else first)
         keys: dict = {"_c": F("residence_commune_id")}
         if by == "channel":
-            keys["_g"] = Case(*(When(exists[n], then=Value(n)) for n in names), output_field=CharField())
+            keys["_g"] = Case(*(When(pk__in=ids[n], then=Value(n)) for n in names), output_field=CharField())
         elif by in _PERSON_DIMS:
             keys["_g"] = dim_expression(_PERSON_DIMS[by], period)
         rows = persons.annotate(**keys).values(*keys).order_by().annotate(_n=Count("pk"))

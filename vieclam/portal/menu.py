@@ -113,7 +113,7 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
-        _("Chỉ tiêu, kế hoạch và báo cáo"),
+        _("Báo cáo"),
         (
             Item(_("Danh mục chỉ tiêu"), "indicators:indicator_list", staff),
             Item(_("Chỉ tiêu kế hoạch"), "targets:target_list", staff),

@@ -216,7 +216,15 @@ def _check(count: int) -> None:
     brute = BruteForce(sample=sample, calculator_communes=communes)
     calc = Calculator(communes=communes)
     checked = 0
+
+    def counted_by_hand(
+        term: str,
+    ) -> bool:  # the other apps' rules are checked by vieclam/indicators/tests/test_rules.py
+        return not term or term.removeprefix("drop:") in BruteForce.RULES
+
     for indicator in Indicator.objects.all():
+        if not (counted_by_hand(indicator.numerator) and counted_by_hand(indicator.denominator)):
+            continue
         got = calc.by_commune(indicator, year, communes)
         for commune in sample:
             figure = got[commune]
@@ -224,7 +232,7 @@ def _check(count: int) -> None:
             assert (figure.numerator, figure.denominator, figure.value) == expected, (indicator.code, commune)
             checked += 1
     print(
-        f"\nbrute-force check: {checked} figures ({count} communes {sample} × every indicator, {year.code}) equal "
+        f"\nbrute-force check: {checked} figures ({count} communes {sample} × engine indicators, {year.code}) equal "
         f"to a plain-Python count over {len(brute.person_rows):,} persons ({time.perf_counter() - started:.0f} s)"
     )
 

@@ -19,8 +19,9 @@ import openpyxl
 import pytest
 
 from vieclam.core.testing_office import libreoffice_convert, pdf_first_page_png, require_office
+from vieclam.e2e.test_fair_end_to_end import login
 from vieclam.e2e.test_pickers import pick, shell
-from vieclam.e2e.test_walkthrough import PASSWORD, browser, site  # noqa: F401  (fixtures)
+from vieclam.e2e.test_walkthrough import browser, site  # noqa: F401  (fixtures)
 
 # The demo writes its own targets; this year's target of the indicator is taken away so the officer sets it here.
 SETUP = """
@@ -48,16 +49,6 @@ INDICATOR = "Số lao động được giải quyết việc làm"
 @pytest.fixture(scope="module")
 def world(site):  # noqa: F811
     return json.loads(shell(site, SETUP))
-
-
-def login(context, base: str, username: str):
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button.btn-primary")
-    page.wait_for_load_state()
-    return page
 
 
 @require_office

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,10 @@ class IndicatorsConfig(AppConfig):
         from vieclam.indicators.loader import load_catalogue
 
         reference_loader_register("indicators", load_catalogue, after=["connections"])
+        post_migrate.connect(_triggers_install, sender=self)
+
+
+def _triggers_install(*, using: str = "default", **kwargs) -> None:
+    from vieclam.indicators.freshness import triggers_install
+
+    triggers_install(using=using)

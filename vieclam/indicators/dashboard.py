@@ -34,7 +34,7 @@ class Dashboard:
 
 def dashboard_for(*, user, on: dt.date | None = None) -> Dashboard | None:
     """The dashboard of a staff user's area, year to date; None for users without an area."""
-    unit, communes = _user_area(user)
+    unit, communes = user_area(user)
     if not communes:
         return None
     on = on or today()
@@ -104,7 +104,7 @@ def _targets_by_unit(indicator: Indicator, units: frozenset[int], year: int) -> 
     return targets_by_unit(indicator=indicator, units=units, year=year)
 
 
-def _user_area(user) -> tuple[AdministrativeUnit | None, frozenset[int]]:
+def user_area(user) -> tuple[AdministrativeUnit | None, frozenset[int]]:
     """The unit a dashboard is about (the user's province or single commune) and the communes in force inside it."""
     scope = scope_for(user)
     if scope.empty:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from vieclam.indicators.freshness import CountStore
 from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period
 from vieclam.indicators.rules import DROP, Counts, memo_scope, rule_get
@@ -39,13 +40,19 @@ class Calculator:
         self.as_of = as_of
         self._cache: dict[tuple, Counts] = {}
         self._memo: dict = {}
+        self._store = CountStore(communes=self.communes, as_of=as_of)
 
     # --- rule counts ----------------------------------------------------------------------------------------------
     def counts(self, rule: str, period: Period, by: str | None = None) -> Counts:
         key = (rule, period.start, period.end, by)
         if key not in self._cache:
-            with memo_scope(self._memo):
-                found = rule_get(rule).count(period=period, communes=self.communes, as_of=self.as_of, by=by)
+            shared = self._store.key(rule, period.start, period.end, by)
+            found = self._store.get(shared) if shared else None
+            if found is None:
+                with memo_scope(self._memo):
+                    found = rule_get(rule).count(period=period, communes=self.communes, as_of=self.as_of, by=by)
+                if shared:
+                    self._store.put(shared, found)
             self._cache[key] = found
         return self._cache[key]
 
@@ -89,14 +96,28 @@ class Calculator:
             if not spec or spec.startswith(DROP):
                 continue
             series = getattr(rule_get(spec), "count_months", None)
-            if series is None or all((spec, m.start, m.end, None) in self._cache for m in months):
+            if series is None or all(self._known(spec, m) for m in months):
                 continue
             with memo_scope(self._memo):
                 found = series(year=year, communes=self.communes, as_of=self.as_of)
             for m in Period.year(year).months():
-                self._cache.setdefault((spec, m.start, m.end, None), found.get(m.start.month, {}))
+                if (spec, m.start, m.end, None) not in self._cache:
+                    self._cache[(spec, m.start, m.end, None)] = found.get(m.start.month, {})
+                    if shared := self._store.key(spec, m.start, m.end, None):
+                        self._store.put(shared, found.get(m.start.month, {}))
         values: list[Decimal | None] = [self.figure(indicator, m).value for m in months]
         return values + [None] * (12 - len(values))
+
+    def _known(self, spec: str, month: Period) -> bool:
+        """Counted in this calculation, or found in the shared store (then kept here)."""
+        key = (spec, month.start, month.end, None)
+        if key not in self._cache:
+            shared = self._store.key(spec, month.start, month.end, None)
+            found = self._store.get(shared) if shared else None
+            if found is None:
+                return False
+            self._cache[key] = found
+        return True
 
     def by_commune(self, indicator: Indicator, period: Period, communes: Iterable[int]) -> dict[int, Figure]:
         return {c: self.figure(indicator, period, [c]) for c in communes}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ("Indicator",)
+__all__ = ("DataChange", "Indicator")
 
 
 class Unit(models.TextChoices):
@@ -61,3 +61,18 @@ class Indicator(models.Model):
     @property
     def is_ratio(self) -> bool:
         return bool(self.denominator)
+
+
+class DataChange(models.Model):
+    """One row per transaction that wrote a table the counting rules read (indicators.freshness): the figures'
+    data version. Written by database triggers only."""
+
+    txid = models.BigIntegerField(null=True, unique=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("thay đổi dữ liệu")
+        verbose_name_plural = _("thay đổi dữ liệu")
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.txid}"

@@ -44,7 +44,7 @@ class PersonStateRule:
         spec = self.dims[by] if by else None
         counts = dict(_now_once(by, spec, period, communes)[self.name])
         for commune, group, now, then, n in _changes_once(spec, period, communes, as_of):
-            if self.test(now):
+            if self.test(now) and (communes is None or commune in communes):
                 _add(counts, (commune, group), -n)
             if then is not None and self.test(then) and (communes is None or then["residence_commune_id"] in communes):
                 _add(counts, (then["residence_commune_id"], group), n)
@@ -113,23 +113,47 @@ def _changes_once(spec, period: Period, communes: Communes, as_of: AsOf) -> list
     if key not in store:
         adults = _adults(spec, period, communes)
         day = period.end
-        if not (_later(day, as_of).exists() or adults.filter(created_at__gt=end_of(day)).exists()):
+        if not (_later(day, as_of).exists() or adults.filter(created_at__gt=_cut(day, as_of)).exists()):
             store[key] = []  # nobody changed since the day (a figure up to today): today's columns answer
         elif connection.vendor == "postgresql":
             store[key] = list(_changes_sql(adults, period.end, as_of, grouped=spec is not None))
         else:
             store[key] = list(_changes_replayed(adults, period.end, as_of, grouped=spec is not None))
+        if communes is not None and _later(day, as_of).exists():
+            store[key] += _movers_in(spec, period, communes, as_of)
     return store[key]
 
 
+def _movers_in(spec, period: Period, communes: Communes, as_of: AsOf) -> list:
+    """The persons living outside `communes` today who lived inside on the day (moved away since: a later event
+    changed their residence), as (commune today, group, state today, state on the day, 1)."""
+    moved = _later(period.end, as_of).filter(changes__has_key="residence_commune_id").values("person_id")
+    outside = _adults(spec, period, None).filter(pk__in=moved).exclude(residence_commune_id__in=list(communes))
+    grouped = spec is not None
+    return [
+        (row["residence_commune_id"], _key(row["_g"]) if grouped else "", now, then, 1)
+        for row, now, then in _changed(outside, period.end, as_of, grouped=grouped)
+        if then is not None and then["residence_commune_id"] in communes
+    ]
+
+
 def _later(day: dt.date, as_of: AsOf):
-    later = LabourEvent.objects.filter(effective__gt=day)
-    return later.filter(recorded_at__lte=as_of) if as_of is not None else later
+    """The events today's columns hold but the day (as known at `as_of`) did not: effective after the day, or
+    recorded after `as_of`."""
+    later = Q(effective__gt=day)
+    if as_of is not None:
+        later |= Q(recorded_at__gt=as_of)
+    return LabourEvent.objects.filter(later)
+
+
+def _cut(day: dt.date, as_of: AsOf) -> dt.datetime:
+    """A person recorded after this moment was not in the books for the day (as known at `as_of`)."""
+    return min(end_of(day), as_of) if as_of is not None else end_of(day)
 
 
 def _changes_replayed(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
     """Portable: the changed persons replayed one by one from their events."""
-    changed = Q(created_at__gt=end_of(day)) | Q(Exists(_later(day, as_of).filter(person_id=OuterRef("pk"))))
+    changed = Q(created_at__gt=_cut(day, as_of)) | Q(Exists(_later(day, as_of).filter(person_id=OuterRef("pk"))))
     for row, now, then in _changed(adults.filter(changed), day, as_of, grouped=grouped):
         if then != now:
             yield row["residence_commune_id"], _key(row["_g"]) if grouped else "", now, then, 1
@@ -139,7 +163,7 @@ def _changed(changed, day: dt.date, as_of: AsOf, *, grouped: bool):
     """(person row, state now, state on `day` or None when not yet registered) for the persons in `changed`."""
     rows = list(changed.values("pk", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS).order_by())
     events = _events_until(day, as_of, [row["pk"] for row in rows])
-    last_instant = end_of(day)
+    last_instant = _cut(day, as_of)
     for row in rows:
         now = {f: row[f] for f in STATE_FIELDS}
         history = events.get(row["pk"])
@@ -176,7 +200,7 @@ WITH a AS NOT MATERIALIZED ({adults})
 SELECT residence_commune_id, {group}, {fields}, how, count(*), array_agg(id) FILTER (WHERE how = 2)
 FROM (
   SELECT p.*, CASE
-    WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{as_of}))
+    WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{later}))
       THEN 0
     WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
                   WHERE e.effective <= %s{as_of} AND ({differs}))
@@ -212,11 +236,12 @@ def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
     sql, params = columns.query.sql_with_params()
     as_of_sql = " AND e.recorded_at <= %s" if as_of is not None else ""
     extra = [as_of] if as_of is not None else []
-    end = end_of(day)
+    end = _cut(day, as_of)
     query = _STATES_SQL.format(
         group="_g" if grouped else "''",
         group_by="_g, " if grouped else "",
         fields=", ".join(STATE_FIELDS),
+        later=" OR e.recorded_at > %s" if as_of is not None else "",
         as_of=as_of_sql,
         differs=_DIFFERS,
         adults=sql,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import itertools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -38,6 +39,8 @@ class CountingRule(Protocol):
 
 
 _rules: dict[str, CountingRule] = {}
+_registered: dict[str, tuple[CountingRule, int]] = {}
+_serials = itertools.count(1)
 # Work shared by the rules of one calculation (e.g. the persons' states replayed on a day), set by the Calculator.
 _memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("indicator_memo", default=None)
 
@@ -57,9 +60,23 @@ def memo_scope(store: dict):
         _memo.reset(token)
 
 
-def rule_register(rule: CountingRule) -> CountingRule:
+def rule_register(rule: CountingRule, *, shared: bool = True) -> CountingRule:
+    """Put `rule` in force under its name. `shared`: its counts depend only on the database and today's date, so
+    they may be kept in the shared store (indicators.freshness) until a write; a rule counting anything else (a
+    test's list) passes False."""
     _rules[rule.name] = rule
+    if shared:
+        _registered[rule.name] = (rule, next(_serials))
+    else:
+        _registered.pop(rule.name, None)
     return rule
+
+
+def rule_edition(name: str) -> int | None:
+    """Which registration of `name` is in force (for the shared store of counts); None for a rule put in place
+    some other way (a test's stand-in), whose counts are then not shared."""
+    rule, serial = _registered.get(name, (None, None))
+    return serial if rule is not None and rule is _rules.get(name) else None
 
 
 def rule_get(name: str) -> CountingRule:

@@ -28,7 +28,7 @@ from vieclam.accounts.scoping import scope_for
 from vieclam.core.dates import today
 from vieclam.core.text import fold
 from vieclam.indicators.areas import BOUNDARY_2025, BOUNDARY_OLD, Area, _main_predecessor, area_for, area_of_communes
-from vieclam.indicators.dashboard import _user_area
+from vieclam.indicators.dashboard import user_area
 from vieclam.indicators.dims import DIMENSIONS, group_label
 from vieclam.indicators.engine import Calculator, Figure, achievement
 from vieclam.indicators.formats import NO_VALUE
@@ -164,7 +164,7 @@ def _own_area(user, allowed: frozenset[int] | None) -> Area:
     if allowed is None and not getattr(user, "is_authenticated", False):  # public figures: the province
         province = AdministrativeUnit.objects.current().filter(level=Level.PROVINCE, code=settings.VIECLAM_PROVINCE)
         return area_for(province.get())
-    unit, communes = _user_area(user)
+    unit, communes = user_area(user)
     if not communes:
         raise Http404(NO_OWN_AREA)
     if unit is not None:

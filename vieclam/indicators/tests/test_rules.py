@@ -678,10 +678,7 @@ def only(counts: dict, communes) -> dict:
 
 
 def known_bug(rule: str, period: Period, as_of, communes) -> str:
-    """Combinations where the engine is known to differ from the brute force: each has an xfail test below (to be
-    fixed in persons.py, which this change must not touch)."""
-    if rule in PERSON_TESTS and as_of is not None and as_of < at(period.end, 23):
-        return "persons recorded after as_of are counted (test_persons_recorded_after_as_of_are_left_out)"
+    """Combinations where the engine is known to differ from the brute force: each has an xfail test below."""
     return ""
 
 
@@ -788,17 +785,8 @@ def test_the_connection_rate_is_placed_persons_over_persons_who_applied(world):
     assert nobody.value is None and nobody.display == "—"
 
 
-AS_OF_BUG = (
-    "persons.py: a person recorded after as_of (but before the period's end) is counted in figures 'as they stood' "
-    "at as_of; the registered event's recorded_at is not checked"
-)
-MOVED_BUG = (
-    "persons.py: with communes given, the persons replayed are chosen by their residence today, so a person who has "
-    "since moved away is lost from the commune they lived in"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=AS_OF_BUG)
 def test_persons_recorded_after_as_of_are_left_out(world):
     a = commune_pk(A)
     h2, as_of = period_parse("2026-H2"), at(D(2026, 3, 31), 23)
@@ -807,7 +795,6 @@ def test_persons_recorded_after_as_of_are_left_out(world):
     assert only(Calculator(communes=None, as_of=as_of).counts("persons_15plus", h2), {a}) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=MOVED_BUG)
 def test_a_person_who_moved_counts_where_they_lived_on_the_day(cast):
     staff = cast["province_a"]
     em = a_person(staff, commune=B, sex="female", born=D(1980, 1, 1), activity_status="co_viec_lam")

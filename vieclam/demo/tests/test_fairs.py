@@ -1,10 +1,13 @@
-"""Job fairs in the demo province's history (demo.fairs): every fair's report is consistent, statuses match the
+"""The demo province's history, on one 20.000-person province built once for the module: referrals, counselling
+and follow-ups (demo.history); job fairs (demo.fairs): every fair's report is consistent, statuses match the
 dates, hires at fairs became connections, and the fairs show on a person's timeline."""
 
 import pytest
+from django.db import transaction
 
-from vieclam.applications.models import Application
-from vieclam.connections.models import Connection
+from vieclam.applications.models import Application, ApplicationEvent
+from vieclam.casework.models import CaseAssignment, CounsellingSession, GroupSession
+from vieclam.connections.models import Connection, FollowUp
 from vieclam.core.dates import today
 from vieclam.core.timeline import timeline_for
 from vieclam.demo.generate import demo_generate, demo_rows
@@ -20,10 +23,14 @@ def province(db):
     return AdministrativeUnit.objects.get(edition="post_2025_07", level="province", code="80")
 
 
-@pytest.fixture
-def demo(province):
-    demo_generate(province=province, persons=20_000, seed=4)
-    return province
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Built once (about 20 s) in a transaction rolled back after the module; each test runs in a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        province = AdministrativeUnit.objects.get(edition="post_2025_07", level="province", code="80")
+        demo_generate(province=province, persons=20_000, seed=4)
+        yield province
+        transaction.set_rollback(True)
 
 
 def test_every_kind_of_fair_is_held_and_past_fairs_are_closed_one_is_open_ahead(demo):
@@ -91,3 +98,36 @@ def test_fairs_are_the_same_for_the_same_seed(province):
     for table in ("fairs", "fair_booths", "fair_registrations", "fair_interests", "applications"):
         assert first[table][2] == again[table][2], table
     assert first["fairs"][2] and first["fair_registrations"][2]
+
+
+def test_the_history_has_referrals_a_third_hired_each_after_its_vacancy_was_posted(demo):
+    applications = Application.objects.select_related("vacancy")
+    referred = applications.filter(channel="referred")
+    assert referred.count() > 50 and applications.filter(channel="applied").count() > referred.count()
+    assert 0.2 < referred.filter(status="hired").count() / referred.count() < 0.5
+    for application in applications:
+        assert application.vacancy.created_at <= application.created_at <= application.status_changed_at
+        assert application.status in {"hired", "refused"} and application.vacancy.status != "open"
+        if application.status == "hired":
+            assert application.contract_type and application.start_date
+    moments = list(ApplicationEvent.objects.order_by("application", "pk").values_list("application", "at"))
+    assert all(a <= b for (x, a), (y, b) in zip(moments, moments[1:], strict=False) if x == y)
+    # The event log reads its data by the application's field names (a worker's "Dữ liệu của tôi" shows them).
+    fields = {field.name for field in Application._meta.get_fields()}
+    keys = {key for data in ApplicationEvent.objects.values_list("data", flat=True) for key in data}
+    assert keys and keys <= fields
+
+
+def test_the_history_counsels_before_referring_and_follows_each_connection_up(demo):
+    referred = Application.objects.filter(channel="referred").select_related("person")
+    for application in referred[:50]:
+        sessions = CounsellingSession.objects.filter(person=application.person_id)
+        assert sessions.filter(held_on__lte=application.created_at.date()).exists()
+    hires = Application.objects.filter(status="hired").count()
+    assert Connection.objects.filter(source="board").count() == hires > 0
+    assert FollowUp.objects.count() == 4 * Connection.objects.count()
+    checked = FollowUp.objects.exclude(status="due")
+    assert 0.05 < checked.filter(status="missed").count() / checked.count() < 0.3
+    for follow_up in FollowUp.objects.filter(status="done").select_related("connection")[:100]:
+        assert follow_up.checked_on >= follow_up.connection.start_date and follow_up.result
+    assert GroupSession.objects.exists() and CaseAssignment.objects.exists()

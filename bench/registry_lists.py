@@ -17,7 +17,8 @@ list-order and trigram indexes of this work are dropped, the lists page with Dja
 COUNT and any OFFSET), the province scope joins the units instead of listing their ids, and the person export
 loads whole rows (model instances), as before. Not undone: the household member counts per shown row (a GROUP BY
 before), the name search's order and query (core.search; without its indexes it reads as it did), the bounded
-paging of the pages that are not registry lists, and the Excel writer (core.exports: openpyxl before).
+paging of the pages that are not registry lists, the Excel writer (core.exports: openpyxl before), the scope's
+one query of the user's units (a UNION now; an OR before) and the name search's single count (counted twice).
 Prints p50 / p95 / max in ms per case, the ratio to the baseline p95, and the `uptime` load before and after
 each half. Target: every p95 ≤ 300 ms; the export under 1 s.
 """

@@ -86,15 +86,18 @@ def _compute_scope(user) -> AreaScope:
         return AreaScope()
     from vieclam.places.models import AdministrativeUnit
 
-    # One query: the user's areas, and every unit of the provinces among them (see AreaScope).
+    # One query: the user's areas, and every unit of the provinces among them (see AreaScope). A UNION of the two,
+    # each read through its index: the two as one OR read all ~14.000 units and sorted them, 5–30 ms on every page
+    # a province officer opens.
     mine = user.areas.through.objects.filter(user_id=user.pk)
     provinces_of_mine = mine.filter(administrativeunit__level=Level.PROVINCE).values("administrativeunit_id")
+    is_direct = Exists(mine.filter(administrativeunit_id=OuterRef("pk")))
+    columns = ("pk", "level", "province_id", "direct")
+    theirs = AdministrativeUnit.objects.order_by().annotate(direct=is_direct)
     rows = (
-        AdministrativeUnit.objects.filter(
-            Q(pk__in=mine.values("administrativeunit_id")) | Q(province_id__in=provinces_of_mine)
-        )
-        .annotate(direct=Exists(mine.filter(administrativeunit_id=OuterRef("pk"))))
-        .values_list("pk", "level", "province_id", "direct")
+        theirs.filter(pk__in=mine.values("administrativeunit_id"))
+        .values_list(*columns)
+        .union(theirs.filter(province_id__in=provinces_of_mine).values_list(*columns))
     )
     provinces, communes, units = set(), set(), {}
     for pk, level, province_id, direct in rows:

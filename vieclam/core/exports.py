@@ -226,24 +226,26 @@ def xlsx_bytes(columns: Sequence[Column], rows: Iterable, title: str) -> bytes:
     header row and column widths; openpyxl and the spreadsheet programs read it as before.
     """
     rows = iter(rows)
-    sample = [[_xlsx_value(column.value(row)) for column in columns] for row in itertools.islice(rows, WIDTH_SAMPLE)]
+    first = list(itertools.islice(rows, WIDTH_SAMPLE))
+    sample = [[_xlsx_value(column.value(row)) for column in columns] for row in first]
     widths = []
     for index, column in enumerate(columns):
         widest = max([len(str(column.label)) + 2, *(_width(*cells[index]) for cells in sample)])
         widths.append(min(max(widest, WIDTH_MIN), WIDTH_MAX))
     letters = [get_column_letter(index + 1) for index in range(len(columns))]
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+    # The fastest deflate: the sheet's XML repeats itself, so it still shrinks ~8×, at a fifth of the default's time
+    # (a 5.000-row export: 360 → 435 KB, 50 → 10 ms).
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
         for name, text in _xlsx_parts(_xml_text(title[:31]) or "Sheet1").items():
             book.writestr(name, text)
         with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
             sheet.write(_sheet_head(widths).encode())
-            header = [(str(column.label), None) for column in columns]
-            chunk = [_xlsx_row(1, letters, header, bold=True)]
+            chunk = [_xlsx_row(1, letters, [str(column.label) for column in columns], bold=True)]
             number = 1
-            for cells in itertools.chain(sample, ([_xlsx_value(c.value(row)) for c in columns] for row in rows)):
+            for row in itertools.chain(first, rows):
                 number += 1
-                chunk.append(_xlsx_row(number, letters, cells))
+                chunk.append(_xlsx_row(number, letters, [column.value(row) for column in columns]))
                 if len(chunk) >= 1000:
                     sheet.write("".join(chunk).encode())
                     chunk = []
@@ -255,6 +257,8 @@ def xlsx_bytes(columns: Sequence[Column], rows: Iterable, title: str) -> bytes:
 _BOLD, _STYLE_OF_FORMAT = 1, {DATE_FORMAT: 2, MOMENT_FORMAT: 3}
 _EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()  # Excel's day 0 (its 1900 leap-year bug included)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A character that neutralise() or _xml_text() would drop or escape: text without one is written as it is.
+_TEXT_AS_IS = re.compile("[\x00-\x1f\x7f-\x9f&<>\ud800-\udfff\ufffe\uffff]")
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _RELS_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -265,24 +269,39 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
-def _xlsx_row(number: int, letters: Sequence[str], cells: Sequence[tuple[Any, str | None]], bold=False) -> str:
+def _xlsx_row(number: int, letters: Sequence[str], values: Sequence[Any], bold=False) -> str:
+    """One sheet row of the columns' raw values, converted as `_xlsx_value` does (in one pass: this runs per cell)."""
     out = [f'<row r="{number}">']
-    for letter, (value, fmt) in zip(letters, cells, strict=True):
-        ref = f"{letter}{number}"
+    style = f' s="{_BOLD}"' if bold else ""
+    text_cell = '<c r="{}" t="inlineStr"' + style + '><is><t xml:space="preserve">{}</t></is></c>'
+    for letter, value in zip(letters, values, strict=True):
         if value is None:
             continue
         if isinstance(value, str):
-            style = f' s="{_BOLD}"' if bold else ""
-            out.append(f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>')
+            out.append(text_cell.format(f"{letter}{number}", _xlsx_text(value)))
+        elif isinstance(value, bool):
+            out.append(text_cell.format(f"{letter}{number}", _xlsx_text(_("Có") if value else _("Không"))))
         elif isinstance(value, dt.date):
             serial: float = value.toordinal() - _EXCEL_EPOCH  # days since the epoch; a time is a fraction
             if isinstance(value, dt.datetime):
+                value = (timezone.localtime(value) if timezone.is_aware(value) else value).replace(tzinfo=None)
+                serial = value.toordinal() - _EXCEL_EPOCH
                 serial += (value - dt.datetime.combine(value.date(), dt.time())) / dt.timedelta(days=1)
-            out.append(f'<c r="{ref}" s="{_STYLE_OF_FORMAT.get(fmt or DATE_FORMAT, 2)}"><v>{serial!r}</v></c>')
+            kind = MOMENT_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
+            out.append(f'<c r="{letter}{number}" s="{_STYLE_OF_FORMAT[kind]}"><v>{serial!r}</v></c>')
+        elif isinstance(value, int | float | Decimal):
+            out.append(f'<c r="{letter}{number}"><v>{value}</v></c>')
         else:
-            out.append(f'<c r="{ref}"><v>{value}</v></c>')
+            out.append(text_cell.format(f"{letter}{number}", _xlsx_text(str(value))))
     out.append("</row>")
     return "".join(out)
+
+
+def _xlsx_text(text: str) -> str:
+    """`text` neutralised, cut to a cell and escaped; most cells (names, codes) need none of it: one search."""
+    if _TEXT_AS_IS.search(text) is None and len(text) <= CELL_MAX and not text.startswith(FORMULA_STARTS):
+        return text
+    return _xml_text(neutralise(text)[:CELL_MAX])
 
 
 def _sheet_head(widths: Sequence[float]) -> str:

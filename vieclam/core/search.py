@@ -21,7 +21,7 @@ from django.db.models import Case, F, Func, IntegerField, QuerySet, TextField, V
 from django.db.models.functions import Cast, StrIndex, Substr
 from django.db.models.lookups import Contains, StartsWith
 
-from vieclam.core.paging import BoundedPaginator
+from vieclam.core.paging import BoundedPaginator, counted
 from vieclam.core.text import fold
 
 __all__ = ("Bytewise", "name_search", "name_tail")
@@ -59,12 +59,14 @@ def name_search(
     words = fold(text)
     key = Bytewise(field)
     starts = StartsWith(key, " " + words)
-    leading = queryset.filter(starts)
-    counted = leading.order_by().values("pk")[: bound + 1].count()
-    if counted > bound and not complete:
-        return leading.order_by(key, "pk")
+    leading = queryset.filter(starts).order_by(key, "pk")
+    # Counted in the list's order: the planner then reads the key's b-tree and stops at bound + 1 rows. Unordered,
+    # it gathered every match of a common name into a bitmap first (85.000 rows: twice the time).
+    found = leading.values("pk")[: bound + 1].count()
+    if found > bound and not complete:
+        return counted(leading, found, bound + 1)
     inside = Contains(name_tail(field), " " + words)
-    if not counted:
+    if not found:
         # Only words inside names ("thi" of "Nguyễn Thị Lan"): one part, which the key's index can serve too.
         return queryset.filter(inside).order_by(key, "pk")
     first = Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField())

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
-from vieclam.core.paging import BoundedPaginator
+from vieclam.core.paging import BoundedPaginator, counted
 from vieclam.people.services import person_create
 from vieclam.places.models import AdministrativeUnit
 
@@ -34,6 +34,18 @@ def test_a_list_within_the_bound_pages_exactly():
     paginator = Bounded100(list(units), 10)
     assert paginator.count == 95 and paginator.count_is_exact and paginator.num_pages == 10
     assert paginator.get_page(99).number == 10 and paginator.refused is None
+
+
+def test_a_count_taken_already_is_reused_only_when_it_answers_this_paginators_bound(django_assert_num_queries):
+    units = AdministrativeUnit.objects.order_by("pk")
+    with django_assert_num_queries(0):
+        assert Bounded100(counted(units.all(), 101, 101), 10).count == 100  # past this bound: truncated
+        assert Bounded100(counted(units.all(), 7, 101), 10).count == 7  # fewer than were looked for: exact
+    paginator = Bounded100(counted(units.all(), 51, 51), 10)  # 51 or more: not enough to know
+    with django_assert_num_queries(1):
+        assert paginator.count == 100 and paginator.truncated
+    with django_assert_num_queries(1):
+        assert Bounded100(counted(units.all(), 101, 101).filter(level="province"), 10).count < 100  # a new list
 
 
 def test_the_pager_says_more_than_the_bound_and_why_a_deep_page_is_refused():

@@ -4,6 +4,8 @@ list of more leading names than can be paged shows those only, while the export 
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from vieclam.core.paging import BoundedPaginator
 from vieclam.people.services import person_create
@@ -54,6 +56,17 @@ def test_more_leading_names_than_can_be_paged_are_listed_alone_but_exported_with
     assert "Trang 2/2 · hơn 2" in page and "Nguyễn Văn Bình" in page
     csv_text = b"".join(client.get("/people/", {"q": "nguyen van", "export": "csv"}).streaming_content).decode()
     assert [name in csv_text for name in NAMES] == [False, True, True, False, True, True, True]
+
+
+def test_a_list_of_more_leading_names_than_can_be_paged_counts_them_once(cast, client, api_as, people, monkeypatch):
+    monkeypatch.setattr(BoundedPaginator, "max_rows", 2)
+    client.force_login(cast["province_a"])
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/people/", {"q": "nguyen van"}, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    counts = [query for query in queries.captured_queries if "COUNT(" in query["sql"].upper()]
+    assert len(counts) == 1 and "chỉ được chia trang trong 2 dòng đầu" in page and "Nguyễn Văn An" in page
+    answer = api_as(cast["province_a"]).get("/api/v1/persons/", {"q": "nguyen van"}).json()
+    assert answer["count"] == 2 and answer["count_is_exact"] is False
 
 
 def test_the_other_filters_apply_before_the_name_search_decides_its_query(cast, client, people, monkeypatch):

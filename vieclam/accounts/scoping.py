@@ -86,23 +86,30 @@ def _compute_scope(user) -> AreaScope:
         return AreaScope()
     from vieclam.places.models import AdministrativeUnit
 
-    # One query: the user's areas, and every unit of the provinces among them (see AreaScope).
+    # One query: the user's areas, and every unit of the provinces among them (see AreaScope). It is the union of two
+    # index lookups: one filter with both under OR read all 14.000 units on every request (5–10 ms on 2 cores).
     mine = user.areas.through.objects.filter(user_id=user.pk)
     provinces_of_mine = mine.filter(administrativeunit__level=Level.PROVINCE).values("administrativeunit_id")
-    rows = (
-        AdministrativeUnit.objects.filter(
-            Q(pk__in=mine.values("administrativeunit_id")) | Q(province_id__in=provinces_of_mine)
-        )
-        .annotate(direct=Exists(mine.filter(administrativeunit_id=OuterRef("pk"))))
-        .values_list("pk", "level", "province_id", "direct")
+    units = AdministrativeUnit.objects.order_by().annotate(
+        direct=Exists(mine.filter(administrativeunit_id=OuterRef("pk")))
     )
-    provinces, communes, units = set(), set(), {}
+    columns = ("pk", "level", "province_id", "direct")
+    rows = (
+        units.filter(pk__in=mine.values("administrativeunit_id"))
+        .values_list(*columns)
+        .union(units.filter(province_id__in=provinces_of_mine).values_list(*columns), all=True)
+    )
+    provinces, communes, under = set(), set(), set()
     for pk, level, province_id, direct in rows:
-        units[pk] = province_id
         if direct:
             (provinces if level == Level.PROVINCE else communes).add(pk)
-    under = frozenset(pk for pk, province_id in units.items() if province_id in provinces)
-    return AreaScope(province_ids=frozenset(provinces), commune_ids=frozenset(communes), units_of_provinces=under)
+        if province_id is not None:
+            under.add((pk, province_id))
+    return AreaScope(
+        province_ids=frozenset(provinces),
+        commune_ids=frozenset(communes),
+        units_of_provinces=frozenset(pk for pk, province_id in under if province_id in provinces),
+    )
 
 
 _M = TypeVar("_M", bound=Model)

@@ -18,9 +18,11 @@ EVENT_LABELS = {"country": gettext_lazy("Nước đến làm việc"), "employer
 
 def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:
     events = LabourEvent.objects.filter(person=person).select_related("recorded_by").order_by("-effective", "-pk")
+    events = list(events[:limit])
     labeller = Labeller()
+    labeller.prefetch(Person, (_person_fields(event.changes) for event in events))
     entries = []
-    for event in events[:limit]:
+    for event in events:
         rows = _event_rows(labeller, event.changes)
         detail = "; ".join(f"{label}: {value}" for label, value in rows[:DETAIL_ROWS])
         if len(rows) > DETAIL_ROWS:
@@ -40,7 +42,11 @@ def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[Timelin
 
 def _event_rows(labeller: Labeller, changes: dict) -> list[tuple[str, str]]:
     own = [(str(EVENT_LABELS[k]), str(v)) for k, v in changes.items() if k in EVENT_LABELS and v]
-    return own + labeller.values(Person, {k: v for k, v in changes.items() if k not in EVENT_LABELS})
+    return own + labeller.values(Person, _person_fields(changes))
+
+
+def _person_fields(changes: dict) -> dict:
+    return {k: v for k, v in changes.items() if k not in EVENT_LABELS}
 
 
 def poverty_review_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:

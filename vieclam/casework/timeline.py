@@ -51,6 +51,15 @@ def group_session_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]
     attended = (
         GroupAttendance.objects.filter(person=person)
         .select_related("session__commune", "session__unit_kind", "session__organiser")
+        .only(
+            "held_on",
+            "session__held_on",
+            "session__unit_name",
+            "session__commune__name",
+            "session__commune__province_id",
+            *(f"session__unit_kind__{f}" for f in NAME),
+            *(f"session__organiser__{f}" for f in USER),
+        )
         .prefetch_related(_topics("session__topics"))
         .order_by("-held_on", "-pk")[:limit]
     )

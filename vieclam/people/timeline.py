@@ -11,13 +11,19 @@ from vieclam.core.display import Labeller
 from vieclam.core.timeline import TimelineEntry
 from vieclam.people.models import HouseholdReview, LabourEvent, Person
 
+USER = ("first_name", "last_name", "username")  # what an entry shows of the user who recorded it
 DETAIL_ROWS = 4  # a change names at most this many fields; the record's page has them all
 # What an event records besides the person's fields (person_go_abroad).
 EVENT_LABELS = {"country": gettext_lazy("Nước đến làm việc"), "employer": gettext_lazy("Bên sử dụng lao động")}
 
 
 def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:
-    events = LabourEvent.objects.filter(person=person).select_related("recorded_by").order_by("-effective", "-pk")
+    events = (
+        LabourEvent.objects.filter(person=person)
+        .select_related("recorded_by")
+        .only("effective", "kind", "changes", *(f"recorded_by__{f}" for f in USER))
+        .order_by("-effective", "-pk")
+    )
     events = list(events[:limit])
     labeller = Labeller()
     labeller.prefetch(Person, (_person_fields(event.changes) for event in events))
@@ -56,6 +62,15 @@ def poverty_review_timeline(*, person: Person, viewer, limit: int) -> list[Timel
     reviews = (
         HouseholdReview.objects.filter(household_id=person.household_id)
         .select_related("standard", "recorded_by")
+        .only(
+            "reviewed_on",
+            "kind",
+            "classification",
+            "decision_number",
+            "decided_by",
+            "standard__name_vi",
+            *(f"recorded_by__{f}" for f in USER),
+        )
         .order_by("-reviewed_on", "-pk")
     )
     return [

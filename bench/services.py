@@ -199,7 +199,8 @@ def _p95(times: list[float]) -> float:
 
 
 def _report(now, before) -> None:
-    print(f"\n{'case':40} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'HTTP':>6}", end="")
+    print("\nn = timed requests per case; the first request of each address warmed it up and is not counted")
+    print(f"{'case':40} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'HTTP':>6}", end="")
     print(f" {'base p95':>9} {'× faster':>9}" if before else "")
     for label, (times, statuses) in now.items():
         p95 = _p95(times)

@@ -18,8 +18,8 @@ Targets (issue 10): timeline p95 ≤ 50 ms; the counsellor's queue ≤ 100 ms; t
 
 Samples: every case gets at least 40 timed requests, so its p95 is not simply its maximum: a queue or list case is
 requested max(40, 3 × repeat) times, a timeline case max(2, repeat // 4) times for each of its 20 persons (100 at
---repeat 20). Each address is requested once before it is timed (templates, code-list names, the plan cache of the
-database connection); that first request is not counted.
+--repeat 20). Each address is requested once before it is timed (templates, translations, the database connection,
+its rows in the database cache); that first request is not counted.
 
 The baseline is measured in the same run on the same database: inside a transaction that is rolled back, the
 indexes the services read by person and by queue order are dropped (the person's timeline then scans each table,
@@ -164,7 +164,7 @@ def _measure(cases, repeat: int) -> dict[str, tuple[list[float], set[int]]]:
             clients[username] = Client(HTTP_HOST="localhost")
             clients[username].force_login(User.objects.get(username=username))
         client = clients[username]
-        client.get(url, query)  # warm-up, not counted: templates, code-list names, the connection's plan cache
+        client.get(url, query)  # warm-up, not counted: templates, translations, the connection
         times, statuses = out.setdefault(label, ([], set()))
         for _ in range(max(2, repeat // 4) if label.startswith("timeline") else max(40, 3 * repeat)):
             started = time.perf_counter()

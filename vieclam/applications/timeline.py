@@ -9,11 +9,19 @@ from vieclam.applications.choices import ApplicationChannel, ApplicationStatus
 from vieclam.applications.models import ApplicationEvent
 from vieclam.core.timeline import TimelineEntry
 
+# What an entry shows: the vacancy's description and the employer's record (dozens of columns, long texts) are not
+# read for a history that may list hundreds of events.
+ENTRY_FIELDS = (
+    "at", "from_status", "to_status", "note", "actor_username", "application__channel", "application__start_date",
+    "application__vacancy__title", "application__vacancy__employer__name",
+)  # fmt: skip
+
 
 def application_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     events = (
         ApplicationEvent.objects.filter(application__person=person)
         .select_related("application__vacancy__employer")
+        .only(*ENTRY_FIELDS)
         .order_by("-at", "-pk")
     )
     return [_entry(event) for event in events[:limit]]

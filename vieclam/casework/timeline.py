@@ -14,8 +14,13 @@ from vieclam.core.timeline import TimelineEntry
 __all__ = ("counselling_timeline", "group_session_timeline")
 
 
+# What an entry shows of a code item and of a user (a user row is some twenty columns, a code item a dozen).
+NAME = ("name_vi", "name_en")
+USER = ("first_name", "last_name", "username")
+
+
 def _topics(path: str = "topics") -> Prefetch:
-    return Prefetch(path, queryset=CodeItem.objects.order_by("order"))
+    return Prefetch(path, queryset=CodeItem.objects.only(*NAME).order_by("order"))
 
 
 def counselling_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
@@ -23,6 +28,7 @@ def counselling_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     sessions = (
         CounsellingSession.objects.filter(person=person)
         .select_related("channel", "counsellor")
+        .only("held_on", "outcome", "next_step", *(f"channel__{f}" for f in NAME), *(f"counsellor__{f}" for f in USER))
         .prefetch_related(_topics())
         .order_by("-held_on", "-pk")[:limit]
     )
@@ -45,6 +51,15 @@ def group_session_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]
     attended = (
         GroupAttendance.objects.filter(person=person)
         .select_related("session__commune", "session__unit_kind", "session__organiser")
+        .only(
+            "held_on",
+            "session__held_on",
+            "session__unit_name",
+            "session__commune__name",
+            "session__commune__province_id",
+            *(f"session__unit_kind__{f}" for f in NAME),
+            *(f"session__organiser__{f}" for f in USER),
+        )
         .prefetch_related(_topics("session__topics"))
         .order_by("-held_on", "-pk")[:limit]
     )

@@ -38,10 +38,22 @@ def funding_text(connection: Connection) -> str:
     return str(connection.get_funding_source_display())
 
 
+# What an entry shows (the employer's record and the user's are wide).
+CONNECTION_FIELDS = (
+    "created_at", "start_date", "contract_type", "funding_source", "norm_amount", "double_funding_flag",
+    "double_funding_reason", "employer__name", "recorded_by__username",
+)  # fmt: skip
+FOLLOWUP_FIELDS = (
+    "connection_id", "due_on", "checked_on", "offset_months", "status", "result", "has_contract",
+    "has_social_insurance", "note", "recorded_by__username",
+)  # fmt: skip
+
+
 def connection_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     rows = (
         Connection.objects.filter(person=person)
         .select_related("employer", "recorded_by")
+        .only(*CONNECTION_FIELDS)
         .order_by("-start_date", "-pk")[:limit]
     )
     rows = list(rows)
@@ -84,6 +96,7 @@ def followup_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     rows = (
         FollowUp.objects.filter(person=person, status__in=[FollowUpStatus.DONE, FollowUpStatus.MISSED])
         .select_related("recorded_by")
+        .only(*FOLLOWUP_FIELDS)
         .order_by("-due_on", "-pk")[:limit]
     )
     return [

@@ -93,17 +93,33 @@ def value_label(model: type[models.Model], name: str, value) -> str:
 
 
 class Labeller:
-    """Labels values; remembers the related objects it has read, so a history table costs one query per object."""
+    """Labels values; remembers the related objects and the code names it has read, so a history table costs one
+    query per object and per code list, however many rows name them (`prefetch` reads a whole history's codes at
+    once)."""
 
     def __init__(self) -> None:
         self._objects: dict[tuple[type[models.Model], int, str], str] = {}
+        self._codes: dict[str, dict[str, str]] = {}  # code list → {code: name}
+
+    def prefetch(self, model: type[models.Model], snapshots: Iterable[dict]) -> None:
+        """Read the names of every coded value in these snapshots ({field: value}), one query per code list."""
+        wanted: dict[str, set[str]] = {}
+        for values in snapshots:
+            for name, value in (values or {}).items():
+                coded = _coded.get((model._meta.label_lower, _field_name(model, name)))
+                if coded and value not in (None, "", [], {}):
+                    wanted.setdefault(coded, set()).update(_codes_of(value))
+        for code_list, codes in wanted.items():
+            self._code_names(code_list, codes)
 
     def value(self, model: type[models.Model], name: str, value) -> str:
         if value is None or value == "" or value == [] or value == {}:
             return EMPTY
         coded = _coded.get((model._meta.label_lower, _field_name(model, name)))
         if coded:
-            return _coded_label(coded, value)
+            codes = _codes_of(value)
+            names = self._code_names(coded, codes)
+            return "; ".join(names[code] for code in codes)
         field = _field(model, name)
         if field is None:
             return _plain(value)
@@ -132,6 +148,14 @@ class Labeller:
             if not (skip_empty and value in (None, "", []))
         ]
 
+    def _code_names(self, code_list: str, codes: Iterable[str]) -> dict[str, str]:
+        known = self._codes.setdefault(code_list, {})
+        missing = [code for code in codes if code not in known]
+        if missing:
+            found = _code_labels[0](code_list, missing) if _code_labels else {}
+            known.update({code: found.get(code, code) for code in missing})
+        return known
+
     def _related(self, related: type[models.Model], value, key: AuditedKey | None = None) -> str:
         cache_key = (related, id(key), str(value))  # keys live for the process (registered once)
         if cache_key not in self._objects:
@@ -158,10 +182,8 @@ def _choice_label(field: models.Field, value) -> str:
     return str(labels.get(str(value), value))
 
 
-def _coded_label(code_list: str, value) -> str:
-    codes = [str(v) for v in value] if isinstance(value, list) else [str(value)]
-    names = _code_labels[0](code_list, codes) if _code_labels else {}
-    return "; ".join(names.get(code, code) for code in codes)
+def _codes_of(value) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 def _object_name(related: type[models.Model], value, key: AuditedKey | None = None) -> str:

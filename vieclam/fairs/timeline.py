@@ -12,6 +12,10 @@ from vieclam.fairs.models import Fair, FairRegistration
 __all__ = ("check_in_timeline", "registration_timeline")
 
 
+# What an entry shows of the fair (its record holds the programme and the organisers' texts).
+FAIR = ("fair__name", "fair__held_on", "fair__commune__name", "fair__commune__province_id")
+
+
 def _fair_words(fair: Fair) -> str:
     return _("{name} ngày {day} tại {commune}").format(
         name=fair.name, day=date_format(fair.held_on, "d/m/Y"), commune=fair.commune.name
@@ -28,6 +32,7 @@ def registration_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     rows = (
         FairRegistration.objects.filter(person=person)
         .select_related("fair__commune", "registered_by")
+        .only("created_at", "channel", "registered_by__username", *FAIR)
         .order_by("-created_at", "-pk")[:limit]
     )
     return [
@@ -48,6 +53,7 @@ def check_in_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     rows = (
         FairRegistration.objects.filter(person=person, checked_in_at__isnull=False)
         .select_related("fair__commune", "checked_in_by")
+        .only("checked_in_at", "checked_in_by__username", *FAIR)
         .order_by("-checked_in_at", "-pk")[:limit]
     )
     return [

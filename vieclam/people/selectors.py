@@ -12,19 +12,22 @@ from vieclam.people.models import Household, Person
 
 
 def person_list(*, viewer) -> QuerySet[Person]:
-    return scope_queryset(Person.objects.all(), viewer).select_related(
-        "residence_commune", "ethnicity", "household", "occupation"
-    )
+    return scope_queryset(_with_related(), viewer)
+
+
+def _with_related() -> QuerySet[Person]:
+    return Person.objects.select_related("residence_commune", "ethnicity", "household", "occupation")
 
 
 def person_get(*, viewer, pk: int) -> Person:
     """A person in the viewer's areas (404 otherwise), to change; reading the full record is person_open."""
-    return get_scoped_or_404(person_list(viewer=viewer), viewer, pk=pk)
+    # get_scoped_or_404 applies the scope: person_list would filter on the same areas a second time.
+    return get_scoped_or_404(_with_related(), viewer, pk=pk)
 
 
 def person_open(*, viewer, pk: int) -> Person:
     """A person's full record; opening it is logged (personal data)."""
-    person = get_scoped_or_404(person_list(viewer=viewer), viewer, pk=pk)
+    person = get_scoped_or_404(_with_related(), viewer, pk=pk)
     audit_read(actor=viewer, instance=person, area=person.residence_commune)
     return person
 

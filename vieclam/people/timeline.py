@@ -11,16 +11,24 @@ from vieclam.core.display import Labeller
 from vieclam.core.timeline import TimelineEntry
 from vieclam.people.models import HouseholdReview, LabourEvent, Person
 
+USER = ("first_name", "last_name", "username")  # what an entry shows of the user who recorded it
 DETAIL_ROWS = 4  # a change names at most this many fields; the record's page has them all
 # What an event records besides the person's fields (person_go_abroad).
 EVENT_LABELS = {"country": gettext_lazy("Nước đến làm việc"), "employer": gettext_lazy("Bên sử dụng lao động")}
 
 
 def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:
-    events = LabourEvent.objects.filter(person=person).select_related("recorded_by").order_by("-effective", "-pk")
+    events = (
+        LabourEvent.objects.filter(person=person)
+        .select_related("recorded_by")
+        .only("effective", "kind", "changes", *(f"recorded_by__{f}" for f in USER))
+        .order_by("-effective", "-pk")
+    )
+    events = list(events[:limit])
     labeller = Labeller()
+    labeller.prefetch(Person, (_person_fields(event.changes) for event in events))
     entries = []
-    for event in events[:limit]:
+    for event in events:
         rows = _event_rows(labeller, event.changes)
         detail = "; ".join(f"{label}: {value}" for label, value in rows[:DETAIL_ROWS])
         if len(rows) > DETAIL_ROWS:
@@ -40,7 +48,11 @@ def labour_event_timeline(*, person: Person, viewer, limit: int) -> list[Timelin
 
 def _event_rows(labeller: Labeller, changes: dict) -> list[tuple[str, str]]:
     own = [(str(EVENT_LABELS[k]), str(v)) for k, v in changes.items() if k in EVENT_LABELS and v]
-    return own + labeller.values(Person, {k: v for k, v in changes.items() if k not in EVENT_LABELS})
+    return own + labeller.values(Person, _person_fields(changes))
+
+
+def _person_fields(changes: dict) -> dict:
+    return {k: v for k, v in changes.items() if k not in EVENT_LABELS}
 
 
 def poverty_review_timeline(*, person: Person, viewer, limit: int) -> list[TimelineEntry]:
@@ -50,6 +62,15 @@ def poverty_review_timeline(*, person: Person, viewer, limit: int) -> list[Timel
     reviews = (
         HouseholdReview.objects.filter(household_id=person.household_id)
         .select_related("standard", "recorded_by")
+        .only(
+            "reviewed_on",
+            "kind",
+            "classification",
+            "decision_number",
+            "decided_by",
+            "standard__name_vi",
+            *(f"recorded_by__{f}" for f in USER),
+        )
         .order_by("-reviewed_on", "-pk")
     )
     return [

@@ -85,3 +85,39 @@ def test_the_number_of_queries_does_not_grow_with_the_history(cast, hoa, api_as)
         entries = api.get(f"/api/v1/persons/{hoa.pk}/timeline/").json()
     assert len([e for e in entries if e["kind"] == "poverty_review"]) == 3
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_a_longer_history_of_every_kind_reads_no_more_queries(cast, hoa, api_as, client):
+    """Each source reads its kind in a fixed number of queries: more sessions (with their topics), status changes,
+    connections and reviews add rows, not queries (the labour events' code names are read once per list)."""
+    from vieclam.casework.tests.factories import make_session
+    from vieclam.connections.tests.factories import make_connection, months_ago
+    from vieclam.people.services import person_update
+
+    def add_history(round_: int) -> None:
+        make_session(cast["counsellor_a"], hoa, held_on=dt.date(2026, 3, 2 + round_),
+                     topic_codes=("tim_viec_lam", "hoc_nghe"))  # fmt: skip
+        status = "co_viec_lam" if round_ % 2 else "that_nghiep"
+        person_update(actor=cast["commune_a"], person=hoa, data={"activity_status": status},
+                      effective=dt.date(2026, 4, 1 + round_))  # fmt: skip
+        make_connection(cast["province_a"], person=hoa, start_date=months_ago(14 + round_))
+        household_review_record(actor=cast["commune_a"], household=hoa.household, kind="regular",
+                                reviewed_on=dt.date(2026, 7, 1 + round_), income_per_capita=1_600_000)  # fmt: skip
+
+    add_history(0)
+    api, page = api_as(cast["commune_a"]), _login(client, cast["commune_a"])
+    api.get(f"/api/v1/persons/{hoa.pk}/timeline/")
+    with CaptureQueriesContext(connection) as api_before:
+        api.get(f"/api/v1/persons/{hoa.pk}/timeline/")
+    with CaptureQueriesContext(connection) as page_before:
+        page.get(f"/people/{hoa.pk}/timeline/")
+    for round_ in range(1, 4):
+        add_history(round_)
+    with CaptureQueriesContext(connection) as api_after:
+        entries = api.get(f"/api/v1/persons/{hoa.pk}/timeline/").json()
+    with CaptureQueriesContext(connection) as page_after:
+        page.get(f"/people/{hoa.pk}/timeline/")
+    kinds = [entry["kind"] for entry in entries]
+    assert kinds.count("counselling") == 4 and kinds.count("labour_event") >= 5 and kinds.count("connection") == 5
+    assert len(api_after.captured_queries) == len(api_before.captured_queries)
+    assert len(page_after.captured_queries) == len(page_before.captured_queries)

@@ -785,8 +785,6 @@ def test_the_connection_rate_is_placed_persons_over_persons_who_applied(world):
     assert nobody.value is None and nobody.display == "—"
 
 
-
-
 def test_persons_recorded_after_as_of_are_left_out(world):
     a = commune_pk(A)
     h2, as_of = period_parse("2026-H2"), at(D(2026, 3, 31), 23)

@@ -113,13 +113,14 @@ def _changes_once(spec, period: Period, communes: Communes, as_of: AsOf) -> list
     if key not in store:
         adults = _adults(spec, period, communes)
         day = period.end
-        if not (_later(day, as_of).exists() or adults.filter(created_at__gt=_cut(day, as_of)).exists()):
+        later = _later(day, as_of).exists()
+        if not (later or adults.filter(created_at__gt=_cut(day, as_of)).exists()):
             store[key] = []  # nobody changed since the day (a figure up to today): today's columns answer
         elif connection.vendor == "postgresql":
             store[key] = list(_changes_sql(adults, period.end, as_of, grouped=spec is not None))
         else:
             store[key] = list(_changes_replayed(adults, period.end, as_of, grouped=spec is not None))
-        if communes is not None and _later(day, as_of).exists():
+        if communes is not None and later:
             store[key] += _movers_in(spec, period, communes, as_of)
     return store[key]
 

@@ -46,13 +46,11 @@ class Calculator:
     def counts(self, rule: str, period: Period, by: str | None = None) -> Counts:
         key = (rule, period.start, period.end, by)
         if key not in self._cache:
-            shared = self._store.key(rule, period.start, period.end, by)
-            found = self._store.get(shared) if shared else None
+            found = self._store.get(rule, period.start, period.end, by)
             if found is None:
                 with memo_scope(self._memo):
                     found = rule_get(rule).count(period=period, communes=self.communes, as_of=self.as_of, by=by)
-                if shared:
-                    self._store.put(shared, found)
+                self._store.put(rule, period.start, period.end, by, found)
             self._cache[key] = found
         return self._cache[key]
 
@@ -103,8 +101,7 @@ class Calculator:
             for m in Period.year(year).months():
                 if (spec, m.start, m.end, None) not in self._cache:
                     self._cache[(spec, m.start, m.end, None)] = found.get(m.start.month, {})
-                    if shared := self._store.key(spec, m.start, m.end, None):
-                        self._store.put(shared, found.get(m.start.month, {}))
+                    self._store.put(spec, m.start, m.end, None, found.get(m.start.month, {}))
         values: list[Decimal | None] = [self.figure(indicator, m).value for m in months]
         return values + [None] * (12 - len(values))
 
@@ -112,8 +109,7 @@ class Calculator:
         """Counted in this calculation, or found in the shared store (then kept here)."""
         key = (spec, month.start, month.end, None)
         if key not in self._cache:
-            shared = self._store.key(spec, month.start, month.end, None)
-            found = self._store.get(shared) if shared else None
+            found = self._store.get(spec, month.start, month.end, None)
             if found is None:
                 return False
             self._cache[key] = found

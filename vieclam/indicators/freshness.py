@@ -129,7 +129,7 @@ class CountStore:
         self._scope = f"{area}:{as_of.isoformat() if as_of else ''}"
         self._version: str | None = None
 
-    def key(self, rule: str, start: dt.date, end: dt.date, by: str | None) -> str | None:
+    def _key(self, rule: str, start: dt.date, end: dt.date, by: str | None) -> str | None:
         """The store's key for a rule's counts, or None when they are not shared (a rule not registered as such)."""
         edition = rule_edition(rule)
         if edition is None:
@@ -139,8 +139,11 @@ class CountStore:
         raw = f"{self._version}:{self._scope}:{rule}.{edition}:{start.isoformat()}:{end.isoformat()}:{by or ''}"
         return "ind:" + hashlib.sha1(raw.encode()).hexdigest()
 
-    def get(self, key: str) -> dict | None:
-        return shared_cache.get(key)
+    def get(self, rule: str, start: dt.date, end: dt.date, by: str | None) -> dict | None:
+        """The rule's stored counts, or None (not stored, or a rule whose counts are not shared)."""
+        key = self._key(rule, start, end, by)
+        return shared_cache.get(key) if key else None
 
-    def put(self, key: str, counts: dict) -> None:
-        shared_cache.set(key, counts, TIMEOUT)
+    def put(self, rule: str, start: dt.date, end: dt.date, by: str | None, counts: dict) -> None:
+        if key := self._key(rule, start, end, by):
+            shared_cache.set(key, counts, TIMEOUT)

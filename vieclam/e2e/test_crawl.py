@@ -14,20 +14,16 @@ Links are collected from the page (`nav a[href]`), never hard-coded, so the test
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from vieclam.conftest import CAST, PASSWORD
+from vieclam.e2e.served import VIECLAM, demo_folder, serve, site_env, stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -167,36 +163,17 @@ def _words(texts: list[str]) -> set[str]:
     return {word for text in texts for word in re.findall(r"\w+", (text or "").lower())}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
-    tmp = tmp_path_factory.mktemp("crawl")
-    env = {**os.environ, "VIECLAM_VAR_DIR": str(tmp), "DATABASE_URL": f"sqlite:///{tmp}/crawl.sqlite3", "DEBUG": "true"}
-    run = [sys.executable, "-m", "vieclam"]
-    subprocess.run([*run, "demo", "--size", "1500", "--seed", "5"], env=env, check=True, capture_output=True)
-    out = subprocess.run([*run, "shell", "-c", SEED], env=env, check=True, capture_output=True, text=True)
+    env = site_env(demo_folder(tmp_path_factory, seed=5))
+    out = subprocess.run([*VIECLAM, "shell", "-c", SEED], env=env, check=True, capture_output=True, text=True)
     seeded = json.loads(out.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    server = subprocess.Popen([*run, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    server, base = serve(env)
     patterns = {language: _code_pattern(codes) for language, codes in seeded["codes"].items()}
     yield {"base": base, **seeded, "code_patterns": patterns}
-    server.terminate()
-    server.wait(timeout=10)
+    stop(server)
 
 
 def _code_pattern(codes: list[str]) -> re.Pattern:

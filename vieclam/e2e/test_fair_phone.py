@@ -1,27 +1,22 @@
 """A visitor pre-registers for a job fair on a phone-sized window (390×844) and sees the QR code, in a real browser
-against a real server (a fresh SQLite database with the reference data, one fair with one booth)."""
+against a real server (a copy of the demo province, with one more fair of one booth)."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from vieclam.e2e.served import VIECLAM, demo_folder, serve, site_env, stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SETUP = """
 import json
 from vieclam.accounts.choices import Role
 from vieclam.accounts.services import user_create
-from vieclam.core.refdata import load_all_reference
-load_all_reference()
 from vieclam.employers.tests.factories import make_employer
 from vieclam.fairs import services
 from vieclam.fairs.tests.factories import make_fair
@@ -34,35 +29,16 @@ print(json.dumps({"fair": fair.pk}))
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
-    tmp = tmp_path_factory.mktemp("fairphone")
-    env = {**os.environ, "VIECLAM_VAR_DIR": str(tmp), "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "DEBUG": "true"}
-    run = [sys.executable, "-m", "vieclam"]
-    subprocess.run([*run, "migrate", "--noinput"], env=env, check=True, capture_output=True)
-    out = subprocess.run([*run, "shell", "-c", SETUP], env=env, check=True, capture_output=True, text=True)
+    env = site_env(demo_folder(tmp_path_factory, seed=3))
+    out = subprocess.run([*VIECLAM, "shell", "-c", SETUP], env=env, check=True, capture_output=True, text=True)
     ids = json.loads(out.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    server = subprocess.Popen([*run, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    server, base = serve(env)
     yield {"base": base, **ids}
-    server.terminate()
-    server.wait(timeout=10)
+    stop(server)
 
 
 def test_a_visitor_pre_registers_on_a_phone_and_sees_the_qr_code(site):

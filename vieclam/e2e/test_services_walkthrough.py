@@ -9,16 +9,13 @@ then shows a member in sustainable employment; the person's timeline shows every
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from vieclam.e2e.test_walkthrough import CHROMIUM, PASSWORD, _free_port, browser  # noqa: F401 (fixture)
+from vieclam.e2e.served import VIECLAM, demo_folder, serve, site_env, stop
+from vieclam.e2e.test_walkthrough import CHROMIUM, PASSWORD, browser  # noqa: F401 (fixture)
 
 SETUP = """
 import json
@@ -40,37 +37,21 @@ class Site:
     """The demo database and a runserver that can be restarted with the clock moved."""
 
     def __init__(self, tmp: Path) -> None:
-        self.tmp, self.server = tmp, None
-        self.env = {**os.environ, "VIECLAM_VAR_DIR": str(tmp), "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3",
-                    "DEBUG": "true"}  # fmt: skip
-        self.run = [sys.executable, "-m", "vieclam"]
-        self.base = ""
+        self.tmp, self.server, self.base = tmp, None, ""
+        self.env = site_env(tmp)
 
     def build(self) -> dict:
-        subprocess.run([*self.run, "demo", "--size", "1500", "--seed", "3"], env=self.env, check=True,
-                       capture_output=True)  # fmt: skip
-        out = subprocess.run([*self.run, "shell", "-c", SETUP], env=self.env, check=True, capture_output=True,
+        out = subprocess.run([*VIECLAM, "shell", "-c", SETUP], env=self.env, check=True, capture_output=True,
                              text=True)  # fmt: skip
         return json.loads(out.stdout.strip().splitlines()[-1])
 
     def start(self, shift_days: int = 0) -> None:
         self.stop()
-        port = _free_port()
-        env = {**self.env, "VIECLAM_CLOCK_SHIFT_DAYS": str(shift_days)}
-        self.server = subprocess.Popen([*self.run, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        self.base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(self.base + "/", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
+        self.server, self.base = serve({**self.env, "VIECLAM_CLOCK_SHIFT_DAYS": str(shift_days)})
 
     def stop(self) -> None:
         if self.server is not None:
-            self.server.terminate()
-            self.server.wait(timeout=10)
+            stop(self.server)
             self.server = None
 
 
@@ -78,7 +59,7 @@ class Site:
 def site(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
-    site = Site(tmp_path_factory.mktemp("e2e-services"))
+    site = Site(demo_folder(tmp_path_factory, seed=3))
     site.world = site.build()
     site.start()
     yield site

@@ -9,17 +9,14 @@ employer (the profile becomes placed), open a vacancy's ranked candidates as a c
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from vieclam.e2e.served import VIECLAM, demo_folder, serve, site_env, stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PASSWORD = "vieclam-demo-2026"
@@ -49,36 +46,18 @@ print(json.dumps({"hanoi_vacancy": vacancy.pk, "local_vacancy": local.pk}))
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
-    tmp = tmp_path_factory.mktemp("e2e")
-    env = {**os.environ, "VIECLAM_VAR_DIR": str(tmp), "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "DEBUG": "true"}
-    run = [sys.executable, "-m", "vieclam"]
-    subprocess.run([*run, "demo", "--size", "1500", "--seed", "3"], env=env, check=True, capture_output=True)
-    out = subprocess.run([*run, "shell", "-c", SETUP], env=env, check=True, capture_output=True, text=True)
+    tmp = demo_folder(tmp_path_factory, seed=3)
+    env = site_env(tmp)
+    out = subprocess.run([*VIECLAM, "shell", "-c", SETUP], env=env, check=True, capture_output=True, text=True)
     ids = json.loads(out.stdout.strip().splitlines()[-1])
-    subprocess.run([*run, "jobs_reindex"], env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen([*run, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    subprocess.run([*VIECLAM, "jobs_reindex"], env=env, check=True, capture_output=True)
+    server, base = serve(env)
     yield {"base": base, **ids, "tmp": tmp}
-    server.terminate()
-    server.wait(timeout=10)
+    stop(server)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,65 @@
+"""Reads of training classes and enrolments, always through the viewer's scope (accounts.scoping): a class by the
+commune where it is held, an enrolment by the commune where its trainee lives; the providers and courses offered in
+the forms; the seats taken in each class."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.training.choices import EnrolmentStatus
+from vieclam.training.models import Course, Enrolment, PriorityGroup, Provider, TrainingClass
+
+__all__ = (
+    "class_enrolments",
+    "class_get",
+    "class_list",
+    "course_list",
+    "enrolment_get",
+    "enrolment_list",
+    "priority_group_list",
+    "provider_list",
+)
+
+CLASS_RELATED = ("course", "course__occupation", "provider", "venue_commune")
+ENROLMENT_RELATED = ("person", "person__residence_commune", "training_class", "training_class__course",
+                     "training_class__provider", "priority_group")  # fmt: skip
+
+
+def class_list(*, viewer) -> QuerySet[TrainingClass]:
+    """Classes held in the viewer's areas, latest start first, with the seats taken (drop-outs free theirs)."""
+    taken = Count("enrolments", filter=~Q(enrolments__status=EnrolmentStatus.DROPPED))
+    rows = TrainingClass.objects.select_related(*CLASS_RELATED).annotate(taken=taken)
+    return scope_queryset(rows, viewer).order_by("-start_date", "-pk")
+
+
+def class_get(*, viewer, pk: int) -> TrainingClass:
+    """One class, or Http404 when it does not exist or is held outside the viewer's areas."""
+    return get_scoped_or_404(TrainingClass.objects.select_related(*CLASS_RELATED), viewer, pk=pk)
+
+
+def enrolment_list(*, viewer) -> QuerySet[Enrolment]:
+    """Enrolments of trainees living in the viewer's areas, latest first."""
+    rows = Enrolment.objects.select_related(*ENROLMENT_RELATED)
+    return scope_queryset(rows, viewer).order_by("-enrolled_on", "-pk")
+
+
+def enrolment_get(*, viewer, pk: int) -> Enrolment:
+    return get_scoped_or_404(Enrolment.objects.select_related(*ENROLMENT_RELATED), viewer, pk=pk)
+
+
+def class_enrolments(*, viewer, training_class: TrainingClass) -> QuerySet[Enrolment]:
+    """The class's trainees the viewer may see (a commune officer: those living in their commune), by name."""
+    return enrolment_list(viewer=viewer).filter(training_class=training_class).order_by("person__full_name", "pk")
+
+
+def provider_list() -> QuerySet[Provider]:
+    return Provider.objects.select_related("commune").order_by("name", "pk")
+
+
+def course_list() -> QuerySet[Course]:
+    return Course.objects.select_related("occupation").order_by("name", "pk")
+
+
+def priority_group_list() -> QuerySet[PriorityGroup]:
+    return PriorityGroup.objects.order_by("order", "code")

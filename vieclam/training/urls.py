@@ -1,0 +1,12 @@
+from django.urls import path
+
+from vieclam.training import views
+
+app_name = "training"
+urlpatterns = [
+    path("", views.class_list, name="class_list"),
+    path("new/", views.class_create, name="class_create"),
+    path("<int:pk>/", views.class_detail, name="class_detail"),
+    path("enrolments/", views.enrolment_list, name="enrolment_list"),
+    path("enrolments/<int:pk>/status/", views.enrolment_transition, name="enrolment_transition"),
+]

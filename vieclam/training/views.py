@@ -1,0 +1,95 @@
+"""Staff pages: classes (list with export, detail with the trainees, open a class), enrolments (list with export),
+enrolling a person and moving an enrolment on."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from vieclam.core.audit import history_for
+from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.training import selectors, services
+from vieclam.training.exporters import ClassExporter, EnrolmentExporter
+from vieclam.training.filtersets import ClassFilterSet, EnrolmentFilterSet
+from vieclam.training.forms import ClassForm, EnrolmentForm, TransitionForm
+
+
+class ClassListView(RegistryListView):
+    """Classes held in the user's areas; ?export=csv|xlsx downloads the filtered list."""
+
+    selector = staticmethod(selectors.class_list)
+    filterset_class = ClassFilterSet
+    exporter_class = ClassExporter
+    template_name = "training/class_list.html"
+
+
+class_list = ClassListView.as_view()
+
+
+class EnrolmentListView(RegistryListView):
+    """Trainees living in the user's areas; ?export=csv|xlsx downloads the filtered list."""
+
+    selector = staticmethod(selectors.enrolment_list)
+    filterset_class = EnrolmentFilterSet
+    exporter_class = EnrolmentExporter
+    template_name = "training/enrolment_list.html"
+
+
+enrolment_list = EnrolmentListView.as_view()
+
+
+@staff_required
+def class_detail(request, pk: int):
+    training_class = selectors.class_get(viewer=request.user, pk=pk)
+    form = EnrolmentForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data["person"]
+        saved = call_service(form, lambda: services.enrolment_create(
+            actor=request.user, training_class=training_class, person=person, data=form.service_data()))  # fmt: skip
+        if saved is not None:
+            messages.success(request, _("Đã ghi danh {name}.").format(name=person.full_name))
+            return redirect(training_class)
+    context = {
+        "training_class": training_class,
+        "enrolments": list(selectors.class_enrolments(viewer=request.user, training_class=training_class)),
+        "taken": training_class.enrolments.exclude(status="dropped").count(),
+        "form": form,
+        "transition_form": TransitionForm(),
+        "history": history_for(training_class) if request.user.can_view_history else None,
+    }
+    return render(request, "training/class_detail.html", context)
+
+
+@staff_required
+def class_create(request):
+    form = ClassForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(form, lambda: services.class_create(actor=request.user, data=form.cleaned_data))
+        if saved is not None:
+            messages.success(request, _("Đã mở lớp đào tạo nghề."))
+            return redirect(saved)
+    return render(request, "training/class_form.html", {"form": form})
+
+
+@staff_required
+def enrolment_transition(request, pk: int):
+    """POST: attending, completed with a certificate, or dropped out; errors shown on the class page."""
+    enrolment = selectors.enrolment_get(viewer=request.user, pk=pk)
+    form = TransitionForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.enrolment_transition(actor=request.user, enrolment=enrolment, **form.cleaned_data)
+                messages.success(
+                    request, _("Đã cập nhật trạng thái của {name}.").format(name=enrolment.person.full_name)
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+        else:
+            for field_errors in form.errors.values():
+                for message in field_errors:
+                    messages.error(request, message)
+    return redirect("training:class_detail", pk=enrolment.training_class_id)

@@ -23,9 +23,9 @@ def occupation(index: int = 0) -> Occupation:
     return Occupation.objects.filter(level=4).order_by("code")[index]
 
 
-def a_person(actor, *, commune_code: str = "25459", born: dt.date = dt.date(1995, 5, 5), **extra):
+def a_person(actor, *, commune_code: str = "25459", born: dt.date = dt.date(1995, 5, 5), sex: str = "female", **extra):
     name = extra.pop("name", None) or f"Trần Thị Học {next(_serial)}"
-    return make_person(actor, name=name, national_id=None, born=born, sex="female", commune=commune_code, **extra)
+    return make_person(actor, name=name, national_id=None, born=born, sex=sex, commune=commune_code, **extra)
 
 
 def make_provider(actor, *, occupations=None, commune_code: str = "25459", **data) -> Provider:

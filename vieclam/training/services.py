@@ -36,7 +36,7 @@ from vieclam.training.choices import (
     TrainingLevel,
 )
 from vieclam.training.models import Course, Enrolment, EnrolmentEvent, PriorityGroup, Provider, TrainingClass
-from vieclam.training.rules import best_group, employment_check_until, norm_for
+from vieclam.training.rules import Book, best_group, book_on, employment_check_until, norm_for
 
 if TYPE_CHECKING:
     from vieclam.accounts.models import User
@@ -270,7 +270,7 @@ def enrolments_create(
     if taken + len(rows) > klass.capacity:
         errors.add("person", FULL.format(capacity=klass.capacity, taken=taken, more=len(rows)))
     already = set(klass.enrolments.filter(person_id__in=ids).values_list("person_id", flat=True))
-    scope, seen, built = scope_for(actor), set(), []
+    scope, seen, built, book = scope_for(actor), set(), [], book_on(klass.start_date)
     for person, data in rows:
         person = persons[person.pk]
         if person.pk in already:
@@ -278,7 +278,7 @@ def enrolments_create(
         elif person.pk in seen:
             errors.add("person", TWICE_IN_INPUT.format(name=person.full_name))
         seen.add(person.pk)
-        built.append(_enrolment(actor, scope, klass, person, data, errors))
+        built.append(_enrolment(actor, scope, book, klass, person, data, errors))
     if errors:
         raise ValidationError(errors)
     created = Enrolment.objects.bulk_create(built, batch_size=500)
@@ -294,7 +294,7 @@ def enrolments_create(
     return created
 
 
-def _enrolment(actor, scope, klass: TrainingClass, person: Person, data: dict, errors: Errors) -> Enrolment:
+def _enrolment(actor, scope, book: Book, klass: TrainingClass, person: Person, data: dict, errors: Errors) -> Enrolment:
     start, level = klass.start_date, klass.course.level
     if not scope.covers_unit(person.residence_commune):
         errors.add("person", PERSON_OUTSIDE.format(name=person.full_name))
@@ -303,7 +303,7 @@ def _enrolment(actor, scope, klass: TrainingClass, person: Person, data: dict, e
     enrolled_on = _date(data, "enrolled_on", _("Ngày ghi danh"), errors, required=False) or start
     if enrolled_on > klass.end_date:
         errors.add("enrolled_on", ENROL_AFTER_END.format(day=_day(enrolled_on), end=_day(klass.end_date)))
-    group, norm = _group(data.get("priority_group"), person, level=level, on=start, errors=errors)
+    group, norm = _group(data.get("priority_group"), person, level=level, book=book, errors=errors)
     funding = (data.get("funding") or klass.funding).strip()
     if funding not in ClassFunding.values:
         choices = ", ".join(map(str, ClassFunding.labels))
@@ -323,15 +323,16 @@ def _enrolment(actor, scope, klass: TrainingClass, person: Person, data: dict, e
     )  # fmt: skip
 
 
-def _group(value, person: Person, *, level: str, on: dt.date, errors: Errors):
+def _group(value, person: Person, *, level: str, book: Book, errors: Errors):
     """The named group (a PriorityGroup or its code) and its norm, or the person's best group when none is named."""
     if value in (None, ""):
-        return best_group(person, level=level, on=on)
-    group = value if isinstance(value, PriorityGroup) else PriorityGroup.objects.filter(code=str(value)).first()
-    if group is None or not group.is_valid_on(on):
-        errors.add("priority_group", NOT_A_GROUP.format(value=getattr(value, "name_vi", value), day=_day(on)))
+        return best_group(person, level=level, book=book)
+    code = value.code if isinstance(value, PriorityGroup) else str(value)
+    group = next((g for g in book.groups if g.code == code), None)
+    if group is None:
+        errors.add("priority_group", NOT_A_GROUP.format(value=getattr(value, "name_vi", value), day=_day(book.on)))
         return None, None
-    return group, norm_for(group, level=level, on=on)
+    return group, norm_for(group, level=level, book=book)
 
 
 def _check_support(amount: int, funding: str, group, norm, person: Person, klass: TrainingClass, errors) -> None:

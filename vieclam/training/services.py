@@ -174,6 +174,7 @@ def provider_create(*, actor: User, data: dict) -> Provider:
         errors.add("name", _("Tên cơ sở đào tạo: đã có “{name}” ở {commune}.").format(name=name, commune=commune.name))
     if errors:
         raise ValidationError(errors)
+    assert commune is not None  # for mypy: checked above
     provider = Provider.objects.create(name=name, kind=kind, commune=commune, licence_number=licence)
     provider.occupations.set(occupations)
     _audit_create(actor, provider, ("name", "kind", "commune_id", "licence_number"), commune)
@@ -235,7 +236,8 @@ def class_create(*, actor: User, data: dict) -> TrainingClass:
     code = _text(data, "code", _("Số hiệu lớp"), 40, errors)
     if errors:
         raise ValidationError(errors)
-    assert start is not None and end is not None  # for mypy: checked above
+    assert start is not None and end is not None and venue is not None  # for mypy: checked above
+    assert isinstance(course, Course) and isinstance(provider, Provider) and isinstance(capacity, int)
     row = TrainingClass.objects.create(code=code, course=course, provider=provider, venue_commune=venue,
                                        start_date=start, end_date=end, capacity=capacity, funding=funding,
                                        recorded_by=actor)  # fmt: skip

@@ -4,6 +4,8 @@ the forms; the seats taken in each class."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
@@ -12,6 +14,8 @@ from vieclam.training.models import Course, Enrolment, PriorityGroup, Provider, 
 
 __all__ = (
     "class_enrolments",
+    "class_outcome",
+    "employment_rates",
     "class_get",
     "class_list",
     "course_list",
@@ -63,3 +67,43 @@ def course_list() -> QuerySet[Course]:
 
 def priority_group_list() -> QuerySet[PriorityGroup]:
     return PriorityGroup.objects.order_by("order", "code")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Completers of a group of enrolments and those in work within the window after completing."""
+
+    completed: int
+    employed: int
+
+    @property
+    def rate(self) -> float | None:
+        return round(100 * self.employed / self.completed, 1) if self.completed else None
+
+
+def class_outcome(*, training_class: TrainingClass) -> Outcome:
+    """The class's completers and how many started work within the window (training.indicators)."""
+    from vieclam.training.indicators import employed_after_training
+
+    completed = training_class.enrolments.filter(status=EnrolmentStatus.COMPLETED).count()
+    employed = employed_after_training().filter(training_class=training_class).count()
+    return Outcome(completed, employed)
+
+
+OUTCOME_GROUPS = {
+    "class": "training_class_id",
+    "provider": "training_class__provider__name",
+    "occupation": "training_class__course__occupation__name_vi",
+}
+
+
+def employment_rates(*, viewer, by: str) -> dict:
+    """{class id / provider name / occupation name: Outcome} over the trainees in the viewer's areas."""
+    from vieclam.training.indicators import employed_after_training
+
+    path = OUTCOME_GROUPS[by]
+    completed = enrolment_list(viewer=viewer).filter(status=EnrolmentStatus.COMPLETED)
+    employed = scope_queryset(employed_after_training(), viewer)
+    totals = dict(completed.order_by().values_list(path).annotate(n=Count("pk")))
+    found = dict(employed.order_by().values_list(path).annotate(n=Count("pk")))
+    return {key: Outcome(n, found.get(key, 0)) for key, n in totals.items()}

@@ -55,6 +55,7 @@ def class_detail(request, pk: int):
         "training_class": training_class,
         "enrolments": list(selectors.class_enrolments(viewer=request.user, training_class=training_class)),
         "taken": training_class.enrolments.exclude(status="dropped").count(),
+        "outcome": selectors.class_outcome(training_class=training_class),
         "form": form,
         "transition_form": TransitionForm(),
         "history": history_for(training_class) if request.user.can_view_history else None,

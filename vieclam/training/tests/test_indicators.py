@@ -88,3 +88,16 @@ def test_the_world_counts_what_an_officer_expects(world):
     assert text("dao_tao_hoan_thanh") == "3" and text("dao_tao_co_viec_lam") == "1"
     assert text("ty_le_co_viec_lam_sau_dao_tao") == "33,3%"
     assert text("dao_tao_hoan_thanh", last_year) == "3" and text("dao_tao_co_viec_lam", last_year) == "1"
+
+
+def test_the_rate_of_work_after_training_by_class_provider_and_occupation(cast, world):
+    from vieclam.training.selectors import class_outcome, employment_rates
+
+    classes, _people = world
+    outcome = class_outcome(training_class=classes[0])
+    assert (outcome.completed, outcome.employed, outcome.rate) == (3, 1, 33.3)
+    by_class = employment_rates(viewer=cast["province_a"], by="class")
+    assert by_class[classes[0].pk].employed == 1 and by_class[classes[2].pk].employed == 1
+    by_provider = employment_rates(viewer=cast["province_a"], by="provider")
+    assert [(o.completed, o.employed) for o in by_provider.values()] == [(6, 2)]  # one provider, both years
+    assert employment_rates(viewer=cast["province_b"], by="occupation") == {}

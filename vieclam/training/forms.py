@@ -7,14 +7,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vieclam.accounts.scoping import scope_for
+from vieclam.coding.forms import OccupationPickerField
 from vieclam.core.fields import DateField, MoneyField
 from vieclam.core.forms import StyledFormMixin
 from vieclam.people.forms import PersonPickerField
 from vieclam.places.forms import CommunePickerField
 from vieclam.training import selectors
-from vieclam.training.choices import ClassFunding, EnrolmentStatus
+from vieclam.training.choices import ClassFunding, EnrolmentStatus, ProviderKind, TrainingField, TrainingLevel
 
-__all__ = ("ClassForm", "EnrolmentForm", "TransitionForm")
+__all__ = ("ClassForm", "CourseForm", "EnrolmentForm", "LicenceForm", "ProviderForm", "TransitionForm")
 
 
 class NamedChoiceField(forms.ModelChoiceField):
@@ -70,3 +71,38 @@ class TransitionForm(StyledFormMixin, forms.Form):
     on = DateField(label=_("Ngày"))
     certificate_number = forms.CharField(label=_("Số chứng chỉ"), max_length=50, required=False)
     note = forms.CharField(label=_("Ghi chú (lý do bỏ học)"), max_length=400, required=False)
+
+
+class ProviderForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Tên cơ sở đào tạo"), max_length=200)
+    kind = forms.ChoiceField(label=_("Loại cơ sở"), choices=ProviderKind.choices)
+    commune = CommunePickerField(label=_("Xã, phường"), help_text=_("Gõ tên xã, phường (có dấu hoặc không)."))
+    licence_number = forms.CharField(label=_("Số giấy chứng nhận đăng ký hoạt động"), max_length=50, required=False)
+    occupation = OccupationPickerField(label=_("Nghề được cấp phép đào tạo"), min_level=4, max_level=4,
+                                       help_text=_("Thêm các nghề khác ở trang của cơ sở."))  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        scope = scope_for(user)
+        self.fields["commune"].limit_to(None if scope.unrestricted else scope.units_q())
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["occupations"] = [data.pop("occupation")]
+        return data
+
+
+class LicenceForm(StyledFormMixin, forms.Form):
+    occupation = OccupationPickerField(label=_("Nghề được cấp phép đào tạo"), min_level=4, max_level=4)
+
+
+class CourseForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Tên khóa đào tạo"), max_length=200)
+    occupation = OccupationPickerField(label=_("Nghề đào tạo (VSCO 2020)"), min_level=4, max_level=4)
+    level = forms.ChoiceField(label=_("Trình độ"), choices=TrainingLevel.choices)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), choices=TrainingField.choices)
+    duration_days = forms.IntegerField(label=_("Thời gian đào tạo (ngày)"), min_value=1, max_value=1500)
+    cost_norm = MoneyField(label=_("Định mức chi phí đào tạo (đồng/người/khóa)"), required=False)
+
+    def service_data(self) -> dict:
+        return {**self.cleaned_data, "cost_norm": self.cleaned_data.get("cost_norm") or 0}

@@ -22,6 +22,7 @@ __all__ = (
     "enrolment_get",
     "enrolment_list",
     "priority_group_list",
+    "provider_get",
     "provider_list",
 )
 
@@ -58,7 +59,14 @@ def class_enrolments(*, viewer, training_class: TrainingClass) -> QuerySet[Enrol
 
 
 def provider_list() -> QuerySet[Provider]:
+    """Every provider (a list of the province, not personal data): staff of any area may train with any of them."""
     return Provider.objects.select_related("commune").order_by("name", "pk")
+
+
+def provider_get(*, pk: int) -> Provider:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(provider_list(), pk=pk)
 
 
 def course_list() -> QuerySet[Course]:

@@ -48,6 +48,7 @@ __all__ = (
     "enrolment_create",
     "enrolment_transition",
     "enrolments_create",
+    "provider_add_occupation",
     "provider_create",
 )
 
@@ -89,6 +90,7 @@ COMPLETED_BEFORE_START = _("Ngày hoàn thành {day} trước ngày khai giảng
 STEP_BEFORE_ENROLLED = _("Ngày: {day} trước ngày ghi danh {enrolled}.")
 NO_CERTIFICATE = _("Số chứng chỉ: ghi số chứng chỉ khi học viên hoàn thành khóa học.")
 OUTSIDE_AREA = _("Học viên này cư trú ngoài địa bàn bạn phụ trách.")
+ALREADY_LICENSED = _("Nghề được cấp phép: cơ sở đã được cấp phép đào tạo nghề “{occupation}”.")
 
 
 def _day(value: dt.date) -> str:
@@ -178,6 +180,22 @@ def provider_create(*, actor: User, data: dict) -> Provider:
     provider = Provider.objects.create(name=name, kind=kind, commune=commune, licence_number=licence)
     provider.occupations.set(occupations)
     _audit_create(actor, provider, ("name", "kind", "commune_id", "licence_number"), commune)
+    return provider
+
+
+@transaction.atomic
+def provider_add_occupation(*, actor: User, provider: Provider, occupation: Occupation | None) -> Provider:
+    """Add an occupation to those the provider is licensed to train (a level-4 VSCO 2020 occupation)."""
+    _check_staff(actor)
+    if not scope_for(actor).covers_unit(provider.commune):
+        raise PermissionDenied(OUTSIDE.format(field=_("Cơ sở đào tạo"), name=provider.name))
+    if not isinstance(occupation, Occupation):
+        raise ValidationError({"occupation": REQUIRED.format(field=_("Nghề được cấp phép"))})
+    if provider.occupations.filter(pk=occupation.pk).exists():
+        raise ValidationError({"occupation": ALREADY_LICENSED.format(occupation=occupation.name_vi)})
+    provider.occupations.add(occupation)
+    audit_record(actor=actor, action=AuditAction.UPDATE, instance=provider,
+                 changes={"occupations": [None, occupation.code]}, area=provider.commune)  # fmt: skip
     return provider
 
 

@@ -13,7 +13,7 @@ from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.training import selectors, services
 from vieclam.training.exporters import ClassExporter, EnrolmentExporter
 from vieclam.training.filtersets import ClassFilterSet, EnrolmentFilterSet
-from vieclam.training.forms import ClassForm, EnrolmentForm, TransitionForm
+from vieclam.training.forms import ClassForm, CourseForm, EnrolmentForm, LicenceForm, ProviderForm, TransitionForm
 
 
 class ClassListView(RegistryListView):
@@ -94,3 +94,49 @@ def enrolment_transition(request, pk: int):
                 for message in field_errors:
                     messages.error(request, message)
     return redirect("training:class_detail", pk=enrolment.training_class_id)
+
+
+@staff_required
+def provider_list(request):
+    """The providers and the courses of the province, with forms to add either."""
+    context = {"providers": selectors.provider_list().prefetch_related("occupations"),
+               "courses": selectors.course_list()}  # fmt: skip
+    return render(request, "training/provider_list.html", context)
+
+
+@staff_required
+def provider_create(request):
+    form = ProviderForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(form, lambda: services.provider_create(actor=request.user, data=form.service_data()))
+        if saved is not None:
+            messages.success(request, _("Đã thêm cơ sở đào tạo."))
+            return redirect("training:provider_detail", pk=saved.pk)
+    return render(request, "training/simple_form.html", {"form": form, "heading": _("Thêm cơ sở đào tạo nghề")})
+
+
+@staff_required
+def provider_detail(request, pk: int):
+    """A provider's licensed occupations; POST adds one."""
+    provider = selectors.provider_get(pk=pk)
+    form = LicenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        occupation = form.cleaned_data["occupation"]
+        saved = call_service(form, lambda: services.provider_add_occupation(
+            actor=request.user, provider=provider, occupation=occupation))  # fmt: skip
+        if saved is not None:
+            messages.success(request, _("Đã thêm nghề được cấp phép."))
+            return redirect("training:provider_detail", pk=provider.pk)
+    context = {"provider": provider, "occupations": provider.occupations.order_by("code"), "form": form}
+    return render(request, "training/provider_detail.html", context)
+
+
+@staff_required
+def course_create(request):
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(form, lambda: services.course_create(actor=request.user, data=form.service_data()))
+        if saved is not None:
+            messages.success(request, _("Đã thêm khóa đào tạo."))
+            return redirect("training:provider_list")
+    return render(request, "training/simple_form.html", {"form": form, "heading": _("Thêm khóa đào tạo nghề")})

@@ -85,3 +85,26 @@ def test_a_person_is_enrolled_and_completes_from_the_class_page(cast):
     response = client.post(f"/training/{klass.pk}/", {"person": person.pk})
     assert response.status_code == 200 and "Phạm Thị Nghề đã có tên trong lớp này." in response.content.decode()
     assert START.year == 2026
+
+
+def test_providers_and_courses_are_added_with_an_occupation_picker(cast):
+    from vieclam.training.models import Course, Provider
+    from vieclam.training.tests.factories import occupation
+
+    officer = cast["province_a"]
+    client = client_of(officer)
+    first, second = occupation(0), occupation(1)
+    response = client.post("/training/providers/new/", {"name": "Trường Cao đẳng nghề Tây Ninh", "kind": "college",
+                                                       "commune": "25459", "occupation": first.code})  # fmt: skip
+    provider = Provider.objects.get()
+    assert response.status_code == 302 and list(provider.occupations.all()) == [first]
+    client.post(f"/training/providers/{provider.pk}/", {"occupation": second.code})
+    assert set(provider.occupations.all()) == {first, second}
+    response = client.post(f"/training/providers/{provider.pk}/", {"occupation": second.code})
+    assert "đã được cấp phép đào tạo nghề" in response.content.decode()
+    response = client.post("/training/courses/new/", {"name": "Hàn điện", "occupation": first.code, "level": "so_cap",
+                                                     "field": "phi_nong_nghiep", "duration_days": "90",
+                                                     "cost_norm": "3.500.000"})  # fmt: skip
+    assert response.status_code == 302 and Course.objects.get().cost_norm == 3_500_000
+    page = client.get("/training/providers/").content.decode()
+    assert "Trường Cao đẳng nghề Tây Ninh" in page and "Hàn điện" in page and "Sơ cấp" in page

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 __all__ = (
     "SHORT_LEVELS",
     "ClassFunding",
+    "DemandSource",
     "EnrolmentStatus",
     "ProviderKind",
     "TrainingField",
@@ -66,3 +67,12 @@ NEXT_STATUSES = {
     EnrolmentStatus.COMPLETED: frozenset(),
     EnrolmentStatus.DROPPED: frozenset(),
 }
+
+
+class DemandSource(models.TextChoices):
+    """Where a person's wish to learn an occupation was recorded ("nhu cầu học nghề")."""
+
+    COUNSELLING = "counselling", _("Tư vấn")
+    FAIR = "fair", _("Phiên giao dịch việc làm")
+    SURVEY = "survey", _("Điều tra, rà soát của xã")
+    OTHER = "other", _("Khác")

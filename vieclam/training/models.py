@@ -16,9 +16,25 @@ from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.dated import in_window
 from vieclam.core.models import TimeStampedModel
-from vieclam.training.choices import ClassFunding, EnrolmentStatus, ProviderKind, TrainingField, TrainingLevel
+from vieclam.training.choices import (
+    ClassFunding,
+    DemandSource,
+    EnrolmentStatus,
+    ProviderKind,
+    TrainingField,
+    TrainingLevel,
+)
 
-__all__ = ("Course", "Enrolment", "EnrolmentEvent", "PriorityGroup", "Provider", "SupportNorm", "TrainingClass")
+__all__ = (
+    "Course",
+    "Enrolment",
+    "EnrolmentEvent",
+    "PriorityGroup",
+    "Provider",
+    "SupportNorm",
+    "TrainingClass",
+    "TrainingInterest",
+)
 
 
 class DatedRule(models.Model):
@@ -257,3 +273,32 @@ class EnrolmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment_id} {self.status} {self.on}"
+
+
+class TrainingInterest(TimeStampedModel):
+    """A person's wish to learn an occupation, recorded at counselling, at a job fair or in the commune's survey
+    ("điều tra, rà soát … lao động đăng ký học nghề"); the demand is these wishes by occupation and commune."""
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("người lao động"), on_delete=models.PROTECT, related_name="training_interests"
+    )
+    occupation = models.ForeignKey(
+        "codelists.Occupation", verbose_name=_("nghề muốn học (VSCO 2020)"), on_delete=models.PROTECT, related_name="+"
+    )
+    source = models.CharField(_("nguồn ghi nhận"), max_length=15, choices=DemandSource.choices)
+    recorded_on = models.DateField(_("ngày ghi nhận"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    area_path = "person__residence_commune"
+    owner_path = "person__account"
+
+    class Meta:
+        verbose_name = _("nhu cầu học nghề")
+        verbose_name_plural = _("nhu cầu học nghề")
+        ordering = ["-recorded_on", "-pk"]
+        indexes = [models.Index(fields=["recorded_on", "occupation"], name="training_interest_day")]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.occupation_id}"

@@ -4,13 +4,16 @@ the forms; the seats taken in each class."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
+from vieclam.codelists.models import Occupation
+from vieclam.places.models import AdministrativeUnit
 from vieclam.training.choices import EnrolmentStatus
-from vieclam.training.models import Course, Enrolment, PriorityGroup, Provider, TrainingClass
+from vieclam.training.models import Course, Enrolment, PriorityGroup, Provider, TrainingClass, TrainingInterest
 
 __all__ = (
     "class_enrolments",
@@ -19,6 +22,7 @@ __all__ = (
     "class_get",
     "class_list",
     "course_list",
+    "demand_by_occupation_and_commune",
     "enrolment_get",
     "enrolment_list",
     "priority_group_list",
@@ -115,3 +119,34 @@ def employment_rates(*, viewer, by: str) -> dict:
     totals = dict(completed.order_by().values_list(path).annotate(n=Count("pk")))
     found = dict(employed.order_by().values_list(path).annotate(n=Count("pk")))
     return {key: Outcome(n, found.get(key, 0)) for key, n in totals.items()}
+
+
+@dataclass(frozen=True)
+class DemandRow:
+    """Persons who want to learn an occupation in a commune, against the seats of its classes opened there."""
+
+    commune: str
+    occupation: str
+    persons: int
+    seats: int
+
+    @property
+    def gap(self) -> int:
+        return self.persons - self.seats
+
+
+def demand_by_occupation_and_commune(*, viewer, start: dt.date, end: dt.date) -> list[DemandRow]:
+    """Wishes recorded from `start` to `end` (each person once per occupation and commune) against the seats of the
+    classes of that occupation starting in the same days in the same commune; the largest unmet demand first."""
+    interests = scope_queryset(TrainingInterest.objects.filter(recorded_on__gte=start, recorded_on__lte=end), viewer)
+    wanted = interests.order_by().values_list("person__residence_commune_id", "occupation_id")
+    wanted = wanted.annotate(n=Count("person_id", distinct=True))
+    classes = scope_queryset(TrainingClass.objects.filter(start_date__gte=start, start_date__lte=end), viewer)
+    offered = classes.order_by().values_list("venue_commune_id", "course__occupation_id").annotate(n=Sum("capacity"))
+    persons = {(commune, occupation): n for commune, occupation, n in wanted}
+    seats = {(commune, occupation): n for commune, occupation, n in offered}
+    keys = set(persons) | set(seats)
+    communes = dict(AdministrativeUnit.objects.filter(pk__in={c for c, _o in keys}).values_list("pk", "name"))
+    occupations = dict(Occupation.objects.filter(pk__in={o for _c, o in keys}).values_list("pk", "name_vi"))
+    rows = [DemandRow(communes[c], occupations[o], persons.get((c, o), 0), seats.get((c, o), 0)) for c, o in keys]
+    return sorted(rows, key=lambda row: (-row.gap, row.commune, row.occupation))

@@ -30,12 +30,21 @@ from vieclam.people.validation import Errors
 from vieclam.training.choices import (
     NEXT_STATUSES,
     ClassFunding,
+    DemandSource,
     EnrolmentStatus,
     ProviderKind,
     TrainingField,
     TrainingLevel,
 )
-from vieclam.training.models import Course, Enrolment, EnrolmentEvent, PriorityGroup, Provider, TrainingClass
+from vieclam.training.models import (
+    Course,
+    Enrolment,
+    EnrolmentEvent,
+    PriorityGroup,
+    Provider,
+    TrainingClass,
+    TrainingInterest,
+)
 from vieclam.training.rules import Book, best_group, book_on, employment_check_until, norm_for
 
 if TYPE_CHECKING:
@@ -48,6 +57,7 @@ __all__ = (
     "enrolment_create",
     "enrolment_transition",
     "enrolments_create",
+    "interest_record",
     "provider_add_occupation",
     "provider_create",
 )
@@ -443,3 +453,25 @@ def enrolment_transition(
     audit_record(actor=actor, action=AuditAction.UPDATE, instance=enrolment, changes=changes,
                  area=enrolment.person.residence_commune)  # fmt: skip
     return enrolment
+
+
+@transaction.atomic
+def interest_record(*, actor: User, person: Person, data: dict) -> TrainingInterest:
+    """Record a person's wish to learn an occupation (data: occupation, source, recorded_on)."""
+    _check_staff(actor)
+    _unknown(data, ("occupation", "source", "recorded_on"))
+    errors = Errors()
+    if not scope_for(actor).covers_unit(person.residence_commune):
+        errors.add("person", PERSON_OUTSIDE.format(name=person.full_name))
+    occupation = data.get("occupation")
+    if not isinstance(occupation, Occupation):
+        errors.add("occupation", REQUIRED.format(field=_("Nghề muốn học")))
+    source = _choice(data, "source", _("Nguồn ghi nhận"), DemandSource, errors)
+    day = _date(data, "recorded_on", _("Ngày ghi nhận"), errors)
+    if errors:
+        raise ValidationError(errors)
+    assert isinstance(occupation, Occupation) and day is not None  # for mypy: checked above
+    row = TrainingInterest.objects.create(person=person, occupation=occupation, source=source, recorded_on=day,
+                                          recorded_by=actor)  # fmt: skip
+    _audit_create(actor, row, ("person_id", "occupation_id", "source", "recorded_on"), person.residence_commune)
+    return row

@@ -179,3 +179,24 @@ def test_another_area_cannot_move_an_enrolment_on(cast):
                                           person=a_person(officer), data={})  # fmt: skip
     with pytest.raises(PermissionDenied):
         services.enrolment_transition(actor=cast["province_b"], enrolment=enrolment, status="dropped", on=START)
+
+
+def test_demand_is_counted_by_occupation_and_commune_against_the_seats_planned(cast):
+    from vieclam.training.selectors import demand_by_occupation_and_commune
+
+    officer = cast["province_a"]
+    sewing = occupation()
+    wishes = [a_person(officer) for _ in range(3)] + [a_person(officer, commune_code="25480")]
+    for person in wishes:
+        services.interest_record(actor=officer, person=person,
+                                 data={"occupation": sewing, "source": "survey", "recorded_on": START})  # fmt: skip
+    services.interest_record(actor=officer, person=wishes[0],
+                             data={"occupation": sewing, "source": "fair", "recorded_on": START})  # once a person
+    make_class(officer, capacity=2)  # in Tân Ninh, for the same occupation
+    rows = demand_by_occupation_and_commune(viewer=officer, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
+    got = [(row.commune, row.persons, row.seats, row.gap) for row in rows]
+    assert got == [("Phường Bình Minh", 1, 0, 1), ("Phường Tân Ninh", 3, 2, 1)]
+    assert demand_by_occupation_and_commune(viewer=cast["province_b"], start=START, end=START) == []
+    with pytest.raises(ValidationError) as exc:
+        services.interest_record(actor=officer, person=wishes[0], data={"source": "nowhere", "recorded_on": START})
+    assert set(exc.value.message_dict) == {"occupation", "source"}

@@ -12,5 +12,6 @@ urlpatterns = [
     path("providers/new/", views.provider_create, name="provider_create"),
     path("providers/<int:pk>/", views.provider_detail, name="provider_detail"),
     path("courses/new/", views.course_create, name="course_create"),
+    path("demand/", views.demand, name="demand"),
     path("enrolments/<int:pk>/status/", views.enrolment_transition, name="enrolment_transition"),
 ]

@@ -3,12 +3,15 @@ enrolling a person and moving an enrolment on."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vieclam.core.audit import history_for
+from vieclam.core.dates import today
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.training import selectors, services
 from vieclam.training.exporters import ClassExporter, EnrolmentExporter
@@ -140,3 +143,17 @@ def course_create(request):
             messages.success(request, _("Đã thêm khóa đào tạo."))
             return redirect("training:provider_list")
     return render(request, "training/simple_form.html", {"form": form, "heading": _("Thêm khóa đào tạo nghề")})
+
+
+@staff_required
+def demand(request):
+    """Persons who want to learn each occupation, by commune, against the seats of the classes opened in a year."""
+    try:
+        year = int(request.GET.get("year") or today().year)
+    except ValueError:
+        year = today().year
+    year = min(max(year, 2000), 2100)
+    rows = selectors.demand_by_occupation_and_commune(
+        viewer=request.user, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+    )
+    return render(request, "training/demand.html", {"rows": rows, "year": year})

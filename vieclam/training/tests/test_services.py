@@ -190,8 +190,9 @@ def test_demand_is_counted_by_occupation_and_commune_against_the_seats_planned(c
     for person in wishes:
         services.interest_record(actor=officer, person=person,
                                  data={"occupation": sewing, "source": "survey", "recorded_on": START})  # fmt: skip
-    services.interest_record(actor=officer, person=wishes[0],
-                             data={"occupation": sewing, "source": "fair", "recorded_on": START})  # once a person
+    services.interest_record(
+        actor=officer, person=wishes[0], data={"occupation": sewing, "source": "fair", "recorded_on": START}
+    )  # once a person
     make_class(officer, capacity=2)  # in Tân Ninh, for the same occupation
     rows = demand_by_occupation_and_commune(viewer=officer, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
     got = [(row.commune, row.persons, row.seats, row.gap) for row in rows]

@@ -108,3 +108,14 @@ def test_providers_and_courses_are_added_with_an_occupation_picker(cast):
     assert response.status_code == 302 and Course.objects.get().cost_norm == 3_500_000
     page = client.get("/training/providers/").content.decode()
     assert "Trường Cao đẳng nghề Tây Ninh" in page and "Hàn điện" in page and "Sơ cấp" in page
+
+
+def test_the_demand_page_shows_the_unmet_demand_of_the_year(cast):
+    from vieclam.training.tests.factories import occupation
+
+    officer = cast["province_a"]
+    wish = {"occupation": occupation(), "source": "counselling", "recorded_on": START}
+    services.interest_record(actor=officer, person=a_person(officer), data=wish)
+    page = client_of(officer).get("/training/demand/", {"year": "2026"}).content.decode()
+    assert "Nhu cầu học nghề năm 2026" in page and occupation().name_vi in page and "Phường Tân Ninh" in page
+    assert client_of(officer).get("/training/demand/", {"year": "abc"}).status_code == 200

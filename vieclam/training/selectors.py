@@ -139,8 +139,8 @@ def demand_by_occupation_and_commune(*, viewer, start: dt.date, end: dt.date) ->
     """Wishes recorded from `start` to `end` (each person once per occupation and commune) against the seats of the
     classes of that occupation starting in the same days in the same commune; the largest unmet demand first."""
     interests = scope_queryset(TrainingInterest.objects.filter(recorded_on__gte=start, recorded_on__lte=end), viewer)
-    wanted = interests.order_by().values_list("person__residence_commune_id", "occupation_id")
-    wanted = wanted.annotate(n=Count("person_id", distinct=True))
+    by_place = interests.order_by().values_list("person__residence_commune_id", "occupation_id")
+    wanted = by_place.annotate(n=Count("person_id", distinct=True))
     classes = scope_queryset(TrainingClass.objects.filter(start_date__gte=start, start_date__lte=end), viewer)
     offered = classes.order_by().values_list("venue_commune_id", "course__occupation_id").annotate(n=Sum("capacity"))
     persons = {(commune, occupation): n for commune, occupation, n in wanted}

@@ -201,3 +201,21 @@ def test_demand_is_counted_by_occupation_and_commune_against_the_seats_planned(c
     with pytest.raises(ValidationError) as exc:
         services.interest_record(actor=officer, person=wishes[0], data={"source": "nowhere", "recorded_on": START})
     assert set(exc.value.message_dict) == {"occupation", "source"}
+
+
+def test_the_group_with_the_highest_norm_is_found_from_the_record_or_named_by_the_officer(cast):
+    officer = cast["counsellor_a"]
+    klass = make_class(officer)
+    disabled = a_person(officer, name="Người Khuyết Tật")
+    Person.objects.filter(pk=disabled.pk).update(priority_groups=["nguoi_khuyet_tat"])
+    disabled = in_household(officer, disabled, "near_poor")  # near-poor too: the disability norm is higher
+    land = a_person(officer, name="Hộ Thu Hồi Đất")
+    rows = services.enrolments_create(actor=officer, training_class=klass, rows=[
+        (disabled, {"support_amount": 4_000_000}),  # above the near-poor norm, within the course cost
+        (land, {"priority_group": "ho_bi_thu_hoi_dat", "support_amount": 3_000_000}),
+    ])  # fmt: skip
+    assert [(r.priority_group.code, r.support_norm.code) for r in rows] == [
+        ("nguoi_khuyet_tat", "qd46_khuyet_tat"), ("ho_bi_thu_hoi_dat", "qd46_thu_hoi_dat")]  # fmt: skip
+    with pytest.raises(ValidationError, match="không có nhóm “khong_co”"):
+        services.enrolment_create(actor=officer, training_class=klass, person=a_person(officer),
+                                  data={"priority_group": "khong_co"})  # fmt: skip

@@ -119,3 +119,22 @@ def test_the_demand_page_shows_the_unmet_demand_of_the_year(cast):
     page = client_of(officer).get("/training/demand/", {"year": "2026"}).content.decode()
     assert "Nhu cầu học nghề năm 2026" in page and occupation().name_vi in page and "Phường Tân Ninh" in page
     assert client_of(officer).get("/training/demand/", {"year": "abc"}).status_code == 200
+
+
+def test_the_lists_read_a_fixed_number_of_queries(cast, django_assert_max_num_queries):
+    officer = cast["province_a"]
+    client = client_of(officer)
+    klass = make_class(officer)
+    services.enrolments_create(actor=officer, training_class=klass, rows=[(a_person(officer), {})])
+    for url in ("/training/", "/training/enrolments/", f"/training/{klass.pk}/"):
+        client.get(url)  # warm the session and the scope
+        with django_assert_max_num_queries(30) as few:
+            client.get(url)
+        more = make_class(officer)
+        services.enrolments_create(actor=officer, training_class=more, rows=[(a_person(officer), {}) for _ in range(4)])
+        services.enrolments_create(
+            actor=officer, training_class=klass, rows=[(a_person(officer), {}) for _ in range(3)]
+        )
+        with django_assert_max_num_queries(30) as many:
+            client.get(url)
+        assert len(many.captured_queries) == len(few.captured_queries), url

@@ -13,9 +13,24 @@ from vieclam.core.forms import StyledFormMixin
 from vieclam.people.forms import PersonPickerField
 from vieclam.places.forms import CommunePickerField
 from vieclam.training import selectors
-from vieclam.training.choices import ClassFunding, EnrolmentStatus, ProviderKind, TrainingField, TrainingLevel
+from vieclam.training.choices import (
+    ClassFunding,
+    DemandSource,
+    EnrolmentStatus,
+    ProviderKind,
+    TrainingField,
+    TrainingLevel,
+)
 
-__all__ = ("ClassForm", "CourseForm", "EnrolmentForm", "LicenceForm", "ProviderForm", "TransitionForm")
+__all__ = (
+    "ClassForm",
+    "CourseForm",
+    "EnrolmentForm",
+    "InterestForm",
+    "LicenceForm",
+    "ProviderForm",
+    "TransitionForm",
+)
 
 
 class NamedChoiceField(forms.ModelChoiceField):
@@ -106,3 +121,14 @@ class CourseForm(StyledFormMixin, forms.Form):
 
     def service_data(self) -> dict:
         return {**self.cleaned_data, "cost_norm": self.cleaned_data.get("cost_norm") or 0}
+
+
+class InterestForm(StyledFormMixin, forms.Form):
+    person = PersonPickerField(label=_("Người lao động"), help_text=_("Gõ số CCCD hoặc họ tên rồi chọn."))
+    occupation = OccupationPickerField(label=_("Nghề muốn học"), min_level=4, max_level=4)
+    source = forms.ChoiceField(label=_("Nguồn ghi nhận"), choices=DemandSource.choices)
+    recorded_on = DateField(label=_("Ngày ghi nhận"))
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].for_viewer(user)

@@ -16,7 +16,15 @@ from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.training import selectors, services
 from vieclam.training.exporters import ClassExporter, EnrolmentExporter
 from vieclam.training.filtersets import ClassFilterSet, EnrolmentFilterSet
-from vieclam.training.forms import ClassForm, CourseForm, EnrolmentForm, LicenceForm, ProviderForm, TransitionForm
+from vieclam.training.forms import (
+    ClassForm,
+    CourseForm,
+    EnrolmentForm,
+    InterestForm,
+    LicenceForm,
+    ProviderForm,
+    TransitionForm,
+)
 
 
 class ClassListView(RegistryListView):
@@ -147,7 +155,16 @@ def course_create(request):
 
 @staff_required
 def demand(request):
-    """Persons who want to learn each occupation, by commune, against the seats of the classes opened in a year."""
+    """Persons who want to learn each occupation, by commune, against the seats of the classes opened in a year;
+    POST records one person's wish."""
+    form = InterestForm(request.POST or None, user=request.user, initial={"recorded_on": today()})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        person = data.pop("person")
+        saved = call_service(form, lambda: services.interest_record(actor=request.user, person=person, data=data))
+        if saved is not None:
+            messages.success(request, _("Đã ghi nhận nhu cầu học nghề của {name}.").format(name=person.full_name))
+            return redirect(f"{request.path}?year={saved.recorded_on.year}")
     try:
         year = int(request.GET.get("year") or today().year)
     except ValueError:
@@ -156,4 +173,4 @@ def demand(request):
     rows = selectors.demand_by_occupation_and_commune(
         viewer=request.user, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
     )
-    return render(request, "training/demand.html", {"rows": rows, "year": year})
+    return render(request, "training/demand.html", {"rows": rows, "year": year, "form": form})

@@ -119,6 +119,11 @@ def test_the_demand_page_shows_the_unmet_demand_of_the_year(cast):
     page = client_of(officer).get("/training/demand/", {"year": "2026"}).content.decode()
     assert "Nhu cầu học nghề năm 2026" in page and occupation().name_vi in page and "Phường Tân Ninh" in page
     assert client_of(officer).get("/training/demand/", {"year": "abc"}).status_code == 200
+    person = a_person(officer, name="Võ Văn Muốn")
+    response = client_of(officer).post("/training/demand/", {"person": person.pk, "occupation": occupation().code,
+                                                            "source": "fair", "recorded_on": "05/03/2026"})  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == "/training/demand/?year=2026"
+    assert person.training_interests.get().source == "fair"
 
 
 def test_the_lists_read_a_fixed_number_of_queries(cast, django_assert_max_num_queries):

@@ -65,12 +65,17 @@ KINDS = {
     "fair-registrations": "fair_registration",
     "targets": "target",
     "reports": "report",
+    "training": "training_class",  # training/<id>/: a class
+    "classes": "training_class",
+    "enrolments": "enrolment",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
 PUBLIC = re.compile(
     r"^(areas/<str:code>/|api/v1/(areas|occupations|industries|ethnic-groups|code-lists)/<"
-    r"|(api/v1/)?indicators/<slug:code>/)"
+    r"|(api/v1/)?indicators/<slug:code>/"
+    # Training providers: the directory of licensed training organisations, the same for all staff (no person).
+    r"|training/providers/<)"
 )
 # Published job fairs (open, held, closed) are public pages, the same for everyone: the list and a fair's page.
 PUBLISHED = re.compile(r"^job-fairs/(<int:pk>/)?$")
@@ -167,7 +172,20 @@ def world(cast, area: str) -> dict:
             "follow_up": connection.follow_ups.first(),
             "fair": fair, "booth": booth, "slot": slot, "target": _target(officer, commune, marker),
             "fair_registration": fair_registrations.registration_create(
-                actor=officer, fair=fair, data={"person": person})}  # fmt: skip
+                actor=officer, fair=fair, data={"person": person}),
+            **_training(officer, person, commune, marker)}  # fmt: skip
+
+
+def _training(officer, person, commune: str, marker: str) -> dict:
+    from vieclam.training.services import enrolment_create
+    from vieclam.training.tests.factories import make_class, make_provider
+
+    # Providers are the province's directory of licensed training organisations (no person), listed to all staff
+    # (PUBLIC above): unmarked. A class carries the marker in its code, shown on its list.
+    provider = make_provider(officer, commune_code=commune, name="Trung tâm GDNN")
+    klass = make_class(officer, provider=provider, commune_code=commune, code=f"Lớp {marker}")
+    enrolment = enrolment_create(actor=officer, training_class=klass, person=person, data={})
+    return {"training_class": klass, "enrolment": enrolment}
 
 
 def _target(officer, commune: str, marker: str):

@@ -44,6 +44,7 @@ from vieclam.places.models import AdministrativeUnit
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.services import profile_set_status
 from vieclam.seekers.tests.factories import make_profile
+from vieclam.training.tests.bruteforce import BRUTE as TRAINING_BRUTE
 from vieclam.vacancies.models import Vacancy
 from vieclam.vacancies.services import vacancy_set_status
 from vieclam.vacancies.tests.factories import make_vacancy
@@ -652,6 +653,7 @@ BRUTE = {
     "fair_registrations": bf_fair_registrations(checked_in=False),
     "fair_visitors": bf_fair_registrations(checked_in=True),
     "fair_hired_persons": bf_fair_hired,
+    **TRAINING_BRUTE,
 }
 
 

@@ -101,8 +101,11 @@ class EnterpriseForm(StyledFormMixin, forms.Form):
     licence_number = forms.CharField(label=_("Số giấy phép"), max_length=50)
     licence_date = DateField(label=_("Ngày cấp giấy phép"))
     licence_revoked_on = DateField(label=_("Ngày thu hồi giấy phép"), required=False)
-    employer = EmployerPickerField(label=_("Trong danh mục người sử dụng lao động"), required=False,
-                                   help_text=_("Gõ tên hoặc mã số thuế rồi chọn (nếu doanh nghiệp có trong danh mục)."))  # fmt: skip
+    employer = EmployerPickerField(
+        label=_("Trong danh mục người sử dụng lao động"),
+        required=False,
+        help_text=_("Gõ tên hoặc mã số thuế rồi chọn (nếu doanh nghiệp có trong danh mục)."),
+    )
     address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
 

@@ -54,15 +54,15 @@ class AbroadStockRule(RecordRule):
         return super().rows(period=period, communes=communes, as_of=as_of).filter(~Exists(returned))
 
 
-def _step(name: str, state: str, dims: dict, where: Q = Q()) -> RecordRule:
+def _step(name: str, state: str, dims: dict, where: Q | None = None) -> RecordRule:
     return RecordRule(name, _events, commune=COMMUNE, date="on", recorded="recorded_at", distinct="person_id",
-                      where=Q(state=state) & where, dims=dims)  # fmt: skip
+                      where=Q(state=state) & (where or Q()), dims=dims)  # fmt: skip
 
 
 rule_register(_step("abroad_registered_persons", JourneyState.REGISTERED, PERSON))
 rule_register(_step("abroad_departed_persons", JourneyState.DEPARTED, BY_COUNTRY))
-rule_register(_step("abroad_returned_persons", JourneyState.RETURNED, {**BY_COUNTRY,
-                                                                       "return_kind": "journey__return_kind"}))  # fmt: skip
+BY_RETURN = {**BY_COUNTRY, "return_kind": "journey__return_kind"}
+rule_register(_step("abroad_returned_persons", JourneyState.RETURNED, BY_RETURN))
 rule_register(_step("abroad_returned_early_persons", JourneyState.RETURNED, BY_COUNTRY,
                     Q(journey__return_kind=ReturnKind.EARLY)))  # fmt: skip
 rule_register(_step("abroad_back_in_work_persons", JourneyState.BACK_IN_WORK, PERSON))

@@ -23,7 +23,16 @@ from vieclam.abroad.choices import JourneyState, ReturnKind, SupportGroup, Suppo
 from vieclam.core.dated import in_window
 from vieclam.core.models import TimeStampedModel
 
-__all__ = ("Country", "EligibilityRule", "Journey", "JourneyEvent", "JourneySupport", "Programme", "ServiceEnterprise", "SupportNorm")
+__all__ = (
+    "Country",
+    "EligibilityRule",
+    "Journey",
+    "JourneyEvent",
+    "JourneySupport",
+    "Programme",
+    "ServiceEnterprise",
+    "SupportNorm",
+)
 
 
 class DatedRow(models.Model):

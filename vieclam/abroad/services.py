@@ -203,6 +203,7 @@ def enterprise_create(*, actor: User, data: dict) -> ServiceEnterprise:
     address, phone = _text(data, "address", 255, errors), _text(data, "phone", 20, errors)
     if errors:
         raise ValidationError(errors)
+    assert issued is not None  # for mypy: checked above
     enterprise = ServiceEnterprise.objects.create(
         name=name, tax_code=tax_code, licence_number=licence_number, licence_date=issued, licence_revoked_on=revoked,
         employer=data.get("employer"), address=address, phone=phone,
@@ -240,6 +241,7 @@ def programme_create(*, actor: User, data: dict) -> Programme:
     foreign_employer = _text(data, "foreign_employer", 255, errors)
     if errors:
         raise ValidationError(errors)
+    assert enterprise is not None and country is not None and months is not None and opened is not None  # for mypy
     programme = Programme.objects.create(
         name=name, enterprise=enterprise, country=country, occupation=data.get("occupation"),
         foreign_employer=foreign_employer, contract_months=months, worker_cost=worker_cost, service_fee=service_fee,
@@ -323,8 +325,8 @@ def journey_advance(*, actor: User, journey: Journey, state: str, on: dt.date, d
     _check_staff(actor)
     data = dict(data or {})
     _unknown(data, ADVANCE_FIELDS)
-    journey = Journey.objects.select_for_update().select_related("person", "person__residence_commune").get(
-        pk=journey.pk
+    journey = (
+        Journey.objects.select_for_update().select_related("person", "person__residence_commune").get(pk=journey.pk)
     )
     person = journey.person
     if not scope_for(actor).covers_unit(person.residence_commune):
@@ -344,8 +346,10 @@ def journey_advance(*, actor: User, journey: Journey, state: str, on: dt.date, d
         elif not allowed:
             errors.add("state", NOTHING_NEXT.format(current=labels[journey.state]))
         else:
-            errors.add("state", OUT_OF_ORDER.format(current=labels[journey.state], target=labels[target],
-                                                    allowed=", ".join(str(labels[s]) for s in sorted(allowed))))  # fmt: skip
+            names = ", ".join(str(labels[s]) for s in sorted(allowed))
+            errors.add(
+                "state", OUT_OF_ORDER.format(current=labels[journey.state], target=labels[target], allowed=names)
+            )
         target = None
     last = journey.events.order_by("-on", "-pk").first()
     if day and last is not None and day < last.on:
@@ -369,7 +373,7 @@ def journey_advance(*, actor: User, journey: Journey, state: str, on: dt.date, d
         reason = _text(data, "return_reason", 400, errors)
         end = journey.expected_return_on
         early = end is not None and day < end
-        if early and not reason:
+        if end is not None and early and not reason:
             errors.add("return_reason", EARLY_NEEDS_REASON.format(end=date_format(end, DAY)))
         journey.return_kind = ReturnKind.EARLY if early else ReturnKind.ON_TIME
         journey.return_reason = reason if early else ""
@@ -422,7 +426,12 @@ def _contract_terms(journey: Journey, data: dict, errors: Errors, *, required: b
 #
 @transaction.atomic
 def journey_support_add(
-    *, actor: User, journey: Journey, norm: SupportNorm | None, amount: int | None, granted_on: dt.date | None,
+    *,
+    actor: User,
+    journey: Journey,
+    norm: SupportNorm | None,
+    amount: int | None,
+    granted_on: dt.date | None,
     note: str = "",
 ) -> JourneySupport:
     """Record a support the worker received, within the norm in force on `granted_on` and for the norm's group."""

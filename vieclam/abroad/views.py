@@ -79,8 +79,9 @@ def journey_step(request, pk: int):
     form = StepForm(request.POST or None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        extra = form.service_data()
         saved = call_service(form, lambda: services.journey_advance(
-            actor=request.user, journey=journey, state=data["state"], on=data["on"], data=form.service_data()))  # fmt: skip
+            actor=request.user, journey=journey, state=data["state"], on=data["on"], data=extra))  # fmt: skip
         if saved is not None:
             messages.success(request, _("Đã ghi bước của hành trình."))
             return redirect(journey)

@@ -40,7 +40,8 @@ def registry_keeper(actor):
     return actor if actor.role in REGISTRY_ROLES else User.objects.get(username="admin")
 
 
-def make_journey(actor, *, person=None, programme=None, registered_on: dt.date = D(2023, 1, 10), **data) -> Journey:
+def make_journey(actor, *, person=None, programme=None, registered_on: dt.date | None = None, **data) -> Journey:
+    registered_on = registered_on or D(2023, 1, 10)
     programme = programme or make_programme(registry_keeper(actor))
     values = {"person": person or a_person(actor), "programme": programme,
               "registered_on": registered_on, **data}  # fmt: skip
@@ -50,8 +51,11 @@ def make_journey(actor, *, person=None, programme=None, registered_on: dt.date =
 def depart(actor, journey: Journey, on: dt.date, *, signed: dt.date | None = None) -> Journey:
     """Selected, trained, contract signed and departed: the steps before a departure, a few days apart."""
     signed = signed or on - dt.timedelta(days=10)
-    steps = [(JourneyState.SELECTED, signed - dt.timedelta(days=20)), (JourneyState.TRAINING, signed - dt.timedelta(days=15)),
+    steps = [(JourneyState.SELECTED, signed - dt.timedelta(days=20)),
+             (JourneyState.TRAINING, signed - dt.timedelta(days=15)),
              (JourneyState.CONTRACT, signed), (JourneyState.DEPARTED, on)]  # fmt: skip
     for state, day in steps:
-        journey = services.journey_advance(actor=actor, journey=journey, state=state, on=max(day, journey.registered_on))
+        journey = services.journey_advance(
+            actor=actor, journey=journey, state=state, on=max(day, journey.registered_on)
+        )
     return journey

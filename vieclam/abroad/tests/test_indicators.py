@@ -139,7 +139,7 @@ def test_a_departure_and_a_labour_event_abroad_of_the_same_person_count_once(wor
 
 
 def test_a_year_of_24_departures_reads_24_in_the_report(cast):
-    """"24 người xuất khẩu lao động": 24 workers of one commune registered, trained, signed and left in 2023 through
+    """ "24 người xuất khẩu lao động": 24 workers of one commune registered, trained, signed and left in 2023 through
     the services (one more registered but withdrew), and the report reads 24."""
     staff = cast["province_a"]
     programmes = [make_programme(staff), make_programme(staff, country="KR", contract_months=12)]

@@ -22,7 +22,11 @@ D = dt.date
 
 def audits(instance) -> list[str]:
     ct = ContentType.objects.get_for_model(instance)
-    return list(AuditEvent.objects.filter(content_type=ct, object_id=str(instance.pk)).order_by("pk").values_list("action", flat=True))
+    return list(
+        AuditEvent.objects.filter(content_type=ct, object_id=str(instance.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
 
 
 def test_a_journey_goes_from_registration_to_back_in_work_each_step_dated_and_audited(cast):

@@ -65,6 +65,8 @@ KINDS = {
     "fair-registrations": "fair_registration",
     "targets": "target",
     "reports": "report",
+    "abroad": "journey",  # abroad/<id>/: a worker's journey abroad
+    "journeys": "journey",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -167,7 +169,19 @@ def world(cast, area: str) -> dict:
             "follow_up": connection.follow_ups.first(),
             "fair": fair, "booth": booth, "slot": slot, "target": _target(officer, commune, marker),
             "fair_registration": fair_registrations.registration_create(
-                actor=officer, fair=fair, data={"person": person})}  # fmt: skip
+                actor=officer, fair=fair, data={"person": person}),
+            "journey": _journey(officer, person)}  # fmt: skip
+
+
+def _journey(officer, person):
+    import datetime as dt
+
+    from vieclam.abroad.services import journey_register
+    from vieclam.abroad.tests.factories import make_programme
+
+    programme = make_programme(officer)
+    return journey_register(actor=officer, data={"person": person, "programme": programme,
+                                                 "registered_on": dt.date(2023, 1, 10)})  # fmt: skip
 
 
 def _target(officer, commune: str, marker: str):

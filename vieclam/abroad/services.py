@@ -326,7 +326,9 @@ def journey_advance(*, actor: User, journey: Journey, state: str, on: dt.date, d
     data = dict(data or {})
     _unknown(data, ADVANCE_FIELDS)
     journey = (
-        Journey.objects.select_for_update().select_related("person", "person__residence_commune").get(pk=journey.pk)
+        Journey.objects.select_for_update(of=("self",))
+        .select_related("person", "person__residence_commune")
+        .get(pk=journey.pk)
     )
     person = journey.person
     if not scope_for(actor).covers_unit(person.residence_commune):
@@ -438,7 +440,7 @@ def journey_support_add(
     from vieclam.matching.facts import priority_groups
 
     _check_staff(actor)
-    journey = Journey.objects.select_for_update().select_related("programme").get(pk=journey.pk)
+    journey = Journey.objects.select_for_update(of=("self",)).select_related("programme").get(pk=journey.pk)
     person = Person.objects.select_related("household", "ethnicity", "residence_commune").get(pk=journey.person_id)
     if not scope_for(actor).covers_unit(person.residence_commune):
         raise PermissionDenied(OUTSIDE_AREA)

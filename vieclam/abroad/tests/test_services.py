@@ -176,3 +176,14 @@ def test_support_for_a_group_the_person_is_not_in_or_out_of_its_dates_is_refused
     with pytest.raises(ValidationError) as exc:
         services.journey_support_add(actor=officer, journey=journey, norm=norm, amount=1, granted_on=D(2021, 2, 1))
     assert "không có hiệu lực" in exc.value.message_dict["norm"][0]
+
+
+def test_the_reference_data_loads_once_and_a_second_run_changes_nothing():
+    from vieclam.abroad.loader import load_abroad_reference
+    from vieclam.abroad.models import Country, EligibilityRule
+
+    assert set(load_abroad_reference().values()) == {0}
+    assert Country.objects.get(code="KR").name_vi == "Hàn Quốc"
+    assert EligibilityRule.objects.get().min_age == 18
+    unverified = SupportNorm.objects.filter(verified=False).count()
+    assert unverified == SupportNorm.objects.count() > 0  # every amount still to be checked against the text

@@ -69,3 +69,36 @@ def test_a_commune_officer_cannot_add_an_enterprise_and_a_province_officer_can(c
             "licence_date": "01/03/2021"}  # fmt: skip
     response = client_of(cast["province_a"]).post("/abroad/enterprises/new/", data)
     assert response.status_code == 302 and ServiceEnterprise.objects.filter(tax_code="3900123456").exists()
+
+
+def test_support_is_recorded_from_its_form_and_an_amount_above_the_norm_is_named(cast):
+    from vieclam.abroad.models import JourneySupport, SupportNorm
+
+    officer = cast["commune_a"]
+    journey = make_journey(officer)
+    loan = SupportNorm.objects.get(code="nd61_vay_xkld")
+    client = client_of(officer)
+    response = client.post(f"/abroad/{journey.pk}/support/",
+                           {"norm": loan.pk, "amount": "120.000.000", "granted_on": "01/02/2023"})  # fmt: skip
+    assert response.status_code == 200 and "vượt mức tối đa 100.000.000 đồng" in response.content.decode()
+    response = client.post(f"/abroad/{journey.pk}/support/",
+                           {"norm": loan.pk, "amount": "80.000.000", "granted_on": "01/02/2023"})  # fmt: skip
+    assert response.status_code == 302 and JourneySupport.objects.get().amount == 80_000_000
+    page = client.get(f"/abroad/{journey.pk}/").content.decode()
+    assert "Vay vốn đi làm việc ở nước ngoài" in page and "mức chưa kiểm chứng" in page
+
+
+def test_a_province_officer_adds_a_programme_choosing_the_country_by_name(cast):
+    from vieclam.abroad.models import Country, Programme
+    from vieclam.abroad.tests.factories import make_enterprise
+
+    officer = cast["province_a"]
+    enterprise = make_enterprise(officer)
+    page = client_of(officer).get("/abroad/programmes/new/").content.decode()
+    assert "Hàn Quốc" in page
+    data = {"name": "Lao động ngành nông nghiệp Hàn Quốc (EPS)", "enterprise": enterprise.pk,
+            "country": Country.objects.get(code="KR").pk, "contract_months": "36", "worker_cost": "30 triệu",
+            "opened_on": "01/03/2024"}  # fmt: skip
+    response = client_of(officer).post("/abroad/programmes/new/", data)
+    assert response.status_code == 302
+    assert Programme.objects.get().worker_cost == 30_000_000

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("vieclam.applications.api.urls")),
     path("", include("vieclam.connections.api.urls")),
     path("", include("vieclam.training.api.urls")),
+    path("", include("vieclam.abroad.api.urls")),
     path("", include("vieclam.fairs.api.urls")),
     path("", include("vieclam.targets.api.urls")),
     path("", include("vieclam.matching.api.urls")),

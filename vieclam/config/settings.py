@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vieclam.casework",
     "vieclam.connections",
     "vieclam.training",
+    "vieclam.abroad",
     "vieclam.fairs",
     "vieclam.indicators",
     "vieclam.targets",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("casework/", include("vieclam.casework.urls")),
     path("connections/", include("vieclam.connections.urls")),
     path("training/", include("vieclam.training.urls")),
+    path("abroad/", include("vieclam.abroad.urls")),
     path("fairs/", include("vieclam.fairs.urls")),
     path("targets/", include("vieclam.targets.urls")),
     path("people/", include("vieclam.people.urls")),

@@ -99,6 +99,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Kết nối việc làm thành công"), "connections:connection_list", staff),
             Item(_("Theo dõi sau kết nối"), "connections:followup_queue", staff),
             Item(_("Đào tạo nghề"), "training:class_list", staff),
+            Item(_("Đi làm việc ở nước ngoài"), "abroad:journey_list", staff),
         ),
     ),
     Group(

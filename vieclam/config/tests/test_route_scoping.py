@@ -68,6 +68,8 @@ KINDS = {
     "training": "training_class",  # training/<id>/: a class
     "classes": "training_class",
     "enrolments": "enrolment",
+    "abroad": "journey",  # abroad/<id>/: a worker's journey abroad
+    "journeys": "journey",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -186,6 +188,18 @@ def _training(officer, person, commune: str, marker: str) -> dict:
     klass = make_class(officer, provider=provider, commune_code=commune, code=f"Lớp {marker}")
     enrolment = enrolment_create(actor=officer, training_class=klass, person=person, data={})
     return {"training_class": klass, "enrolment": enrolment}
+            "journey": _journey(officer, person)}  # fmt: skip
+
+
+def _journey(officer, person):
+    import datetime as dt
+
+    from vieclam.abroad.services import journey_register
+    from vieclam.abroad.tests.factories import make_programme
+
+    programme = make_programme(officer)
+    return journey_register(actor=officer, data={"person": person, "programme": programme,
+                                                 "registered_on": dt.date(2023, 1, 10)})  # fmt: skip
 
 
 def _target(officer, commune: str, marker: str):

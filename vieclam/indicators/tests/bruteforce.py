@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q
 from django.utils import timezone
 
+from vieclam.abroad.models import JourneyEvent
 from vieclam.connections.models import Connection
 from vieclam.core.dates import today
 from vieclam.indicators.models import Indicator
@@ -58,6 +59,11 @@ class BruteForce:
             self.reviews[r["household_id"]].append(r)
         self.connections = list(
             Connection.objects.filter(person__residence_commune_id__in=self.sample).values("person_id", "start_date")
+        )
+        self.departures = list(  # abroad: a departure is a start abroad
+            JourneyEvent.objects.filter(state="departed", person__residence_commune_id__in=self.sample).values(
+                "person_id", "on"
+            )
         )
         self.province_of = dict(AdministrativeUnit.objects.values_list("id", "province_id"))
         self._terms: dict[tuple, dict[int, int]] = {}
@@ -128,6 +134,7 @@ class BruteForce:
                 employed = e["kind"] == "status" and e["changes"].get("activity_status") == EMPLOYED
                 if e["kind"] == "abroad" or (employed and not abroad_only):
                     started.add(person_id)
+        started.update(d["person_id"] for d in self.departures if period.start <= d["on"] <= period.end)
         return self._by_home(started)
 
     def connected(self, period: Period) -> dict[int, int]:

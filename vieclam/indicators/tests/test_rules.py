@@ -16,6 +16,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from vieclam.abroad.models import JourneyEvent
 from vieclam.applications.models import Application, ApplicationEvent
 from vieclam.applications.services import application_refer, application_submit, application_transition
 from vieclam.applications.tests.factories import make_worker, person_of
@@ -609,6 +610,10 @@ def bf_starts(abroad_only: bool):
             if event.kind == "abroad" or (event.kind == "status" and event.changes.get("activity_status") == EMPLOYED):
                 found[event.person_id][0] |= event.kind == "abroad"
                 found[event.person_id][1].add("labour_events")
+        for step in JourneyEvent.objects.filter(state="departed"):  # abroad: a departure is a start abroad
+            if within(step.on, period) and known(step.recorded_at, as_of):
+                found[step.person_id][0] = True
+                found[step.person_id][1].add("abroad")
         t = Tally()
         for pk, (abroad, sources) in found.items():
             if abroad_only and not abroad:
@@ -619,6 +624,46 @@ def bf_starts(abroad_only: bool):
         return t.counts()
 
     return count
+
+
+def bf_abroad_steps(state: str, *, early_only: bool = False):
+    """Persons with a journey step `state` dated in the period (abroad.indicators)."""
+
+    def count(period, as_of, by):
+        t = Tally()
+        for step in JourneyEvent.objects.filter(state=state):
+            journey = step.journey
+            if early_only and journey.return_kind != "early":
+                continue
+            if within(step.on, period) and known(step.recorded_at, as_of):
+                person = step.person
+                if by == "country":
+                    group = key(journey.country.code if journey.country else None)
+                elif by == "return_kind":
+                    group = key(journey.return_kind)
+                else:
+                    group = person_group(person, by, period)
+                t.add(person.residence_commune_id, group, who=person.pk)
+        return t.counts()
+
+    return count
+
+
+def bf_abroad_stock(period, as_of, by):
+    """Persons who departed on or before the period's end and had not returned by then (both as known at as_of)."""
+    t = Tally()
+    for step in JourneyEvent.objects.filter(state="departed"):
+        if step.on > period.end or not known(step.recorded_at, as_of):
+            continue
+        back = [e for e in step.journey.events.all() if e.state == "returned" and e.on <= period.end
+                and known(e.recorded_at, as_of)]  # fmt: skip
+        if back:
+            continue
+        person, journey = step.person, step.journey
+        group = key(journey.country.code if journey.country else None) if by == "country" else person_group(
+            person, by, period)  # fmt: skip
+        t.add(person.residence_commune_id, group, who=person.pk)
+    return t.counts()
 
 
 BRUTE = {
@@ -654,6 +699,12 @@ BRUTE = {
     "fair_visitors": bf_fair_registrations(checked_in=True),
     "fair_hired_persons": bf_fair_hired,
     **TRAINING_BRUTE,
+    "abroad_registered_persons": bf_abroad_steps("registered"),
+    "abroad_departed_persons": bf_abroad_steps("departed"),
+    "abroad_returned_persons": bf_abroad_steps("returned"),
+    "abroad_returned_early_persons": bf_abroad_steps("returned", early_only=True),
+    "abroad_back_in_work_persons": bf_abroad_steps("back_in_work"),
+    "abroad_stock_persons": bf_abroad_stock,
 }
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("vieclam.seekers.api.urls")),
     path("", include("vieclam.applications.api.urls")),
     path("", include("vieclam.connections.api.urls")),
+    path("", include("vieclam.loans.api.urls")),
     path("", include("vieclam.fairs.api.urls")),
     path("", include("vieclam.targets.api.urls")),
     path("", include("vieclam.matching.api.urls")),

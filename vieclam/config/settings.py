@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "vieclam.applications",
     "vieclam.casework",
     "vieclam.connections",
+    "vieclam.loans",
     "vieclam.fairs",
     "vieclam.indicators",
     "vieclam.targets",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("employers/", include("vieclam.employers.urls")),
     path("casework/", include("vieclam.casework.urls")),
     path("connections/", include("vieclam.connections.urls")),
+    path("loans/", include("vieclam.loans.urls")),
     path("fairs/", include("vieclam.fairs.urls")),
     path("targets/", include("vieclam.targets.urls")),
     path("people/", include("vieclam.people.urls")),

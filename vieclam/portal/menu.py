@@ -98,6 +98,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Danh sách của tôi"), "casework:my_caseload", staff),
             Item(_("Kết nối việc làm thành công"), "connections:connection_list", staff),
             Item(_("Theo dõi sau kết nối"), "connections:followup_queue", staff),
+            Item(_("Vay vốn tạo việc làm"), "loans:loan_list", staff),
         ),
     ),
     Group(

@@ -37,6 +37,7 @@ from vieclam.indicators.engine import Calculator
 from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period, period_parse
 from vieclam.indicators.rules import DROP, rule_get, rule_names
+from vieclam.loans.tests.bruteforce import BRUTE_LOANS, loan_start_persons
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
 from vieclam.people.reviews import household_review_record
 from vieclam.people.services import household_add_member, household_create, person_update
@@ -608,6 +609,8 @@ def bf_starts(abroad_only: bool):
             if event.kind == "abroad" or (event.kind == "status" and event.changes.get("activity_status") == EMPLOYED):
                 found[event.person_id][0] |= event.kind == "abroad"
                 found[event.person_id][1].add("labour_events")
+        for pk in loan_start_persons(period, as_of):
+            found[pk][1].add("loans")
         t = Tally()
         for pk, (abroad, sources) in found.items():
             if abroad_only and not abroad:
@@ -652,6 +655,7 @@ BRUTE = {
     "fair_registrations": bf_fair_registrations(checked_in=False),
     "fair_visitors": bf_fair_registrations(checked_in=True),
     "fair_hired_persons": bf_fair_hired,
+    **BRUTE_LOANS,
 }
 
 

@@ -12,6 +12,7 @@ from vieclam.loans.models import Loan, LoanEvent
 __all__ = ("a_person", "make_disbursed_loan", "make_loan", "step")
 
 D = dt.date
+DISBURSED_ON = D(2026, 4, 1)
 
 
 def make_loan(actor, *, commune: str = "25459", **data) -> Loan:
@@ -21,9 +22,9 @@ def make_loan(actor, *, commune: str = "25459", **data) -> Loan:
         "amount_requested": 80_000_000,
         "jobs_new": 1,
         "applied_on": D(2026, 3, 2),
-        "commune_confirmed_on": D(2026, 3, 5),
         **data,
     }
+    values.setdefault("commune_confirmed_on", values["applied_on"] + dt.timedelta(days=3))
     if values["borrower_kind"] == "nguoi_lao_dong" and "person" not in values:
         values["person"] = a_person(actor, commune=commune)
     elif values["borrower_kind"] != "nguoi_lao_dong" and "employer" not in values:
@@ -35,7 +36,7 @@ def step(actor, loan: Loan, kind: str, on: dt.date, **data) -> LoanEvent:
     return services.loan_event_record(actor=actor, loan=loan, data={"kind": kind, "on": on, **data})
 
 
-def make_disbursed_loan(actor, *, amount: int = 80_000_000, on: dt.date = D(2026, 4, 1), **data) -> Loan:
+def make_disbursed_loan(actor, *, amount: int = 80_000_000, on: dt.date = DISBURSED_ON, **data) -> Loan:
     applied = on - dt.timedelta(days=20)
     data = {"applied_on": applied, "commune_confirmed_on": applied, **data}
     loan = make_loan(actor, amount_requested=amount, **data)

@@ -205,7 +205,7 @@ def loan_create(*, actor: User, data: dict) -> Loan:
             errors.add("priority_group", BAD_GROUP.format(name=group.name_vi, kind=label, day=_day(applied_on)))
     if errors:
         raise ValidationError(errors)
-    assert applied_on is not None and policy is not None and commune is not None  # for mypy: checked above
+    assert applied_on is not None and policy is not None and commune is not None and isinstance(amount, int)
     loan = Loan.objects.create(
         borrower_kind=kind,
         person=person,
@@ -273,7 +273,7 @@ def loan_event_record(*, actor: User, loan: Loan, data: dict) -> LoanEvent:
         _check_order(loan, kind, on, errors)
     if len(data.get("note") or "") > TEXT_MAX:
         errors.add("note", TOO_LONG.format(max=TEXT_MAX))
-    event = LoanEvent(loan=loan, kind=kind, on=on, note=(data.get("note") or "").strip(), recorded_by=actor,
+    event = LoanEvent(loan=loan, kind=kind, on=on or local_today(), note=(data.get("note") or "").strip(), recorded_by=actor,
                       recorded_at=timezone.now())  # fmt: skip
     persons = []
     if kind == EventKind.APPROVAL:

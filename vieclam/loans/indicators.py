@@ -10,13 +10,14 @@ on the day of the check.
 from __future__ import annotations
 
 from django.db.models import BooleanField, F, Q, Value
+from django.utils.translation import gettext_lazy as _
 
-from vieclam.indicators.dims import dimension_choices_add
+from vieclam.indicators.dims import dimension_register
 from vieclam.indicators.rules import RecordRule, rule_register
 from vieclam.indicators.starts import in_communes, start_source_register
 from vieclam.loans.choices import BorrowerKind, EventKind
 
-dimension_choices_add("borrower_kind", BorrowerKind)
+dimension_register("borrower_kind", _("Đối tượng vay"), BorrowerKind)
 
 
 def _events():

@@ -273,7 +273,8 @@ def loan_event_record(*, actor: User, loan: Loan, data: dict) -> LoanEvent:
         _check_order(loan, kind, on, errors)
     if len(data.get("note") or "") > TEXT_MAX:
         errors.add("note", TOO_LONG.format(max=TEXT_MAX))
-    event = LoanEvent(loan=loan, kind=kind, on=on or local_today(), note=(data.get("note") or "").strip(), recorded_by=actor,
+    note = (data.get("note") or "").strip()
+    event = LoanEvent(loan=loan, kind=kind, on=on or local_today(), note=note, recorded_by=actor,
                       recorded_at=timezone.now())  # fmt: skip
     persons = []
     if kind == EventKind.APPROVAL:

@@ -4,13 +4,14 @@ business, each with its latest step, newest first."""
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from vieclam.core.money import format_amount
 from vieclam.core.timeline import TimelineEntry
-from vieclam.loans.choices import BorrowerKind, LoanStatus
-from vieclam.loans.models import Loan
+from vieclam.loans.choices import BUSINESS_KINDS, BorrowerKind, LoanStatus
+from vieclam.loans.models import Loan, LoanJobPerson
 
 # What an entry shows (the employer's record and the user's are wide).
 FIELDS = (
@@ -60,3 +61,32 @@ def loan_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
         )
         for row in rows
     ]
+
+
+JOB_FIELDS = (
+    "jobs_check__on", "jobs_check__loan_id", "jobs_check__loan__borrower_kind", "jobs_check__loan__person__full_name",
+    "jobs_check__loan__employer__name", "jobs_check__recorded_by__username",
+)  # fmt: skip
+
+
+def loan_job_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
+    """The jobs checks that named the person as given work by a loan (theirs or an establishment's)."""
+    rows = (
+        LoanJobPerson.objects.filter(person=person)
+        .values_list(*JOB_FIELDS)
+        .order_by("-jobs_check__on", "-jobs_check_id")[:limit]
+    )
+    entries = []
+    for on, loan_id, kind, person_name, employer_name, username in rows:
+        borrower = employer_name if kind in BUSINESS_KINDS and employer_name else person_name
+        entries.append(
+            TimelineEntry(
+                at=on,
+                kind="loan_job",
+                title=_("Có việc làm từ vốn vay tạo việc làm của {borrower}").format(borrower=borrower or ""),
+                detail=_("Kiểm tra ngày {day}").format(day=date_format(on, "d/m/Y")),
+                actor=username or "",
+                url=reverse("loans:loan_detail", args=[loan_id]),
+            )
+        )
+    return entries

@@ -106,3 +106,10 @@ def test_the_owners_household_business_loan_is_on_the_owners_timeline_with_no_mo
         entries = timeline_for(person=owner, viewer=staff, kinds=["loan"])
     assert len(entries) == 2 and len(two.captured_queries) == len(one.captured_queries)
     assert entries[0].title.startswith("Vay vốn tạo việc làm (hộ kinh doanh Hộ kinh doanh May Tân Ninh)")
+
+
+def test_a_person_a_check_names_sees_the_job_on_their_timeline(cast, loans):
+    helper, first = loans["helper"], loans["first"]
+    entries = timeline_for(person=helper, viewer=cast["province_a"], kinds=["loan_job"])
+    assert [e.title for e in entries] == [f"Có việc làm từ vốn vay tạo việc làm của {first.person.full_name}"]
+    assert entries[0].detail == "Kiểm tra ngày 01/08/2026" and entries[0].url == f"/loans/{first.pk}/"

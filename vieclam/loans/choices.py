@@ -61,3 +61,12 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     EventKind.REPAID: (frozenset({LoanStatus.DISBURSED, LoanStatus.OVERDUE}), LoanStatus.REPAID),
     EventKind.WRITTEN_OFF: (frozenset({LoanStatus.DISBURSED, LoanStatus.OVERDUE}), LoanStatus.WRITTEN_OFF),
 }
+
+
+# The employer types (TT 11/2022 list "employer-types") an establishment of each kind may be recorded under in the
+# employers registry; the list has no cooperative type, so a cooperative is any non-state organisation.
+EMPLOYER_TYPES_FOR: dict[str, frozenset[str]] = {
+    BorrowerKind.HOUSEHOLD_BUSINESS: frozenset({"ho_kinh_doanh"}),
+    BorrowerKind.ENTERPRISE: frozenset({"dn_nha_nuoc", "dn_ngoai_nha_nuoc", "dn_fdi"}),
+    BorrowerKind.COOPERATIVE: frozenset({"dn_ngoai_nha_nuoc"}),
+}

@@ -23,7 +23,15 @@ from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
 from vieclam.core.dates import today as local_today
 from vieclam.core.money import format_amount
-from vieclam.loans.choices import BUSINESS_KINDS, TRANSITIONS, AppliesTo, BorrowerKind, EventKind, LoanStatus
+from vieclam.loans.choices import (
+    BUSINESS_KINDS,
+    EMPLOYER_TYPES_FOR,
+    TRANSITIONS,
+    AppliesTo,
+    BorrowerKind,
+    EventKind,
+    LoanStatus,
+)
 from vieclam.loans.models import Loan, LoanEvent, LoanJobPerson, LoanPolicy
 from vieclam.people.validation import Errors
 
@@ -48,6 +56,9 @@ REQUIRED = _("Trường này bắt buộc.")
 BAD_KIND = _("Không có đối tượng vay “{value}”: chọn một trong {choices}.")
 PERSON_NEEDED = _("Chọn người lao động vay vốn.")
 EMPLOYER_NEEDED = _("Chọn cơ sở sản xuất, kinh doanh vay vốn (trong danh sách người sử dụng lao động).")
+WRONG_TYPE = _(
+    "{name} có loại hình “{type}” trong danh sách người sử dụng lao động, không vay được với đối tượng {kind}."
+)
 NO_EMPLOYER_FOR_PERSON = _("Người lao động vay cho mình: không chọn cơ sở sản xuất, kinh doanh.")
 OUTSIDE = _("{name} ở ngoài địa bàn bạn phụ trách.")
 OUTSIDE_AREA = _("Khoản vay này thuộc địa bàn bạn không phụ trách.")
@@ -169,6 +180,10 @@ def loan_create(*, actor: User, data: dict) -> Loan:
             commune = employer.commune
             if not scope_for(actor).covers_unit(commune):
                 errors.add("employer", OUTSIDE.format(name=employer.name))
+            elif employer.employer_type.code not in EMPLOYER_TYPES_FOR[kind]:
+                kind_label = str(BorrowerKind(kind).label).lower()
+                errors.add("employer", WRONG_TYPE.format(name=employer.name, type=employer.employer_type.name_vi,
+                                                         kind=kind_label))  # fmt: skip
     applied_on = _date(data.get("applied_on"), "applied_on", errors)
     confirmed = _date(data.get("commune_confirmed_on"), "commune_confirmed_on", errors, required=False)
     if confirmed and applied_on and confirmed < applied_on:

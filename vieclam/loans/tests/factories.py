@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vieclam.connections.tests.factories import a_person
-from vieclam.employers.tests.factories import make_employer
+from vieclam.employers.tests.factories import employer_type, make_employer
 from vieclam.loans import services
 from vieclam.loans.models import Loan, LoanEvent
 
@@ -28,7 +28,9 @@ def make_loan(actor, *, commune: str = "25459", **data) -> Loan:
     if values["borrower_kind"] == "nguoi_lao_dong" and "person" not in values:
         values["person"] = a_person(actor, commune=commune)
     elif values["borrower_kind"] != "nguoi_lao_dong" and "employer" not in values:
-        values["employer"] = make_employer(actor, commune_code=commune, name="Hộ kinh doanh May Tân Ninh")
+        kind = "ho_kinh_doanh" if values["borrower_kind"] == "ho_kinh_doanh" else "dn_ngoai_nha_nuoc"
+        values["employer"] = make_employer(actor, commune_code=commune, name="Hộ kinh doanh May Tân Ninh",
+                                           employer_type=employer_type(kind))  # fmt: skip
     return services.loan_create(actor=actor, data=values)
 
 

@@ -165,3 +165,16 @@ def test_an_officer_of_another_commune_cannot_record_a_step(cast):
     loan = make_loan(cast["commune_a"])
     with pytest.raises(PermissionDenied):
         step(cast["commune_b"], loan, "tham_dinh", D(2026, 3, 10))
+
+
+def test_an_establishment_must_be_of_a_type_that_fits_the_borrower_kind(cast):
+    from vieclam.employers.tests.factories import make_employer
+
+    company = make_employer(cast["commune_a"], name="Công ty TNHH Dệt")
+    with pytest.raises(ValidationError) as exc:
+        make_loan(cast["commune_a"], borrower_kind="ho_kinh_doanh", employer=company, jobs_new=2)
+    assert exc.value.message_dict["employer"] == [
+        "Công ty TNHH Dệt có loại hình “Doanh nghiệp ngoài nhà nước” trong danh sách người sử dụng lao động, "
+        "không vay được với đối tượng hộ kinh doanh."
+    ]
+    assert make_loan(cast["commune_a"], borrower_kind="doanh_nghiep", employer=company, jobs_new=2).pk

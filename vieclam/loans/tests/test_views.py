@@ -95,3 +95,14 @@ def test_the_api_lists_in_scope_records_an_application_and_refuses_a_disbursemen
 def test_the_schema_documents_the_loan_api(cast, api_as):
     schema = api_as(cast["admin"]).get("/api/v1/schema/", {"format": "json"}).json()
     assert "/api/v1/loans/" in schema["paths"] and "/api/v1/loans/{id}/steps/" in schema["paths"]
+
+
+def test_the_list_finds_a_borrower_by_name_and_reads_in_english(cast):
+    officer = cast["commune_a"]
+    loan = make_loan(officer, person=a_person(officer, name="Đinh Thị Mến"))
+    client = client_of(officer)
+    assert "Đinh Thị Mến" in client.get("/loans/", {"q": "dinh men"}).content.decode()
+    assert "Đinh Thị Mến" not in client.get("/loans/", {"q": "hoang"}).content.decode()
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/loans/{loan.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Purpose of the loan" in page and "Mục đích vay" not in page

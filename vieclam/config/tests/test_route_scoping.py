@@ -65,6 +65,7 @@ KINDS = {
     "fair-registrations": "fair_registration",
     "targets": "target",
     "reports": "report",
+    "loans": "loan",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -167,7 +168,14 @@ def world(cast, area: str) -> dict:
             "follow_up": connection.follow_ups.first(),
             "fair": fair, "booth": booth, "slot": slot, "target": _target(officer, commune, marker),
             "fair_registration": fair_registrations.registration_create(
-                actor=officer, fair=fair, data={"person": person})}  # fmt: skip
+                actor=officer, fair=fair, data={"person": person}),
+            "loan": _loan(officer, person, commune)}  # fmt: skip
+
+
+def _loan(officer, person, commune: str):
+    from vieclam.loans.tests.factories import make_loan
+
+    return make_loan(officer, person=person, commune=commune)
 
 
 def _target(officer, commune: str, marker: str):

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("vieclam.connections.api.urls")),
     path("", include("vieclam.training.api.urls")),
     path("", include("vieclam.abroad.api.urls")),
+    path("", include("vieclam.loans.api.urls")),
     path("", include("vieclam.fairs.api.urls")),
     path("", include("vieclam.targets.api.urls")),
     path("", include("vieclam.matching.api.urls")),

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vieclam.connections",
     "vieclam.training",
     "vieclam.abroad",
+    "vieclam.loans",
     "vieclam.fairs",
     "vieclam.indicators",
     "vieclam.targets",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("connections/", include("vieclam.connections.urls")),
     path("training/", include("vieclam.training.urls")),
     path("abroad/", include("vieclam.abroad.urls")),
+    path("loans/", include("vieclam.loans.urls")),
     path("fairs/", include("vieclam.fairs.urls")),
     path("targets/", include("vieclam.targets.urls")),
     path("people/", include("vieclam.people.urls")),

@@ -115,6 +115,7 @@ class StartChannel(TextChoices):
     CONNECTIONS = "connections", _("Kết nối việc làm qua trung tâm")
     LABOUR_EVENTS = "labour_events", _("Biến động lao động (có việc làm, đi làm việc ở nước ngoài)")
     ABROAD = "abroad", _("Xuất cảnh đi làm việc ở nước ngoài theo hợp đồng")  # its source: abroad.indicators
+    LOANS = "loans", _("Vay vốn hỗ trợ tạo việc làm")
 
 
 dimension_choices_add("channel", StartChannel)

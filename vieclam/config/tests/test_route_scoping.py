@@ -70,6 +70,7 @@ KINDS = {
     "enrolments": "enrolment",
     "abroad": "journey",  # abroad/<id>/: a worker's journey abroad
     "journeys": "journey",
+    "loans": "loan",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -200,6 +201,13 @@ def _journey(officer, person):
     programme = make_programme(officer)
     return journey_register(actor=officer, data={"person": person, "programme": programme,
                                                  "registered_on": dt.date(2023, 1, 10)})  # fmt: skip
+            "loan": _loan(officer, person, commune)}  # fmt: skip
+
+
+def _loan(officer, person, commune: str):
+    from vieclam.loans.tests.factories import make_loan
+
+    return make_loan(officer, person=person, commune=commune)
 
 
 def _target(officer, commune: str, marker: str):

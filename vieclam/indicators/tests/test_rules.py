@@ -38,6 +38,7 @@ from vieclam.indicators.engine import Calculator
 from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period, period_parse
 from vieclam.indicators.rules import DROP, rule_get, rule_names
+from vieclam.loans.tests.bruteforce import BRUTE_LOANS, loan_start_persons
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
 from vieclam.people.reviews import household_review_record
 from vieclam.people.services import household_add_member, household_create, person_update
@@ -614,6 +615,8 @@ def bf_starts(abroad_only: bool):
             if within(step.on, period) and known(step.recorded_at, as_of):
                 found[step.person_id][0] = True
                 found[step.person_id][1].add("abroad")
+        for pk in loan_start_persons(period, as_of):
+            found[pk][1].add("loans")
         t = Tally()
         for pk, (abroad, sources) in found.items():
             if abroad_only and not abroad:
@@ -705,6 +708,7 @@ BRUTE = {
     "abroad_returned_early_persons": bf_abroad_steps("returned", early_only=True),
     "abroad_back_in_work_persons": bf_abroad_steps("back_in_work"),
     "abroad_stock_persons": bf_abroad_stock,
+    **BRUTE_LOANS,
 }
 
 

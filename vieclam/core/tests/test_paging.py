@@ -177,6 +177,11 @@ def test_every_page_holds_the_rows_of_a_plain_offset_in_the_same_order(cast, per
         assert rows.count() > 6, label
         for per_page, orphans in ((5, 0), (4, 2), (7, 3)):
             assert _bounded_pages(rows, per_page, orphans) == _plain_pages(rows, per_page, orphans), label
+        for per_page in (3, 4):  # within a bound of 20, each page opened afresh (a deep one reads its keys first)
+            plain = [p.pk for p in rows[:20]]
+            expected = [plain[i : i + per_page] for i in range(0, len(plain), per_page)]
+            pages = [[p.pk for p in Bounded20(rows, per_page).get_page(n)] for n in range(1, len(expected) + 3)]
+            assert pages == expected + [expected[-1]] * 2, label  # past the end: the last page
 
 
 def test_a_deep_page_reads_its_keys_first_in_the_one_query_a_page_costs(cast, persons, django_assert_num_queries):
@@ -192,6 +197,29 @@ def test_a_deep_page_reads_its_keys_first_in_the_one_query_a_page_costs(cast, pe
     assert [p.pk for p in first + last] == [p.pk for p in rows[:5]] + [p.pk for p in rows[20:]]
     with django_assert_num_queries(0):  # the related rows came with the page, as before
         assert all(p.residence_commune.name for p in last)
+
+
+def test_a_page_deep_in_the_bound_is_counted_with_its_keys_in_one_query(cast, persons, django_assert_num_queries):
+    rows = _registry_lists(cast)["by name"]
+    expected = _plain_pages(rows, 4)
+    for number, shown in ((4, 4), (5, 5), (99, 5)):  # bottom 12, 16 ≥ half the bound; 99: past it, the last page
+        paginator = Bounded20(rows, 4)
+        with django_assert_num_queries(2) as captured:  # as before: the count, the page
+            page = paginator.get_page(number)
+            assert [p.pk for p in page] == expected[shown - 1] and page.number == shown
+        assert "COUNT(" not in captured.captured_queries[0]["sql"].upper()
+        assert paginator.count == 20 and paginator.truncated and paginator.num_pages == 5
+    paginator = Bounded20(rows, 4)
+    with django_assert_num_queries(2):  # the API's way in: page(), not get_page()
+        assert [p.pk for p in paginator.page(4)] == expected[3]
+    paginator = Bounded20(rows, 4)
+    with django_assert_num_queries(2) as captured:  # a shallow page: the count, then the page
+        assert [p.pk for p in paginator.get_page(2)] == expected[1]
+    assert "COUNT(" in captured.captured_queries[0]["sql"].upper()
+
+
+class Bounded20(BoundedPaginator):
+    max_rows = 20
 
 
 def test_a_list_whose_order_may_tie_or_repeat_rows_pages_by_plain_offset(cast, persons):

@@ -83,7 +83,7 @@ class BoundedPaginator(Paginator):
 
     def page(self, number):
         """The page; past the first one, its rows are found by primary key first (see the module's doc)."""
-        self._read_keys(number)
+        self._read_keys(number, past_the_bound=False)  # the API answers a page past the bound 404: no keys
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
@@ -97,14 +97,15 @@ class BoundedPaginator(Paginator):
             return self._get_page(rows.filter(pk__in=rows.values("pk")[bottom:top]), number, self)
         return self._get_page(rows[bottom:top], number, self)
 
-    def _read_keys(self, number) -> None:
+    def _read_keys(self, number, *, past_the_bound: bool = True) -> None:
         """A page in the deeper half of the bound (or past it) reads the keys of the list's first max_rows + 1
         rows, in its order, in the query that would have counted them: the count and the page's keys then cost one
         read in the list's order, where a count and the page's keys cost that read and, before it, a count (which
         joins every counted row to its scope: 0,13 s of the province's applications' last page)."""
         if "count" in self.__dict__ or self._keys is not None or not str(number).isdigit():
             return
-        if (int(number) - 1) * self.per_page < self.max_rows // 2:
+        bottom = (int(number) - 1) * self.per_page
+        if bottom < self.max_rows // 2 or (bottom >= self.max_rows and not past_the_bound):
             return
         rows = self.object_list
         if getattr(rows, "bounded_count", None) is None and _pages_by_key(rows):

@@ -4,6 +4,7 @@ import datetime as dt
 import warnings
 
 import pytest
+from django.core.paginator import EmptyPage
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -212,6 +213,10 @@ def test_a_page_deep_in_the_bound_is_counted_with_its_keys_in_one_query(cast, pe
     paginator = Bounded20(rows, 4)
     with django_assert_num_queries(2):  # the API's way in: page(), not get_page()
         assert [p.pk for p in paginator.page(4)] == expected[3]
+    paginator = Bounded20(rows, 4)
+    with django_assert_num_queries(1) as captured, pytest.raises(EmptyPage):  # the API's page past the bound: 404
+        paginator.page(6)
+    assert "COUNT(" in captured.captured_queries[0]["sql"].upper()  # counted only, no keys read
     paginator = Bounded20(rows, 4)
     with django_assert_num_queries(2) as captured:  # a shallow page: the count, then the page
         assert [p.pk for p in paginator.get_page(2)] == expected[1]

@@ -176,7 +176,9 @@ def world(cast, area: str) -> dict:
             "fair": fair, "booth": booth, "slot": slot, "target": _target(officer, commune, marker),
             "fair_registration": fair_registrations.registration_create(
                 actor=officer, fair=fair, data={"person": person}),
-            **_training(officer, person, commune, marker)}  # fmt: skip
+            **_training(officer, person, commune, marker),
+            "journey": _journey(officer, person),
+            "loan": _loan(officer, person, commune)}  # fmt: skip
 
 
 def _training(officer, person, commune: str, marker: str) -> dict:
@@ -189,7 +191,6 @@ def _training(officer, person, commune: str, marker: str) -> dict:
     klass = make_class(officer, provider=provider, commune_code=commune, code=f"Lớp {marker}")
     enrolment = enrolment_create(actor=officer, training_class=klass, person=person, data={})
     return {"training_class": klass, "enrolment": enrolment}
-            "journey": _journey(officer, person)}  # fmt: skip
 
 
 def _journey(officer, person):
@@ -201,7 +202,6 @@ def _journey(officer, person):
     programme = make_programme(officer)
     return journey_register(actor=officer, data={"person": person, "programme": programme,
                                                  "registered_on": dt.date(2023, 1, 10)})  # fmt: skip
-            "loan": _loan(officer, person, commune)}  # fmt: skip
 
 
 def _loan(officer, person, commune: str):

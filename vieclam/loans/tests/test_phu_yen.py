@@ -17,7 +17,7 @@ from vieclam.loans.selectors import loan_line_figures, loan_line_text
 from vieclam.loans.tests.factories import a_person, step
 from vieclam.places.models import AdministrativeUnit
 from vieclam.reporting.build import report_build
-from vieclam.reporting.kinds import ReportKind
+from vieclam.reporting.kinds import kind_get
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -69,9 +69,8 @@ def test_phu_yens_loan_line_is_counted_from_the_records(cast):
         "198 dự án vay vốn, giải ngân hơn 17 tỷ đồng, tạo việc làm cho 277 lao động"
     )
 
-    # A yearly report listing the three indicators prints them.
-    kind = ReportKind(code="vay_von", title_vi="Báo cáo vay vốn", title_en="Loans", periods=("year",),
-                      indicators=codes, commune_indicators=codes, legal_source="NĐ 61/2015/NĐ-CP")  # fmt: skip
+    # The yearly report of training, working abroad and loans prints them.
+    kind = kind_get("dao_tao_xkld_vay_von_nam")  # the yearly report of training, working abroad and loans
     document = report_build(kind=kind, area=area, period=YEAR)
     rows = {row[0]: row[2] for row in document.tables[0].rows}
     assert rows["Số dự án vay vốn hỗ trợ tạo việc làm được giải ngân"] == Decimal(198)

@@ -6,6 +6,7 @@ app_name = "abroad"
 urlpatterns = [
     path("", views.journey_list, name="journey_list"),
     path("new/", views.journey_create, name="journey_create"),
+    path("leads/", views.lead_list, name="lead_list"),
     path("<int:pk>/", views.journey_detail, name="journey_detail"),
     path("<int:pk>/step/", views.journey_step, name="journey_step"),
     path("<int:pk>/support/", views.journey_support, name="journey_support"),

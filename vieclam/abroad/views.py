@@ -14,7 +14,10 @@ from vieclam.abroad.filtersets import EnterpriseFilterSet, JourneyFilterSet, Pro
 from vieclam.abroad.forms import EnterpriseForm, JourneyForm, ProgrammeForm, StepForm, SupportForm
 from vieclam.abroad.rules import NEXT
 from vieclam.core.audit import history_for
+from vieclam.core.dates import today
+from vieclam.core.paging import BoundedPaginator
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
+from vieclam.people import selectors as people_selectors
 
 
 class JourneyListView(RegistryListView):
@@ -61,8 +64,21 @@ def journey_detail(request, pk: int):
 
 
 @staff_required
+def lead_list(request):
+    """ "Người quan tâm đi làm việc ở nước ngoài": the persons of the user's areas who asked at a fair or in
+    counselling and have no journey registered since, each with a button opening the registration with them."""
+    paginator = BoundedPaginator(selectors.lead_list(viewer=request.user), 50)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "abroad/lead_list.html", {"page": page})
+
+
+@staff_required
 def journey_create(request):
-    form = JourneyForm(request.POST or None, user=request.user)
+    initial: dict = {"registered_on": today()}
+    person = people_selectors.person_pick_get(viewer=request.user, pk=request.GET.get("person", ""))
+    if person is not None:  # from the list of persons interested (a person outside the user's areas is not shown)
+        initial["person"] = person.pk
+    form = JourneyForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
         journey = call_service(form, lambda: services.journey_register(actor=request.user, data=data))

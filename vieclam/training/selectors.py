@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from vieclam.accounts.scoping import get_scoped_or_404, scope_queryset
 from vieclam.codelists.models import Occupation
@@ -26,11 +27,14 @@ __all__ = (
     "enrolment_get",
     "enrolment_list",
     "priority_group_list",
+    "unnamed_wishes",
     "provider_get",
     "provider_list",
 )
 
 CLASS_RELATED = ("course", "course__occupation", "provider", "venue_commune")
+TRAINING_TOPIC = "hoc_nghe"  # the counselling topic (codelists services_items.csv) that is a wish to train
+
 ENROLMENT_RELATED = ("person", "person__residence_commune", "training_class", "training_class__course",
                      "training_class__provider", "priority_group")  # fmt: skip
 
@@ -137,16 +141,59 @@ class DemandRow:
 
 def demand_by_occupation_and_commune(*, viewer, start: dt.date, end: dt.date) -> list[DemandRow]:
     """Wishes recorded from `start` to `end` (each person once per occupation and commune) against the seats of the
-    classes of that occupation starting in the same days in the same commune; the largest unmet demand first."""
+    classes of that occupation starting in the same days in the same commune; the largest unmet demand first.
+
+    Where the wishes come from (issue 13, item 1: "interest recorded at counselling, fairs and the commune survey"):
+    - TrainingInterest rows (an occupation named: the demand page's form, the commune survey);
+    - a job fair registration's interest in vocational training (fairs.FairInterest, on the fair's day) and a
+      counselling session whose topics include vocational training (casework, on the session's day). Neither names
+      an occupation, so they count in a row "Chưa chọn nghề" of the person's commune.
+
+    The fair and counselling wishes are read here, where they are recorded, and not copied into TrainingInterest:
+    one place of truth (a registration or session corrected or deleted is corrected in the demand at once; a fair
+    registration typed on the public page has no person until the door, and a copy would have to follow it), and
+    no double counting by construction: a person counts once per row (distinct persons), and in the "Chưa chọn
+    nghề" row only when they named no occupation in the same days (their named wish already counts them).
+    Registrations of visitors never tied to a person are left out (no commune of residence is known)."""
     interests = scope_queryset(TrainingInterest.objects.filter(recorded_on__gte=start, recorded_on__lte=end), viewer)
     by_place = interests.order_by().values_list("person__residence_commune_id", "occupation_id")
     wanted = by_place.annotate(n=Count("person_id", distinct=True))
     classes = scope_queryset(TrainingClass.objects.filter(start_date__gte=start, start_date__lte=end), viewer)
     offered = classes.order_by().values_list("venue_commune_id", "course__occupation_id").annotate(n=Sum("capacity"))
-    persons = {(commune, occupation): n for commune, occupation, n in wanted}
+    persons: dict[tuple[int, int | None], int] = {(commune, occupation): n for commune, occupation, n in wanted}
+    for commune, n in unnamed_wishes(viewer=viewer, start=start, end=end):
+        persons[(commune, None)] = n
     seats = {(commune, occupation): n for commune, occupation, n in offered}
     keys = set(persons) | set(seats)
     communes = dict(AdministrativeUnit.objects.filter(pk__in={c for c, _o in keys}).values_list("pk", "name"))
-    occupations = dict(Occupation.objects.filter(pk__in={o for _c, o in keys}).values_list("pk", "name_vi"))
+    occupations: dict[int | None, str] = dict(
+        Occupation.objects.filter(pk__in={o for _c, o in keys if o is not None}).values_list("pk", "name_vi")
+    )
+    occupations[None] = str(_("Chưa chọn nghề"))
     rows = [DemandRow(communes[c], occupations[o], persons.get((c, o), 0), seats.get((c, o), 0)) for c, o in keys]
     return sorted(rows, key=lambda row: (-row.gap, row.commune, row.occupation))
+
+
+def unnamed_wishes(*, viewer, start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    """[(commune id, persons)]: persons of the viewer's areas who asked for vocational training at a job fair or in
+    counselling from `start` to `end` without naming an occupation in a TrainingInterest of the same days."""
+    from vieclam.casework.choices import TOPICS_LIST
+    from vieclam.casework.models import CounsellingSession
+    from vieclam.fairs.choices import InterestKind
+    from vieclam.fairs.models import FairInterest
+    from vieclam.people.models import Person
+
+    named = TrainingInterest.objects.filter(person=OuterRef("pk"), recorded_on__gte=start, recorded_on__lte=end)
+    fair_persons = FairInterest.objects.filter(
+        kind=InterestKind.TRAINING,
+        registration__person__isnull=False,
+        registration__fair__held_on__gte=start,
+        registration__fair__held_on__lte=end,
+    ).values("registration__person")
+    session_persons = CounsellingSession.objects.filter(
+        held_on__gte=start, held_on__lte=end, topics__code=TRAINING_TOPIC, topics__code_list__slug=TOPICS_LIST
+    ).values("person")
+    rows = scope_queryset(Person.objects.all(), viewer).filter(
+        Q(pk__in=fair_persons) | Q(pk__in=session_persons), ~Exists(named)
+    )
+    return list(rows.order_by().values_list("residence_commune_id").annotate(n=Count("pk", distinct=True)))

@@ -87,3 +87,13 @@ def test_the_demand_page_shows_the_fair_wishes(cast):
     client.force_login(officer)
     page = client.get("/training/demand/").content.decode()
     assert UNNAMED in page and "Phường Tân Ninh" in page
+
+
+def test_a_visitor_not_yet_tied_to_a_person_is_left_out_until_the_door(cast):
+    from vieclam.fairs.tests.test_public import typed
+
+    officer = cast["commune_a"]
+    fair = make_fair(officer)
+    registration = fair_services.registration_apply(fair=fair, data=typed())
+    fair_services.interest_record(actor=officer, registration=registration, kind=InterestKind.TRAINING)
+    assert registration.person_id is None and year_rows(officer) == []

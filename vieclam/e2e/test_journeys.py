@@ -97,6 +97,13 @@ def saved(page, message: str) -> None:
     assert message in content, page.locator("main").inner_text()[:2000]
 
 
+def follow(page, url: str, link: str) -> None:
+    """Open a list page and follow one of its links, as an officer finds a form."""
+    page.goto(url)
+    page.get_by_role("link", name=link, exact=True).first.click()
+    page.wait_for_load_state()
+
+
 def timeline(page, base: str, person: dict) -> str:
     page.goto(f"{base}/people/{person['id']}/timeline/")
     return page.locator("ol.list-group").inner_text()
@@ -127,7 +134,7 @@ def test_training_abroad_and_loan_journeys_reach_timelines_and_the_yearly_report
     before = report_figures(page)
 
     # 1. She records the wish to learn a trade the worker gave at the fair.
-    page.goto(f"{base}/training/demand/?year={year}")
+    follow(page, f"{base}/training/", "Nhu cầu học nghề")
     pick(page, "person", trainee["cccd"])
     pick(page, "occupation", "thợ may, thợ thêu")
     page.select_option("#id_source", label="Phiên giao dịch việc làm")
@@ -140,14 +147,15 @@ def test_training_abroad_and_loan_journeys_reach_timelines_and_the_yearly_report
     # 2. The province officer adds a centre licensed for the trade, the course, and opens a class in the commune.
     province = browser.new_context()
     page = login(province, base, "demo-province")
-    page.goto(f"{base}/training/providers/new/")
+    follow(page, f"{base}/training/", "Cơ sở và khóa đào tạo")
+    page.get_by_role("link", name="Thêm cơ sở").click()
     page.fill("#id_name", "Trung tâm Giáo dục nghề nghiệp Tân Ninh")
     page.select_option("#id_kind", label="Trung tâm giáo dục nghề nghiệp công lập")
     pick(page, "commune", world["commune"])
     pick(page, "occupation", "thợ may, thợ thêu")
     page.locator("form button.btn-primary").click()
     saved(page, "Đã thêm cơ sở đào tạo.")
-    page.goto(f"{base}/training/courses/new/")
+    follow(page, f"{base}/training/providers/", "Thêm khóa đào tạo")
     page.fill("#id_name", "May công nghiệp")
     pick(page, "occupation", "thợ may, thợ thêu")
     page.select_option("#id_level", label="Đào tạo thường xuyên dưới 3 tháng")
@@ -156,7 +164,7 @@ def test_training_abroad_and_loan_journeys_reach_timelines_and_the_yearly_report
     page.fill("#id_cost_norm", "2.500.000")
     page.locator("form button.btn-primary").click()
     saved(page, "Đã thêm khóa đào tạo.")
-    page.goto(f"{base}/training/new/")
+    follow(page, f"{base}/training/", "Mở lớp")
     page.fill("#id_code", f"MAY-{year}-01")
     page.select_option("#id_course", label="May công nghiệp")
     page.select_option("#id_provider", label="Trung tâm Giáo dục nghề nghiệp Tân Ninh")
@@ -190,6 +198,9 @@ def test_training_abroad_and_loan_journeys_reach_timelines_and_the_yearly_report
         row.locator("input[name=certificate_number]").fill(number)
         row.get_by_role("button", name="Lưu").click()
         saved(page, f"Đã cập nhật trạng thái của {trainee['name']}.")
+        if status == "Đang học":  # what may follow "attending" is offered, not "attending" again
+            offered = page.locator(f"tr:has-text('{trainee['name']}') select[name=status]").inner_text()
+            assert "Đang học" not in offered and "Bỏ học" in offered, offered
     assert certificate in page.locator(f"tr:has-text('{trainee['name']}')").inner_text()
     commune.close()
 
@@ -213,7 +224,7 @@ def test_training_abroad_and_loan_journeys_reach_timelines_and_the_yearly_report
     # 5. The commune officer registers the second worker to work in Korea and steps the journey through.
     commune = browser.new_context()
     page = login(commune, base, "demo-commune")
-    page.goto(f"{base}/abroad/new/")
+    follow(page, f"{base}/abroad/", "Ghi nhận đăng ký")
     pick(page, "person", abroad["cccd"])
     page.select_option("#id_country", label="Hàn Quốc")
     page.fill("#id_foreign_employer", "Busan Marine Co., Ltd.")
@@ -233,7 +244,7 @@ def test_training_abroad_and_loan_journeys_reach_timelines_and_the_yearly_report
     assert "Về nước đúng hạn hợp đồng" in page.content()
 
     # 6. ...and a household business's loan: application, appraisal, approval, disbursement, the jobs it made.
-    page.goto(f"{base}/loans/new/")
+    follow(page, f"{base}/loans/", "Ghi nhận hồ sơ vay")
     page.select_option("#id_borrower_kind", label="Hộ kinh doanh")
     pick(page, "person", owner["cccd"])
     pick(page, "employer", world["business"])

@@ -14,6 +14,7 @@ from vieclam.core.audit import history_for
 from vieclam.core.dates import today
 from vieclam.core.viewkit import RegistryListView, call_service, staff_required
 from vieclam.training import selectors, services
+from vieclam.training.choices import NEXT_STATUSES, EnrolmentStatus
 from vieclam.training.exporters import ClassExporter, EnrolmentExporter
 from vieclam.training.filtersets import ClassFilterSet, EnrolmentFilterSet
 from vieclam.training.forms import (
@@ -62,13 +63,15 @@ def class_detail(request, pk: int):
         if saved is not None:
             messages.success(request, _("Đã ghi danh {name}.").format(name=person.full_name))
             return redirect(training_class)
+    enrolments = list(selectors.class_enrolments(viewer=request.user, training_class=training_class))
+    for row in enrolments:  # each row's menu offers only the statuses that may follow its own
+        row.next_choices = [(s.value, s.label) for s in EnrolmentStatus if s in NEXT_STATUSES[row.status]]
     context = {
         "training_class": training_class,
-        "enrolments": list(selectors.class_enrolments(viewer=request.user, training_class=training_class)),
+        "enrolments": enrolments,
         "taken": training_class.enrolments.exclude(status="dropped").count(),
         "outcome": selectors.class_outcome(training_class=training_class),
         "form": form,
-        "transition_form": TransitionForm(),
         "history": history_for(training_class) if request.user.can_view_history else None,
     }
     return render(request, "training/class_detail.html", context)

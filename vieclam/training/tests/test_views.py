@@ -143,3 +143,22 @@ def test_the_lists_read_a_fixed_number_of_queries(cast, django_assert_max_num_qu
         with django_assert_max_num_queries(30) as many:
             client.get(url)
         assert len(many.captured_queries) == len(few.captured_queries), url
+
+
+def test_a_trainees_status_menu_offers_only_the_steps_that_may_follow(cast):
+    officer = cast["counsellor_a"]
+    klass, person = make_class(officer), a_person(officer, name="Phạm Thị Đang Học")
+    client = client_of(officer)
+    client.post(f"/training/{klass.pk}/", {"person": person.pk})
+    enrolment = Enrolment.objects.get()
+    page = client.get(f"/training/{klass.pk}/").content.decode()
+    assert '<option value="attending">Đang học</option>' in page
+    client.post(f"/training/enrolments/{enrolment.pk}/status/", {"status": "attending", "on": "02/03/2026"})
+    page = client.get(f"/training/{klass.pk}/").content.decode()
+    assert '<option value="attending">' not in page
+    assert '<option value="completed">Hoàn thành, được cấp chứng chỉ</option>' in page
+    assert '<option value="dropped">Bỏ học</option>' in page
+    client.post(f"/training/enrolments/{enrolment.pk}/status/",
+                {"status": "completed", "on": "30/04/2026", "certificate_number": "SC-2"})  # fmt: skip
+    page = client.get(f"/training/{klass.pk}/").content.decode()
+    assert 'name="status"' not in page

@@ -1,0 +1,91 @@
+"""The demo's training, work-abroad and loan journeys keep the rules their services enforce: each generated record is
+recorded again through the real services (which raise on anything they would refuse) and must come out the same,
+and the dated and counted assumptions of the apps hold on every generated row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vieclam.core.dates import today
+from vieclam.demo.generate import demo_generate
+from vieclam.people.models import Person
+from vieclam.places.models import AdministrativeUnit
+from vieclam.training import services as training_services
+from vieclam.training.choices import NEXT_STATUSES, EnrolmentStatus
+from vieclam.training.models import Enrolment, TrainingClass
+from vieclam.training.rules import best_group, book_on, employment_check_until
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def province(db):
+    unit = AdministrativeUnit.objects.get(edition="post_2025_07", level="province", code="80")
+    demo_generate(province=unit, persons=4000, seed=13)
+    return unit
+
+
+def test_training_classes_and_enrolments_keep_the_training_rules(province):
+    classes = list(TrainingClass.objects.select_related("course", "provider"))
+    assert len(classes) >= 3  # a class a year for 4.000 inhabitants
+    for klass in classes:
+        assert klass.provider.occupations.filter(pk=klass.course.occupation_id).exists()
+        assert klass.end_date >= klass.start_date
+        enrolments = list(klass.enrolments.select_related("person__household", "person__ethnicity",
+                                                          "person__residence_commune", "support_norm"))  # fmt: skip
+        assert 0 < len([e for e in enrolments if e.status != "dropped"]) <= klass.capacity
+        book = book_on(klass.start_date)
+        for enrolment in enrolments:
+            person = enrolment.person
+            assert person.age_on(klass.start_date) >= training_services.MIN_AGE
+            assert enrolment.enrolled_on <= klass.start_date <= klass.end_date
+            group, norm = best_group(person, level=klass.course.level, book=book)
+            assert enrolment.priority_group_id == (group.pk if group else None)
+            if enrolment.support_amount:
+                assert enrolment.funding == "supported" and enrolment.support_norm_id == norm.pk
+                assert enrolment.support_amount <= min(norm.amount, klass.course.cost_norm)
+            events = list(enrolment.events.order_by("on", "pk"))
+            assert events[0].status == "enrolled" and events[0].on == enrolment.enrolled_on
+            for before, after in zip(events, events[1:], strict=False):
+                assert after.status in NEXT_STATUSES[EnrolmentStatus(before.status)] and after.on >= before.on
+            assert events[-1].status == enrolment.status
+            if enrolment.status == "completed":
+                assert klass.start_date <= enrolment.completed_on <= today() and enrolment.certificate_number
+                assert enrolment.employment_check_until == employment_check_until(enrolment.completed_on)
+        for enrolment in enrolments[:3]:
+            enrolment.full_clean()
+
+
+def test_training_rows_are_recorded_again_the_same_through_the_services(province, cast):
+    admin = cast["admin"]
+    for klass in TrainingClass.objects.select_related("course", "provider", "venue_commune").order_by("pk")[:8]:
+        again = training_services.class_create(actor=admin, data={
+            "code": klass.code + "b", "course": klass.course, "provider": klass.provider,
+            "venue_commune": klass.venue_commune, "start_date": klass.start_date, "end_date": klass.end_date,
+            "capacity": klass.capacity, "funding": klass.funding,
+        })  # fmt: skip
+        enrolments = list(klass.enrolments.order_by("pk"))
+        rows = [(Person.objects.get(pk=e.person_id), {"funding": e.funding, "support_amount": e.support_amount,
+                                                      "enrolled_on": e.enrolled_on}) for e in enrolments]  # fmt: skip
+        made = training_services.enrolments_create(actor=admin, training_class=again, rows=rows)
+        for original, copy in zip(enrolments, made, strict=True):
+            for event in original.events.exclude(status="enrolled").order_by("on", "pk"):
+                copy = training_services.enrolment_transition(
+                    actor=admin, enrolment=copy, status=event.status, on=event.on,
+                    certificate_number=original.certificate_number, note=event.note,
+                )  # fmt: skip
+            copy = Enrolment.objects.get(pk=copy.pk)
+            keys = ("priority_group_id", "support_norm_id", "support_amount", "status", "completed_on", "dropped_on",
+                    "employment_check_until")  # fmt: skip
+            assert [getattr(copy, k) for k in keys] == [getattr(original, k) for k in keys]
+
+
+def test_some_completers_found_work_within_six_months(province):
+    from vieclam.training.indicators import employed_after_training
+
+    completed = Enrolment.objects.filter(status="completed").count()
+    employed = employed_after_training().count()
+    assert completed and 0 < employed < completed
+    assert dt.date(2024, 1, 1) <= Enrolment.objects.order_by("enrolled_on").first().enrolled_on

@@ -284,6 +284,9 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
     """Vocational training, working abroad and job-creation loans over the same years (demo.training, demo.abroad,
     demo.loans), each from its own random stream. Connections they make go into the history's lists (written
     with them), so they are added before those are written."""
+    from vieclam.abroad import models as am
+    from vieclam.abroad.rules import min_age_on
+    from vieclam.demo import abroad as demo_abroad
     from vieclam.demo import journeys
     from vieclam.demo import training as demo_training
     from vieclam.training import models as tm
@@ -309,6 +312,10 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
             "class": next_id(tm.TrainingClass),
             "enrolment": next_id(tm.Enrolment),
             "enrolment_event": next_id(tm.EnrolmentEvent),
+            "enterprise": next_id(am.ServiceEnterprise),
+            "programme": next_id(am.Programme),
+            "journey": next_id(am.Journey),
+            "journey_event": next_id(am.JourneyEvent),
         },
         history=generator,
         past=past,
@@ -318,6 +325,11 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
     rows = demo_training.TrainingGenerator(
         ctx, rng=Random(seed + 5), occupations=occupations, districts=_former_districts(communes), employers=employers
     ).generate()
+    gone = demo_abroad.AbroadGenerator(
+        ctx, rng=Random(seed + 6), countries=dict(am.Country.objects.values_list("code", "pk")),
+        occupations=occupations, min_age=min_age_on(day) or 18,
+        taken_tax_codes=set(am.ServiceEnterprise.objects.values_list("tax_code", flat=True)),
+    ).generate()  # fmt: skip
     return {
         "training_providers": (tm.Provider, demo_training.PROVIDER_COLUMNS, rows.providers),
         "training_provider_occupations": (
@@ -329,6 +341,10 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
         "training_classes": (tm.TrainingClass, demo_training.CLASS_COLUMNS, rows.classes),
         "training_enrolments": (tm.Enrolment, demo_training.ENROLMENT_COLUMNS, rows.enrolments),
         "training_enrolment_events": (tm.EnrolmentEvent, demo_training.EVENT_COLUMNS, rows.events),
+        "abroad_enterprises": (am.ServiceEnterprise, demo_abroad.ENTERPRISE_COLUMNS, gone.enterprises),
+        "abroad_programmes": (am.Programme, demo_abroad.PROGRAMME_COLUMNS, gone.programmes),
+        "abroad_journeys": (am.Journey, demo_abroad.JOURNEY_COLUMNS, gone.journeys),
+        "abroad_journey_events": (am.JourneyEvent, demo_abroad.EVENT_COLUMNS, gone.events),
     }
 
 

@@ -89,3 +89,54 @@ def test_some_completers_found_work_within_six_months(province):
     employed = employed_after_training().count()
     assert completed and 0 < employed < completed
     assert dt.date(2024, 1, 1) <= Enrolment.objects.order_by("enrolled_on").first().enrolled_on
+
+
+def test_journeys_abroad_keep_the_steps_in_order_and_the_age_rule(province):
+    from vieclam.abroad.models import Journey
+    from vieclam.abroad.rules import CLOSED, NEXT, contract_end, min_age_on
+
+    journeys = list(Journey.objects.select_related("person", "programme__enterprise").prefetch_related("events"))
+    assert len(journeys) >= 5
+    assert {j.state for j in journeys} & {"departed", "working"}
+    open_ = [j.person_id for j in journeys if j.state not in CLOSED]
+    assert len(open_) == len(set(open_)), "one open journey a person"
+    for journey in journeys:
+        events = sorted(journey.events.all(), key=lambda e: (e.on, e.pk))
+        assert events[0].state == "registered" and events[0].on == journey.registered_on
+        for before, after in zip(events, events[1:], strict=False):
+            assert after.state in NEXT[before.state] and after.on >= before.on
+        assert events[-1].state == journey.state and events[-1].on <= today()
+        assert journey.person.age_on(journey.registered_on) >= min_age_on(journey.registered_on)
+        assert journey.registered_on >= journey.programme.opened_on
+        assert journey.programme.enterprise.licensed_on(journey.programme.opened_on)
+        if journey.departed_on:
+            assert journey.contract_signed_on <= journey.departed_on
+            assert journey.person.age_on(journey.departed_on) >= min_age_on(journey.departed_on)
+            assert journey.expected_return_on == contract_end(journey.departed_on, journey.contract_months)
+        if journey.returned_on:
+            assert journey.returned_on > journey.departed_on
+            early = journey.returned_on < journey.expected_return_on
+            assert journey.return_kind == ("early" if early else "on_time") and bool(journey.return_reason) == early
+        journey.full_clean()
+
+
+def test_journeys_abroad_are_recorded_again_the_same_through_the_services(province, cast):
+    from vieclam.abroad import services as abroad_services
+    from vieclam.abroad.models import Journey
+
+    admin = cast["admin"]
+    keys = ("state", "registered_on", "contract_signed_on", "departed_on", "expected_return_on", "returned_on",
+            "return_kind", "return_reason", "back_in_work_on", "country_id", "contract_months")  # fmt: skip
+    generated = []
+    for journey in Journey.objects.select_related("person", "programme").order_by("pk"):
+        generated.append(([getattr(journey, k) for k in keys], journey.person, journey.programme,
+                          [(e.state, e.on, e.note) for e in journey.events.order_by("on", "pk")]))  # fmt: skip
+    Journey.objects.all().delete()
+    for values, person, programme, steps in generated:
+        journey = abroad_services.journey_register(actor=admin, data={"person": person, "programme": programme,
+                                                                      "registered_on": steps[0][1]})  # fmt: skip
+        for state, on, note in steps[1:]:
+            data = {"return_reason": note} if state == "returned" and note else {"note": note} if note else {}
+            journey = abroad_services.journey_advance(actor=admin, journey=journey, state=state, on=on, data=data)
+        journey = Journey.objects.get(pk=journey.pk)
+        assert [getattr(journey, k) for k in keys] == values

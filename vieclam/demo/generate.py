@@ -288,7 +288,9 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
     from vieclam.abroad.rules import min_age_on
     from vieclam.demo import abroad as demo_abroad
     from vieclam.demo import journeys
+    from vieclam.demo import loans as demo_loans
     from vieclam.demo import training as demo_training
+    from vieclam.loans import models as lm
     from vieclam.training import models as tm
 
     communes = AdministrativeUnit.objects.valid_on(day).filter(level=Level.COMMUNE, province=province)
@@ -316,6 +318,9 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
             "programme": next_id(am.Programme),
             "journey": next_id(am.Journey),
             "journey_event": next_id(am.JourneyEvent),
+            "loan": next_id(lm.Loan),
+            "loan_event": next_id(lm.LoanEvent),
+            "loan_job_person": next_id(lm.LoanJobPerson),
         },
         history=generator,
         past=past,
@@ -330,6 +335,8 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
         occupations=occupations, min_age=min_age_on(day) or 18,
         taken_tax_codes=set(am.ServiceEnterprise.objects.values_list("tax_code", flat=True)),
     ).generate()  # fmt: skip
+    type_codes = dict(CodeItem.objects.filter(code_list__slug="employer-types").values_list("pk", "code"))
+    lent = demo_loans.LoanGenerator(ctx, rng=Random(seed + 7), employers=employers, type_codes=type_codes).generate()
     return {
         "training_providers": (tm.Provider, demo_training.PROVIDER_COLUMNS, rows.providers),
         "training_provider_occupations": (
@@ -345,6 +352,9 @@ def _journeys(province, out: pop.Output, employers, past: history.History, gener
         "abroad_programmes": (am.Programme, demo_abroad.PROGRAMME_COLUMNS, gone.programmes),
         "abroad_journeys": (am.Journey, demo_abroad.JOURNEY_COLUMNS, gone.journeys),
         "abroad_journey_events": (am.JourneyEvent, demo_abroad.EVENT_COLUMNS, gone.events),
+        "loans": (lm.Loan, demo_loans.LOAN_COLUMNS, lent.loans),
+        "loan_events": (lm.LoanEvent, demo_loans.EVENT_COLUMNS, lent.events),
+        "loan_job_persons": (lm.LoanJobPerson, demo_loans.JOB_PERSON_COLUMNS, lent.job_persons),
     }
 
 

@@ -140,3 +140,57 @@ def test_journeys_abroad_are_recorded_again_the_same_through_the_services(provin
             journey = abroad_services.journey_advance(actor=admin, journey=journey, state=state, on=on, data=data)
         journey = Journey.objects.get(pk=journey.pk)
         assert [getattr(journey, k) for k in keys] == values
+
+
+def test_loans_keep_their_ceilings_and_steps_in_order(province):
+    from vieclam.loans.choices import TRANSITIONS
+    from vieclam.loans.models import Loan
+    from vieclam.loans.services import ceiling_problem, policy_on
+
+    loans = list(Loan.objects.select_related("policy", "priority_group").prefetch_related("events"))
+    assert len(loans) >= 10
+    assert {loan.status for loan in loans} >= {"da_giai_ngan"}
+    for loan in loans:
+        assert loan.policy == policy_on(loan.borrower_kind, loan.applied_on)
+        jobs = max(loan.jobs_new + loan.jobs_kept, 1)
+        assert ceiling_problem(policy=loan.policy, kind=loan.borrower_kind, amount=loan.amount_requested,
+                               jobs=jobs) is None  # fmt: skip
+        if loan.priority_group:
+            assert loan.priority_group.is_valid_on(loan.applied_on)
+        status, last = "da_nop", loan.applied_on
+        for event in sorted(loan.events.all(), key=lambda e: (e.on, e.pk)):
+            allowed, to = TRANSITIONS[event.kind]
+            assert status in allowed and event.on >= last and event.on <= today()
+            status = to or status
+            last = event.on if event.kind != "kiem_tra_viec_lam" else last
+        assert status == loan.status
+        if loan.approved_amount:
+            assert loan.disbursed_amount <= loan.approved_amount <= loan.amount_requested
+        loan.full_clean()
+
+
+def test_loans_are_recorded_again_the_same_through_the_services(province, cast):
+    from vieclam.loans import services as loan_services
+    from vieclam.loans.models import Loan
+
+    admin = cast["admin"]
+    keys = ("status", "status_on", "approved_amount", "term_months", "interest_rate", "disbursed_amount",
+            "disbursed_on", "jobs_created", "policy_id", "priority_group_id")  # fmt: skip
+    for loan in Loan.objects.select_related("person", "employer", "priority_group").order_by("pk"):
+        again = loan_services.loan_create(actor=admin, data={
+            "borrower_kind": loan.borrower_kind, "person": loan.person, "employer": loan.employer,
+            "purpose": loan.purpose, "amount_requested": loan.amount_requested, "jobs_new": loan.jobs_new,
+            "jobs_kept": loan.jobs_kept, "priority_group": loan.priority_group, "applied_on": loan.applied_on,
+            "commune_confirmed_on": loan.commune_confirmed_on,
+        })  # fmt: skip
+        for event in loan.events.order_by("on", "pk"):
+            data = {"kind": event.kind, "on": event.on, "note": event.note}
+            if event.kind == "phe_duyet":
+                data.update(amount=event.amount, term_months=event.term_months)  # the rate: the service's own
+            elif event.kind == "giai_ngan":
+                data.update(amount=event.amount)
+            elif event.kind == "kiem_tra_viec_lam":
+                data.update(workers=event.workers, persons=[p.person for p in event.job_persons.all()])
+            loan_services.loan_event_record(actor=admin, loan=again, data=data)
+        again = Loan.objects.get(pk=again.pk)
+        assert [getattr(again, k) for k in keys] == [getattr(loan, k) for k in keys]

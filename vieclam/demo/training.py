@@ -28,7 +28,8 @@ CLASSES_PER_YEAR = 200
 NON_AGRICULTURE_SHARE = 2 / 3
 SELF_FUNDED_SHARE = 0.5  # of the classes (so about half the trainees)
 DROP_SHARE = 0.07
-EMPLOYED_SHARE = 0.35  # of the completers: a job through the centre within six months
+EMPLOYED_SHARE = 0.15  # of the completers: a job through the centre within six months (the others' through other
+# channels, not recorded here)
 TRAINEE_AGES = (16, 55)
 
 PROVIDER_COLUMNS = ["id", "name", "kind", "commune_id", "licence_number", "created_at", "updated_at"]

@@ -194,3 +194,39 @@ def test_loans_are_recorded_again_the_same_through_the_services(province, cast):
             loan_services.loan_event_record(actor=admin, loan=again, data=data)
         again = Loan.objects.get(pk=again.pk)
         assert [getattr(again, k) for k in keys] == [getattr(loan, k) for k in keys]
+
+
+def test_the_journeys_rules_agree_with_their_brute_force_counts_on_the_demo(province):
+    from vieclam.indicators.engine import Calculator
+    from vieclam.indicators.periods import Period
+    from vieclam.indicators.rules import rule_get, rule_names
+    from vieclam.indicators.tests.test_rules import BRUTE
+
+    def only(counts: dict) -> dict:
+        return {k: v for k, v in counts.items() if v}
+
+    from vieclam.indicators.models import Indicator
+
+    names = [n for n in rule_names() if n.startswith(("training_", "abroad_", "loans_"))]
+    names += ["employment_starts", "employment_starts_abroad", "connections_persons"]
+    assert len(names) > 15
+    dims: dict[str, set] = {name: {None} for name in names}  # the breakdowns the catalogue shows (as test_rules)
+    for indicator in Indicator.objects.all():
+        for term in (indicator.numerator, indicator.denominator):
+            rule = (term or "").removeprefix("drop:")
+            if rule in dims:
+                dims[rule] |= {d for d in indicator.disaggregations if d != "commune" and d in rule_get(rule).dims}
+    moment = dt.datetime(2025, 6, 30, 23, tzinfo=dt.UTC)
+    periods = [Period.year(2024), Period.year(2025), Period(dt.date(2026, 1, 1), today()), Period.month(2025, 3)]
+    wrong, seen = [], 0
+    for as_of in (None, moment):
+        calc = Calculator(communes=None, as_of=as_of)
+        for name in names:
+            for period in periods:
+                for by in dims[name]:
+                    got, expected = only(calc.counts(name, period, by)), only(BRUTE[name](period, as_of, by))
+                    seen += bool(expected)
+                    if got != expected:
+                        wrong.append((name, period, as_of, by, got, expected))
+    assert not wrong, "\n".join(map(str, wrong[:10]))
+    assert seen > 50

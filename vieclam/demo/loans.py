@@ -72,6 +72,7 @@ class LoanGenerator:
         }
         self.policies = sorted(LoanPolicy.objects.all(), key=lambda p: p.valid_from or dt.date.min, reverse=True)
         self.groups = list(PriorityGroup.objects.order_by("order", "code"))
+        self.workers: dict[int, list[Adult]] = {}  # commune -> adults an establishment may hire
         self.out = LoanRows()
 
     def generate(self) -> LoanRows:
@@ -182,10 +183,11 @@ class LoanGenerator:
                                applied, confirmed_on, policy.pk, state["status"], state["status_on"],
                                state["approved"], state["term"], state["rate"], state["disbursed"],
                                state["disbursed_on"], state["jobs"], "", recorder, created, updated))  # fmt: skip
-        for kind_, on, amount_, term, rate, workers, note in loan_row_steps:
+        for kind_, on, step_amount, step_term, step_rate, workers, note in loan_row_steps:
             event_id = ctx.next("loan_event")
             at = max(created, moment(rng, on))
-            self.out.events.append((event_id, loan_id, kind_, on, amount_, term, rate, workers, note, recorder, at))
+            self.out.events.append((event_id, loan_id, kind_, on, step_amount, step_term, step_rate, workers, note,
+                                    recorder, at))  # fmt: skip
             if kind_ == "kiem_tra_viec_lam" and workers:
                 for person_id in self._named(adult, commune, workers):
                     self.out.job_persons.append((ctx.next("loan_job_person"), event_id, person_id))
@@ -226,5 +228,7 @@ class LoanGenerator:
             return []
         if adult is not None:
             return [adult.id]
-        local = [a for a in self.ctx.living_in(commune) if 18 <= a.age_on(self.ctx.today) <= 55]
+        if commune not in self.workers:
+            self.workers[commune] = [a for a in self.ctx.living_in(commune) if 18 <= a.age_on(self.ctx.today) <= 55]
+        local = self.workers[commune]
         return [a.id for a in rng.sample(local, min(workers, len(local), rng.randint(1, workers)))]

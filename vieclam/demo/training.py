@@ -94,6 +94,7 @@ class TrainingGenerator:
         self.ctx, self.rng, self.occupations = ctx, rng, occupations
         self.districts, self.employers = districts, employers
         self.books: dict[dt.date, Book] = {}
+        self.of_age: dict[tuple[int, int], list[Adult]] = {}
         self.out = TrainingRows()
 
     def generate(self) -> TrainingRows:
@@ -195,16 +196,22 @@ class TrainingGenerator:
         return seat
 
     def _trainees(self, venue: int, start: dt.date, count: int) -> list[Adult]:
-        low, high = TRAINEE_AGES
-        near = [a for a in self.ctx.living_in(venue) if low <= a.age_on(start) <= high]
+        near = self._of_age(venue, start.year)
         if len(near) < count:  # the neighbouring communes of the same former district
             for _name, communes in self.districts.values():
                 if venue in communes:
-                    for other in communes:
-                        if other != venue:
-                            near += [a for a in self.ctx.living_in(other) if low <= a.age_on(start) <= high]
+                    near = near + [a for other in communes if other != venue for a in self._of_age(other, start.year)]
                     break
         return self.rng.sample(near, min(count, len(near)))
+
+    def _of_age(self, commune: int, year: int) -> list[Adult]:
+        """Adults of the commune of the trainees' ages on 1 January (so at least 15 on any day of the year)."""
+        key = (commune, year)
+        if key not in self.of_age:
+            low, high = TRAINEE_AGES
+            first = dt.date(year, 1, 1)
+            self.of_age[key] = [a for a in self.ctx.living_in(commune) if low <= a.age_on(first) <= high]
+        return self.of_age[key]
 
     def _book(self, day: dt.date) -> Book:
         if day not in self.books:

@@ -230,3 +230,16 @@ def test_the_journeys_rules_agree_with_their_brute_force_counts_on_the_demo(prov
                         wrong.append((name, period, as_of, by, got, expected))
     assert not wrong, "\n".join(map(str, wrong[:10]))
     assert seen > 50
+
+
+def test_the_journeys_pages_and_timelines_show_the_demo(province, cast, client):
+    from vieclam.abroad.models import Journey
+    from vieclam.loans.models import Loan
+
+    client.force_login(cast["province_a"])
+    klass, journey, loan = TrainingClass.objects.first(), Journey.objects.first(), Loan.objects.first()
+    urls = ["/training/", "/training/enrolments/", "/training/providers/", f"/training/{klass.pk}/", "/abroad/",
+            "/abroad/programmes/", "/abroad/enterprises/", f"/abroad/{journey.pk}/", "/loans/", f"/loans/{loan.pk}/",
+            f"/people/{journey.person_id}/"]  # fmt: skip
+    for url in urls:
+        assert client.get(url).status_code == 200, url

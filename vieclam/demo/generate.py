@@ -89,7 +89,8 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
     out = pop.PopulationGenerator(ref, seed=seed, today=day, now=now, first_ids=first).generate(persons)
     employers = _employers(province, ref, persons, seed, now)
     vacancies, profiles, new_vacancy = _jobs(province, employers, out.seekers, seed, now, day)
-    past = _history(province, out, employers, vacancies, new_vacancy, seed, day)
+    past, generator = _history(province, out, employers, vacancies, new_vacancy, seed, day)
+    more = _journeys(province, out, employers, past, generator, seed, day, now)
     return {
         "households": (Household, pop.HOUSEHOLD_COLUMNS, out.households),
         "persons": (Person, pop.PERSON_COLUMNS, out.persons),
@@ -123,6 +124,7 @@ def demo_rows(*, province: AdministrativeUnit, persons: int, seed: int) -> dict[
             past.registration_booths,
         ),
         "fair_interests": (FairInterest, fairs.INTEREST_COLUMNS, past.interests),
+        **more,
     }
 
 
@@ -236,7 +238,7 @@ def _jobs(province, employers, seekers, seed: int, now: dt.datetime, day: dt.dat
 
 
 def _history(province, out: pop.Output, employers, vacancies, new_vacancy: Callable, seed: int,
-             day: dt.date) -> history.History:  # fmt: skip
+             day: dt.date) -> tuple[history.History, history.HistoryGenerator]:  # fmt: skip
     """2024 to today: counselling, caseloads, past vacancies, applications and referrals, job fairs, connections
     and their follow-ups (demo.history, demo.fairs)."""
     poverty = {row[0]: row[5] for row in out.households}
@@ -272,8 +274,105 @@ def _history(province, out: pop.Output, employers, vacancies, new_vacancy: Calla
         new_vacancy=new_vacancy,
         fair_rng=Random(seed + 4),
     )
-    return generator.generate(workers=workers, employers=employers, inhabitants=len(out.persons),
+    past = generator.generate(workers=workers, employers=employers, inhabitants=len(out.persons),
                               open_vacancies=vacancies)  # fmt: skip
+    return past, generator
+
+
+def _journeys(province, out: pop.Output, employers, past: history.History, generator: history.HistoryGenerator,
+              seed: int, day: dt.date, now: dt.datetime) -> dict[str, tuple]:  # fmt: skip
+    """Vocational training, working abroad and job-creation loans over the same years (demo.training, demo.abroad,
+    demo.loans), each from its own random stream. Connections they make go into the history's lists (written
+    with them), so they are added before those are written."""
+    from vieclam.abroad import models as am
+    from vieclam.abroad.rules import min_age_on
+    from vieclam.demo import abroad as demo_abroad
+    from vieclam.demo import journeys
+    from vieclam.demo import loans as demo_loans
+    from vieclam.demo import training as demo_training
+    from vieclam.loans import models as lm
+    from vieclam.training import models as tm
+
+    communes = AdministrativeUnit.objects.valid_on(day).filter(level=Level.COMMUNE, province=province)
+    ctx = journeys.Context(
+        today=day,
+        now=now,
+        adults=[
+            journeys.Adult(p[0], p[5], p[6], p[8], p[11], p[7], tuple(p[13]), p[17])
+            for p in out.persons
+            if p[17]  # a labour record: 15 or more
+        ],
+        households={h[0]: journeys.Household(h[5], h[7]) for h in out.households},
+        communes=dict(communes.values_list("pk", "name")),
+        area_class=dict(communes.values_list("pk", "area_class")),
+        ethnic_codes=dict(EthnicGroup.objects.values_list("pk", "code")),
+        staff=[pk for pk, _name in generator.counsellors if pk is not None],
+        first_ids={
+            "provider": next_id(tm.Provider),
+            "provider_occupation": next_id(tm.Provider.occupations.through),
+            "course": next_id(tm.Course),
+            "class": next_id(tm.TrainingClass),
+            "enrolment": next_id(tm.Enrolment),
+            "enrolment_event": next_id(tm.EnrolmentEvent),
+            "enterprise": next_id(am.ServiceEnterprise),
+            "programme": next_id(am.Programme),
+            "journey": next_id(am.Journey),
+            "journey_event": next_id(am.JourneyEvent),
+            "loan": next_id(lm.Loan),
+            "loan_event": next_id(lm.LoanEvent),
+            "loan_job_person": next_id(lm.LoanJobPerson),
+        },
+        history=generator,
+        past=past,
+        scale=len(out.persons) / 1_000_000,
+    )
+    occupations = dict(Occupation.objects.filter(level=4).values_list("code", "pk"))
+    rows = demo_training.TrainingGenerator(
+        ctx, rng=Random(seed + 5), occupations=occupations, districts=_former_districts(communes), employers=employers
+    ).generate()
+    gone = demo_abroad.AbroadGenerator(
+        ctx, rng=Random(seed + 6), countries=dict(am.Country.objects.values_list("code", "pk")),
+        occupations=occupations, min_age=min_age_on(day) or 18,
+        taken_tax_codes=set(am.ServiceEnterprise.objects.values_list("tax_code", flat=True)),
+    ).generate()  # fmt: skip
+    type_codes = dict(CodeItem.objects.filter(code_list__slug="employer-types").values_list("pk", "code"))
+    lent = demo_loans.LoanGenerator(ctx, rng=Random(seed + 7), employers=employers, type_codes=type_codes).generate()
+    return {
+        "training_providers": (tm.Provider, demo_training.PROVIDER_COLUMNS, rows.providers),
+        "training_provider_occupations": (
+            tm.Provider.occupations.through,
+            demo_training.PROVIDER_OCCUPATION_COLUMNS,
+            rows.provider_occupations,
+        ),
+        "training_courses": (tm.Course, demo_training.COURSE_COLUMNS, rows.courses),
+        "training_classes": (tm.TrainingClass, demo_training.CLASS_COLUMNS, rows.classes),
+        "training_enrolments": (tm.Enrolment, demo_training.ENROLMENT_COLUMNS, rows.enrolments),
+        "training_enrolment_events": (tm.EnrolmentEvent, demo_training.EVENT_COLUMNS, rows.events),
+        "abroad_enterprises": (am.ServiceEnterprise, demo_abroad.ENTERPRISE_COLUMNS, gone.enterprises),
+        "abroad_programmes": (am.Programme, demo_abroad.PROGRAMME_COLUMNS, gone.programmes),
+        "abroad_journeys": (am.Journey, demo_abroad.JOURNEY_COLUMNS, gone.journeys),
+        "abroad_journey_events": (am.JourneyEvent, demo_abroad.EVENT_COLUMNS, gone.events),
+        "loans": (lm.Loan, demo_loans.LOAN_COLUMNS, lent.loans),
+        "loan_events": (lm.LoanEvent, demo_loans.EVENT_COLUMNS, lent.events),
+        "loan_job_persons": (lm.LoanJobPerson, demo_loans.JOB_PERSON_COLUMNS, lent.job_persons),
+    }
+
+
+def _former_districts(communes) -> dict[int, tuple[str, list[int]]]:
+    """Former district (before 1/7/2025) -> (its name, the new communes most of whose predecessors were in it)."""
+    by_commune: dict[int, Counter] = {}
+    names: dict[int, str] = {}
+    rows = Succession.objects.filter(successor__in=communes, predecessor__parent__isnull=False).values_list(
+        "successor_id", "predecessor__parent_id", "predecessor__parent__name"
+    )
+    for successor, district, name in rows:
+        by_commune.setdefault(successor, Counter())[district] += 1
+        names[district] = name
+    out: dict[int, tuple[str, list[int]]] = {}
+    for commune, counter in sorted(by_commune.items()):
+        district = counter.most_common(1)[0][0]
+        out.setdefault(district, (names[district], []))[1].append(commune)
+    return out
 
 
 def _counsellors(province, count: int = 4) -> list[tuple[int, str]]:

@@ -311,8 +311,9 @@ class HistoryGenerator:
                                occupation_id=hire.occupation_id, contract=hire.contract_type, start=hire.start_date,
                                pay=hire.pay, insured=insured, source="board", at=hire.at)  # fmt: skip
 
-    def _centre_connection(self, out: History, worker: Worker, employer: tuple) -> None:
-        start = self._day(START, self.today - dt.timedelta(days=7))
+    def _centre_connection(self, out: History, worker: Worker, employer: tuple, *,
+                           start: dt.date | None = None) -> None:  # fmt: skip
+        start = start or self._day(START, self.today - dt.timedelta(days=7))
         contract = self.rng.choices(*CONTRACTS)[0]
         pay = self.rng.choice([5_500_000, 6_500_000, 7_500_000, 9_000_000])
         self._write_connection(out, worker, employer_id=employer[0], application_id=None, occupation_id=None,

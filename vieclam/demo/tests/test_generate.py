@@ -31,7 +31,19 @@ def snapshot():
 def test_same_seed_gives_the_same_province(province, django_db_blocker):
     demo_generate(province=province, persons=600, seed=7)
     first = snapshot()
+    from vieclam.abroad.models import Journey, Programme, ServiceEnterprise
+    from vieclam.loans.models import Loan
+    from vieclam.training.models import Course, Enrolment, Provider, TrainingClass
+
     for model in (
+        Loan,
+        Journey,
+        Programme,
+        ServiceEnterprise,
+        Enrolment,
+        TrainingClass,
+        Course,
+        Provider,
         Fair,
         Connection,
         CounsellingSession,

@@ -20,6 +20,7 @@ from vieclam.connections.models import Connection
 from vieclam.core.dates import today
 from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period
+from vieclam.loans.models import LoanJobPerson
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
 from vieclam.places.models import AdministrativeUnit
 
@@ -63,6 +64,11 @@ class BruteForce:
         self.departures = list(  # abroad: a departure is a start abroad
             JourneyEvent.objects.filter(state="departed", person__residence_commune_id__in=self.sample).values(
                 "person_id", "on"
+            )
+        )
+        self.loan_jobs = list(  # loans: a person a jobs check names starts work on the day of the check
+            LoanJobPerson.objects.filter(person__residence_commune_id__in=self.sample).values(
+                "person_id", "jobs_check__on"
             )
         )
         self.province_of = dict(AdministrativeUnit.objects.values_list("id", "province_id"))
@@ -135,6 +141,8 @@ class BruteForce:
                 if e["kind"] == "abroad" or (employed and not abroad_only):
                     started.add(person_id)
         started.update(d["person_id"] for d in self.departures if period.start <= d["on"] <= period.end)
+        if not abroad_only:
+            started.update(j["person_id"] for j in self.loan_jobs if period.start <= j["jobs_check__on"] <= period.end)
         return self._by_home(started)
 
     def connected(self, period: Period) -> dict[int, int]:

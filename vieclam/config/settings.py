@@ -134,7 +134,10 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The counted figures (indicators.freshness) are kept here too: a dashboard and the catalogue of one area are
+    # hundreds of entries, past locmem's default of 300 (it would drop half of them when full).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 50_000}}}  # fmt: skip
     # Each process counts rate limits on its own here: good enough for one development server, which is why
     # production sets REDIS_URL.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
@@ -273,6 +276,7 @@ SPECTACULAR_SETTINGS = {
         "TargetKindEnum": "vieclam.targets.choices.TargetKind",
         "EditionEnum": "vieclam.places.models.Edition",
         "ReportStatusEnum": "vieclam.reporting.choices.ReportStatus",
+        "LoanStatusEnum": "vieclam.loans.choices.LoanStatus",
     },
 }
 

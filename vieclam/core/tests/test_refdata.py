@@ -6,9 +6,13 @@ from django.core.exceptions import ImproperlyConfigured
 from vieclam.core import refdata
 
 
-def test_the_project_loads_places_then_code_lists_then_poverty_rules_then_connection_rules_then_indicators():
+def test_the_project_loads_places_then_code_lists_then_poverty_rules_then_the_rules_built_on_them():
     names = [loader.name for loader in refdata.reference_loaders()]
-    assert names == ["places", "codelists", "poverty", "connections", "indicators"]
+    expected = ["abroad", "codelists", "connections", "indicators", "loans", "places", "poverty", "training"]
+    assert sorted(names) == expected
+    for first, then in (("places", "codelists"), ("codelists", "poverty"), ("poverty", "connections"),
+                        ("poverty", "training"), ("connections", "indicators")):  # fmt: skip
+        assert names.index(first) < names.index(then), (first, then)
 
 
 def test_a_loader_runs_after_those_it_waits_for(monkeypatch):

@@ -102,4 +102,4 @@ def test_the_warm_up_counts_each_staff_area_so_its_dashboard_reads_the_store(cas
     with CaptureQueriesContext(connection) as queries:
         dashboard_for(user=cast["commune_a"])
     counted = [q["sql"] for q in queries if "people_" in q["sql"] or "connections_" in q["sql"]]
-    assert counted == []
+    assert counted == [], "\n".join(q[:160] for q in counted)

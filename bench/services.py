@@ -10,8 +10,9 @@ With --reuse it keeps a built database and only migrates it.
 Then, in-process through Django's test client (the full request: session, scoping, the read audit, template),
 with DEBUG off as in production and the process's garbage collector set up as the WSGI application sets it up
 (vieclam.config.gc):
-- a person's timeline, page and API, for the 20 persons with the longest histories (counselling, applications,
-  connections, follow-ups, household reviews) and for 20 persons picked at random, as the province officer;
+- a person's timeline, page and API, for the 20 persons with the longest histories (the most rows over every
+  timeline source keyed by person: labour events, applications, counselling, group sessions, connections,
+  follow-ups, fairs, training, journeys abroad, loans) and for 20 persons picked at random, as the province officer;
 - the due follow-ups queue: a counsellor's own (first page) and the whole province's first page;
 - the counselling and connection lists (first page).
 Targets (issue 10): timeline p95 ≤ 50 ms; the counsellor's queue ≤ 100 ms; the province's first page ≤ 200 ms.
@@ -118,16 +119,12 @@ def _counts() -> None:
 
 def _cases() -> list[tuple[str, str, str, dict]]:
     """(label, username, url, query): timelines of the longest and of random histories, queues and lists."""
-    from django.db.models import Count
     from django.urls import NoReverseMatch, reverse
 
     from vieclam.accounts.models import User
-    from vieclam.casework.models import CounsellingSession
     from vieclam.people.models import Person
 
-    longest = (
-        CounsellingSession.objects.values("person").annotate(n=Count("id")).order_by("-n").values_list("person")[:20]
-    )
+    longest = _longest_histories(20)
     rng = random.Random(7)
     top = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     randoms = list(Person.objects.filter(pk__in=[rng.randint(1, top) for _ in range(60)]).values_list("pk", flat=True))
@@ -148,6 +145,25 @@ def _cases() -> list[tuple[str, str, str, dict]]:
         except NoReverseMatch:
             print(f"skipped (no route {name}): {label}")
     return cases
+
+
+def _longest_histories(n: int) -> list[tuple[int]]:
+    """The persons with the most rows over every timeline source that is keyed by person (the probes' tables)."""
+    from django.db import connection
+
+    from vieclam.core.timeline import _SOURCES
+
+    parts = {
+        (s.probe.model._meta.db_table, s.probe.model._meta.get_field("person").column)
+        for s in _SOURCES.values()
+        if s.probe is not None and s.probe.field == "person"
+    }
+    union = " UNION ALL ".join(
+        f'SELECT "{column}" AS p FROM "{table}" WHERE "{column}" IS NOT NULL' for table, column in sorted(parts)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT p FROM ({union}) AS rows GROUP BY p ORDER BY count(*) DESC, p LIMIT %s", [n])
+        return cursor.fetchall()
 
 
 def _measure(cases, repeat: int) -> dict[str, tuple[list[float], set[int]]]:

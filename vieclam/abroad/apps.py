@@ -10,9 +10,12 @@ class AbroadConfig(AppConfig):
     def ready(self) -> None:
         from vieclam.abroad import indicators  # noqa: F401  (registers its counting rules and its start source)
         from vieclam.abroad.loader import load_abroad_reference
+        from vieclam.abroad.models import JourneyEvent
         from vieclam.abroad.timeline import journey_timeline
         from vieclam.core.refdata import reference_loader_register
-        from vieclam.core.timeline import timeline_source_register
+        from vieclam.core.timeline import TimelineProbe, timeline_source_register
 
         reference_loader_register("abroad", load_abroad_reference)
-        timeline_source_register("abroad", label=_("Đi làm việc ở nước ngoài"), provider=journey_timeline)
+        timeline_source_register(
+            "abroad", label=_("Đi làm việc ở nước ngoài"), provider=journey_timeline, probe=TimelineProbe(JourneyEvent)
+        )

@@ -12,9 +12,12 @@ class ApplicationsConfig(AppConfig):
         from vieclam.applications.models import Application
         from vieclam.applications.timeline import application_timeline
         from vieclam.core.display import register_coded_fields
-        from vieclam.core.timeline import timeline_source_register
+        from vieclam.core.timeline import TimelineProbe, timeline_source_register
 
         register_coded_fields(Application, {"contract_type": "contract-types"})
         timeline_source_register(
-            "application", label=_("Ứng tuyển và giới thiệu việc làm"), provider=application_timeline
+            "application",
+            label=_("Ứng tuyển và giới thiệu việc làm"),
+            provider=application_timeline,
+            probe=TimelineProbe(Application),
         )

@@ -10,10 +10,10 @@ class CaseworkConfig(AppConfig):
     def ready(self) -> None:
         from vieclam.casework import indicators  # noqa: F401  (registers its counting rules for the indicator catalogue)
         from vieclam.casework.choices import CHANNELS_LIST, TOPICS_LIST, UNIT_KINDS_LIST
-        from vieclam.casework.models import CounsellingSession, GroupSession
+        from vieclam.casework.models import CounsellingSession, GroupAttendance, GroupSession
         from vieclam.casework.timeline import counselling_timeline, group_session_timeline
         from vieclam.core.display import AuditedKey, register_audited_keys
-        from vieclam.core.timeline import timeline_source_register
+        from vieclam.core.timeline import TimelineProbe, timeline_source_register
 
         # services audit these relations by code (topics, channel, unit kind, commune) or by id (person, users)
         topics = AuditedKey("code", within={"code_list__slug": TOPICS_LIST})
@@ -29,5 +29,12 @@ class CaseworkConfig(AppConfig):
                 "commune": "code",
             },
         )
-        timeline_source_register("counselling", label=_("Tư vấn"), provider=counselling_timeline)
-        timeline_source_register("group_session", label=_("Hội nghị tư vấn"), provider=group_session_timeline)
+        timeline_source_register(
+            "counselling", label=_("Tư vấn"), provider=counselling_timeline, probe=TimelineProbe(CounsellingSession)
+        )
+        timeline_source_register(
+            "group_session",
+            label=_("Hội nghị tư vấn"),
+            provider=group_session_timeline,
+            probe=TimelineProbe(GroupAttendance),
+        )

@@ -243,3 +243,27 @@ def test_the_journeys_pages_and_timelines_show_the_demo(province, cast, client):
             f"/people/{journey.person_id}/"]  # fmt: skip
     for url in urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_the_timeline_probes_skip_only_kinds_the_person_has_none_of(province, cast):
+    """core.timeline asks every source's probe first and skips the sources it says are empty: on the demo's
+    persons with the richest histories and on random ones, the timeline equals every provider asked directly."""
+    import random
+
+    from django.db.models import Count
+
+    from vieclam.core import timeline
+
+    rich = set()
+    for source in timeline._SOURCES.values():
+        if source.probe is not None and source.probe.field == "person":
+            rows = source.probe.model.objects.exclude(person=None).values("person")
+            rich.update(rows.annotate(n=Count("pk")).order_by("-n").values_list("person", flat=True)[:5])
+    ids = sorted(Person.objects.values_list("pk", flat=True))
+    chosen = Person.objects.filter(pk__in=rich | set(random.Random(3).sample(ids, 20)))
+    assert len(rich) >= 25
+    for person in chosen.select_related("household"):
+        viewer = cast["admin"]
+        every = [e for s in timeline._SOURCES.values() for e in s.provider(person=person, viewer=viewer, limit=200)]
+        every.sort(key=lambda entry: entry.moment, reverse=True)
+        assert timeline.timeline_for(person=person, viewer=viewer) == every[:200]

@@ -121,3 +121,14 @@ def test_a_longer_history_of_every_kind_reads_no_more_queries(cast, hoa, api_as,
     assert kinds.count("counselling") == 4 and kinds.count("labour_event") >= 5 and kinds.count("connection") == 5
     assert len(api_after.captured_queries) == len(api_before.captured_queries)
     assert len(page_after.captured_queries) == len(page_before.captured_queries)
+
+
+def test_kinds_the_person_has_none_of_are_not_read(cast, hoa, api_as):
+    """One probe query finds which kinds hold rows for the person; the other sources run no query of their own."""
+    api = api_as(cast["commune_a"])
+    with CaptureQueriesContext(connection) as queries:
+        api.get(f"/api/v1/persons/{hoa.pk}/timeline/")
+    starts = [q["sql"].split(" FROM ", 1)[-1][:40] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert any(s.startswith('"applications_applicationevent"') for s in starts)
+    for table in ("casework_counsellingsession", "training_enrolment", "loans_loan", "abroad_journeyevent"):
+        assert not any(s.startswith(f'"{table}"') for s in starts), table

@@ -139,8 +139,8 @@ def lead_list(*, viewer) -> Leads:
     for pk, registered_on, state in Journey.objects.filter(person__in=wished).values_list(
         "person", "registered_on", "state"
     ):
-        wish = wishes.get(pk)
-        if wish is not None and (registered_on >= wish.lead_on or state not in CLOSED):
+        known = wishes.get(pk)
+        if known is not None and (registered_on >= known.lead_on or state not in CLOSED):
             del wishes[pk]
     order = sorted((pk for pk in names if pk in wishes), key=lambda pk: wishes[pk].lead_on, reverse=True)
     return Leads(order, wishes)

@@ -76,6 +76,7 @@ PERSON_COLUMNS = [
     "search_text",
     "created_at",
     "updated_at",
+    "state_since",
 ]
 HOUSEHOLD_COLUMNS = [
     "id",
@@ -337,6 +338,7 @@ class PopulationGenerator:
             " " + fold(name),
             self.now,
             self.now,
+            REVIEW_DAY,  # in the books since the review: an adult's registered event below is of that day
         )
         out.persons.append(row)
         if labour:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from vieclam.indicators.dims import AGE_BANDS, KINH, person_dims
 from vieclam.indicators.periods import Period
@@ -111,15 +111,15 @@ def _changes_once(spec, period: Period, communes: Communes, as_of: AsOf) -> list
     store = memo()
     key = _scope_key("persons_changed", spec, period, communes, as_of)
     if key not in store:
-        adults = _adults(spec, period, communes)
         day = period.end
+        changed = _adults(spec, period, communes).filter(_changed_since(day, as_of))
         later = _later(day, as_of).exists()
-        if not (later or adults.filter(created_at__gt=_cut(day, as_of)).exists()):
+        if not changed.exists():
             store[key] = []  # nobody changed since the day (a figure up to today): today's columns answer
         elif connection.vendor == "postgresql":
-            store[key] = list(_changes_sql(adults, period.end, as_of, grouped=spec is not None))
+            store[key] = list(_changes_sql(changed, day, as_of, grouped=spec is not None))
         else:
-            store[key] = list(_changes_replayed(adults, period.end, as_of, grouped=spec is not None))
+            store[key] = list(_changes_replayed(changed, day, as_of, grouped=spec is not None))
         if communes is not None and later:
             store[key] += _movers_in(spec, period, communes, as_of)
     return store[key]
@@ -138,6 +138,18 @@ def _movers_in(spec, period: Period, communes: Communes, as_of: AsOf) -> list:
     ]
 
 
+def _changed_since(day: dt.date, as_of: AsOf) -> Q:
+    """The persons whose state on the day may not be today's columns: a labour event after the day (their
+    state_since, the day of their latest event, is later), no event at all and recorded after the day, or, as known
+    at `as_of`, an event recorded after it. Every other person's events all fall on or before the day, so replaying
+    them up to the day gives today's columns: their state_since answers without reading the events (an index
+    lookup where reading every event up to the day cost 1,8 s on the 1.000.000-person province)."""
+    changed = Q(state_since__gt=day) | Q(state_since__isnull=True, created_at__gt=_cut(day, as_of))
+    if as_of is not None:
+        changed |= Q(pk__in=LabourEvent.objects.filter(recorded_at__gt=as_of).values("person_id"))
+    return changed
+
+
 def _later(day: dt.date, as_of: AsOf):
     """The events today's columns hold but the day (as known at `as_of`) did not: effective after the day, or
     recorded after `as_of`."""
@@ -152,10 +164,9 @@ def _cut(day: dt.date, as_of: AsOf) -> dt.datetime:
     return min(end_of(day), as_of) if as_of is not None else end_of(day)
 
 
-def _changes_replayed(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
+def _changes_replayed(changed, day: dt.date, as_of: AsOf, *, grouped: bool):
     """Portable: the changed persons replayed one by one from their events."""
-    changed = Q(created_at__gt=_cut(day, as_of)) | Q(Exists(_later(day, as_of).filter(person_id=OuterRef("pk"))))
-    for row, now, then in _changed(adults.filter(changed), day, as_of, grouped=grouped):
+    for row, now, then in _changed(changed, day, as_of, grouped=grouped):
         if then != now:
             yield row["residence_commune_id"], _key(row["_g"]) if grouped else "", now, then, 1
 
@@ -189,10 +200,9 @@ def _events_until(day: dt.date, as_of: AsOf, ids: list[int]) -> dict[int, list[d
     return events
 
 
-# PostgreSQL: one pass over the adults finds the persons whose state on the day is not today's. A changed person
-# (an event after the day, or registered after it) whose events up to the day all hold today's values has today's
-# state on the day (replaying them changes nothing: how 0); one registered after the day without events up to it
-# was not in the books yet (how 1); only the others (how 2) are replayed in Python.
+# PostgreSQL: one pass over the changed adults (_changed_since) sorts them out. One whose events up to the day all
+# hold today's values has today's state on the day (replaying them changes nothing: how 0); one registered after
+# the day without events up to it was not in the books yet (how 1); only the others (how 2) are replayed in Python.
 _DIFFERS = " OR ".join(
     f"(e.changes ? '{f}' AND e.changes -> '{f}' IS DISTINCT FROM to_jsonb(q.{f}))" for f in STATE_FIELDS
 )
@@ -201,8 +211,6 @@ WITH a AS NOT MATERIALIZED ({adults})
 SELECT residence_commune_id, {group}, {fields}, how, count(*), array_agg(id) FILTER (WHERE how = 2)
 FROM (
   SELECT p.*, CASE
-    WHEN NOT (p.created_at > %s OR p.id IN (SELECT e.person_id FROM people_labourevent e WHERE e.effective > %s{later}))
-      THEN 0
     WHEN p.id IN (SELECT e.person_id FROM people_labourevent e JOIN a q ON q.id = e.person_id
                   WHERE e.effective <= %s{as_of} AND ({differs}))
       THEN 2
@@ -232,8 +240,8 @@ def sql_settings(**settings: str):
             cursor.execute("SELECT " + pairs, [x for name, old in zip(names, before, strict=True) for x in (name, old)])
 
 
-def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
-    columns = adults.order_by().values("id", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS)
+def _changes_sql(changed, day: dt.date, as_of: AsOf, *, grouped: bool):
+    columns = changed.order_by().values("id", "created_at", *(["_g"] if grouped else []), *STATE_FIELDS)
     sql, params = columns.query.sql_with_params()
     as_of_sql = " AND e.recorded_at <= %s" if as_of is not None else ""
     extra = [as_of] if as_of is not None else []
@@ -242,12 +250,11 @@ def _changes_sql(adults, day: dt.date, as_of: AsOf, *, grouped: bool):
         group="_g" if grouped else "''",
         group_by="_g, " if grouped else "",
         fields=", ".join(STATE_FIELDS),
-        later=" OR e.recorded_at > %s" if as_of is not None else "",
         as_of=as_of_sql,
         differs=_DIFFERS,
         adults=sql,
     )
-    args = [*params, end, day, *extra, day, *extra, end, day, *extra]
+    args = [*params, day, *extra, end, day, *extra]
     # Each hashed sub-select holds every person with an event: room for them in memory; no JIT for a query whose
     # work is a few scans.
     with sql_settings(work_mem="64MB", jit="off") as cursor:

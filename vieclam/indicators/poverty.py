@@ -54,30 +54,47 @@ def _household_classes(*, day: dt.date, communes: Communes, as_of: AsOf) -> dict
 
 
 # PostgreSQL: each household's latest review up to the day read in one sorted pass (DISTINCT ON), not one
-# sub-select per household.
+# sub-select per household. Without `as_of`, a household whose latest review (poverty_class_on, kept by
+# people.reviews) is on or before the day has today's class on the day: only the others read their reviews
+# (0,24 → 0,05 s for the end of last year on the 1.000.000-person province).
 _CLASSES_SQL = """
 SELECT h.commune_id, coalesce(r.classification, ''), count(*)
 FROM people_household h
 LEFT JOIN (
   SELECT DISTINCT ON (household_id) household_id, classification
   FROM people_householdreview
-  WHERE reviewed_on <= %s{as_of}
+  WHERE reviewed_on <= %s{as_of}{unsettled_reviews}
   ORDER BY household_id, reviewed_on DESC, id DESC
 ) r ON r.household_id = h.id
-WHERE (r.household_id IS NOT NULL OR (h.created_at <= %s{created_as_of})){communes}
+WHERE (r.household_id IS NOT NULL OR (h.created_at <= %s{created_as_of})){communes}{unsettled}
 GROUP BY 1, 2
 """
+_SETTLED_SQL = """
+SELECT h.commune_id, h.poverty_class, count(*) FROM people_household h WHERE h.poverty_class_on <= %s{communes}
+GROUP BY 1, 2
+"""
+_UNSETTLED = "(h.poverty_class_on > %s OR h.poverty_class_on IS NULL)"
 
 
 def _household_classes_sql(*, day: dt.date, communes: Communes, as_of: AsOf) -> dict[tuple[int, str], int]:
+    settled = as_of is None
+    in_communes = " AND h.commune_id = ANY(%s)" if communes is not None else ""
     query = _CLASSES_SQL.format(
         as_of=" AND recorded_at <= %s" if as_of is not None else "",
+        unsettled_reviews=f" AND household_id IN (SELECT h.id FROM people_household h WHERE {_UNSETTLED})"
+        if settled
+        else "",
         created_as_of=" AND h.created_at <= %s" if as_of is not None else "",
-        communes=" AND h.commune_id = ANY(%s)" if communes is not None else "",
+        communes=in_communes,
+        unsettled=f" AND {_UNSETTLED}" if settled else "",
     )
-    params: list = [day, *([as_of] if as_of is not None else []), end_of(day)]
+    params: list = [day, *([as_of] if as_of is not None else []), *([day] if settled else []), end_of(day)]
     params += [as_of] if as_of is not None else []
     params += [list(communes)] if communes is not None else []
+    params += [day] if settled else []
+    if settled:
+        query += " UNION ALL " + _SETTLED_SQL.format(communes=in_communes)
+        params += [day, *([list(communes)] if communes is not None else [])]
     out: dict[tuple[int, str], int] = {}
     with sql_settings(work_mem="64MB", jit="off") as cursor:
         cursor.execute(query, params)

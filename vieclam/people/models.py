@@ -129,6 +129,11 @@ class Person(TimeStampedModel):
         related_name="person",
     )
     search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
+    # The day of the person's latest labour event (the day the record was made when it has none): on any day from it
+    # on, the person's labour state is today's columns, so the indicators replay from the events only the persons
+    # whose state_since is after the day asked (indicators.persons). Written by people.services
+    # (labour_event_record; state_since_refresh after a bulk write of events).
+    state_since = models.DateField(_("tình trạng từ ngày"), null=True, blank=True, editable=False, db_index=True)
 
     area_path = "residence_commune"
     owner_path = "account"  # a worker sees their own record
@@ -147,6 +152,15 @@ class Person(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        # A full save of a record read before a later labour event was recorded must not put an older state_since
+        # back: it is written by its own UPDATE (people.services.labour_event_record).
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "state_since"
+            ]
+        super().save(*args, **kwargs)
 
     def age_on(self, day: dt.date) -> int:
         """Completed years on `day` (a 29/02 birthday falls on 28/02 in a common year: people.ages)."""
@@ -173,7 +187,11 @@ class LabourEvent(models.Model):
         verbose_name_plural = _("biến động lao động")
         ordering = ["effective", "pk"]
         # Indicators read events by date: the starts of a month, the persons changed after a report's day (issue 12).
-        indexes = [models.Index(fields=["effective"], name="people_labourevent_effective")]
+        # The starts of work in a period are events of a few kinds (abroad, status) among millions of registrations.
+        indexes = [
+            models.Index(fields=["effective"], name="people_labourevent_effective"),
+            models.Index(fields=["kind", "effective"], name="people_labourevent_kind_day"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.effective} {self.kind}"

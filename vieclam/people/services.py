@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -259,16 +261,36 @@ def _build(data: dict, refs: dict, warnings: list[str], *, twins: bool = True) -
     return person
 
 
+def labour_event_record(*, actor: User, person: Person, effective: dt.date, kind: str, changes: dict) -> LabourEvent:
+    """A dated labour event of the person; the person's state_since moves to its day when it is later (one UPDATE
+    in the database, so two events recorded at once keep the later day)."""
+    event = LabourEvent.objects.create(
+        person=person, effective=effective, kind=kind, changes=changes, recorded_by=_user(actor)
+    )
+    later = Q(state_since__isnull=True) | Q(state_since__lt=effective)
+    Person.objects.filter(later, pk=person.pk).update(state_since=effective)
+    if person.state_since is None or person.state_since < effective:
+        person.state_since = effective
+    return event
+
+
+def state_since_refresh(*, person_ids: list[int] | None = None) -> int:
+    """Set state_since from the labour events (the day of each person's latest; unchanged for a person without any)
+    for these persons, or everyone: for writers that add or change events without labour_event_record (bulk
+    loads, corrections in the database). Returns the number of persons updated."""
+    latest = LabourEvent.objects.filter(person=OuterRef("pk")).order_by("-effective").values("effective")[:1]
+    persons = Person.objects.all() if person_ids is None else Person.objects.filter(pk__in=person_ids)
+    return persons.update(state_since=Coalesce(Subquery(latest), "state_since"))
+
+
 def _save_new(*, actor: User, person: Person, extra_changes: dict | None = None) -> None:
     """Save a new person with its "registered" labour event and its audit event (same transaction)."""
+    person.state_since = today()
     person.save()
-    LabourEvent.objects.create(
-        person=person,
-        effective=today(),
-        kind=ChangeKind.REGISTERED,
+    labour_event_record(
+        actor=actor, person=person, effective=today(), kind=ChangeKind.REGISTERED,
         changes=snapshot(person, STATUS_FIELDS),
-        recorded_by=_user(actor),
-    )
+    )  # fmt: skip
     changes = {k: [None, v] for k, v in snapshot(person, AUDIT_FIELDS).items() if v not in (None, "", [])}
     audit_record(
         actor=actor,
@@ -307,13 +329,10 @@ def person_update(
     changes = diff(before, snapshot(person, AUDIT_FIELDS))
     status_changes = {k: v for k, v in changes.items() if k in STATUS_FIELDS}
     if status_changes:
-        LabourEvent.objects.create(
-            person=person,
-            effective=effective or today(),
-            kind=ChangeKind.STATUS,
+        labour_event_record(
+            actor=actor, person=person, effective=effective or today(), kind=ChangeKind.STATUS,
             changes={k: v[1] for k, v in status_changes.items()},
-            recorded_by=_user(actor),
-        )
+        )  # fmt: skip
     if changes:
         audit_record(
             actor=actor, action=AuditAction.UPDATE, instance=person, changes=changes, area=person.residence_commune
@@ -346,13 +365,10 @@ def person_go_abroad(*, actor: User, person: Person, on: dt.date, country: str, 
         status = {"activity_status": [person.activity_status or None, EMPLOYED]}
         person.activity_status = EMPLOYED
         person.save(update_fields=["activity_status", "updated_at"])
-    event = LabourEvent.objects.create(
-        person=person,
-        effective=on,
-        kind=ChangeKind.ABROAD,
+    event = labour_event_record(
+        actor=actor, person=person, effective=on, kind=ChangeKind.ABROAD,
         changes={**details, "activity_status": EMPLOYED},
-        recorded_by=_user(actor),
-    )
+    )  # fmt: skip
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,

@@ -267,3 +267,16 @@ def test_the_timeline_probes_skip_only_kinds_the_person_has_none_of(province, ca
         every = [e for s in timeline._SOURCES.values() for e in s.provider(person=person, viewer=viewer, limit=200)]
         every.sort(key=lambda entry: entry.moment, reverse=True)
         assert timeline.timeline_for(person=person, viewer=viewer) == every[:200]
+
+
+def test_every_demo_person_is_in_the_books_from_their_latest_labour_event_on(province):
+    """The demo writes state_since itself (bulk rows, not the services): it must be the day of each person's latest
+    labour event, as people.services keeps it, or the indicators would trust today's columns too early."""
+    from django.db.models import Max
+
+    from vieclam.people.models import LabourEvent
+
+    latest = dict(LabourEvent.objects.values("person").annotate(day=Max("effective")).values_list("person", "day"))
+    assert latest
+    for pk, since in Person.objects.values_list("pk", "state_since"):
+        assert since is not None and since == latest.get(pk, since), pk

@@ -82,7 +82,9 @@ class BruteForce:
         now = {f: person[f] for f in STATE}
         events = self.events.get(person["id"], [])
         last_instant = timezone.make_aware(dt.datetime.combine(day, dt.time.max))
-        changed = any(e["effective"] > day for e in events) or person["created_at"] > last_instant
+        # A person's columns hold from their latest event on (people.Person.state_since); one without any event,
+        # from when the record was made.
+        changed = any(e["effective"] > day for e in events) or (not events and person["created_at"] > last_instant)
         if not changed:
             return now
         earlier = sorted((e for e in events if e["effective"] <= day), key=lambda e: (e["effective"], e["id"]))

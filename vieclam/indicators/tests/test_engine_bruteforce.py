@@ -16,6 +16,7 @@ from vieclam.indicators.models import Indicator
 from vieclam.indicators.periods import Period
 from vieclam.indicators.tests.bruteforce import BruteForce
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
+from vieclam.people.services import state_since_refresh
 from vieclam.places.models import AdministrativeUnit
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,8 @@ def _more_history(province: AdministrativeUnit) -> None:
         created_at=dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
     )
     LabourEvent.objects.filter(person__in=adults[300:400]).update(effective=dt.date(2024, 6, 1))
+    # Events written in bulk, as an import would: its state_since (the day of the latest event) is set after them.
+    state_since_refresh(person_ids=[p.pk for p in adults[:160] + adults[300:400]])
     households = list(Household.objects.order_by("pk")[:60])
     Household.objects.filter(pk__in=[h.pk for h in households[:30]]).update(
         created_at=dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
@@ -91,7 +94,9 @@ def _more_history(province: AdministrativeUnit) -> None:
     reviews = [HouseholdReview(household=h, kind="regular", reviewed_on=dt.date(2026, 2, 2), classification="poor",
                                standard_id=standard) for h in households[30:60]]  # fmt: skip
     HouseholdReview.objects.bulk_create(reviews)
-    Household.objects.filter(pk__in=[h.pk for h in households[30:60]]).update(poverty_class="poor")
+    Household.objects.filter(pk__in=[h.pk for h in households[30:60]]).update(
+        poverty_class="poor", poverty_class_on=dt.date(2026, 2, 2)
+    )  # as people.reviews keeps them: the latest review's class and day
 
 
 def _communes(province) -> list[int]:

@@ -41,7 +41,7 @@ from vieclam.indicators.rules import DROP, rule_get, rule_names
 from vieclam.loans.tests.bruteforce import BRUTE_LOANS, loan_start_persons
 from vieclam.people.models import Household, HouseholdReview, LabourEvent, Person
 from vieclam.people.reviews import household_review_record
-from vieclam.people.services import household_add_member, household_create, person_update
+from vieclam.people.services import household_add_member, household_create, person_update, state_since_refresh
 from vieclam.places.models import AdministrativeUnit
 from vieclam.seekers.models import JobSeekerProfile
 from vieclam.seekers.services import profile_set_status
@@ -128,6 +128,7 @@ def world(cast):
     person_update(actor=cast["admin"], person=dung, data=found_work, effective=D(2026, 1, 15))
     LabourEvent.objects.filter(person=dung, kind="status").update(recorded_at=at(D(2026, 1, 16)))
     LabourEvent.objects.create(person=chi, effective=D(2026, 9, 1), kind="abroad", changes={})
+    state_since_refresh(person_ids=[an.pk, ba.pk, chi.pk, dung.pk])  # as an import does after writing events
 
     # Households: An's poor in 2025, out of poverty from 01/05/2026; Dũng's made in 2026 and reviewed once.
     h_a = household_create(actor=staff, commune=A, head_name="Trần Thị An")

@@ -143,3 +143,27 @@ def test_list_query_count_is_flat(cast, api_as, django_assert_max_num_queries):
     client.get(URL)
     with django_assert_max_num_queries(5):
         assert client.get(URL).status_code == 200
+
+
+def test_state_since_is_the_day_of_the_latest_labour_event(cast):
+    """The indicators trust today's columns on any day from state_since on (indicators.persons): it follows the
+    latest event, a backdated one does not move it back, and a full save of a record read earlier keeps it."""
+    from vieclam.core.dates import today
+    from vieclam.people.models import LabourEvent
+    from vieclam.people.services import state_since_refresh
+
+    data = {**payload(), "date_of_birth": dt.date(1985, 3, 1), "activity_status": "that_nghiep"}
+    person, _ = person_create(actor=cast["admin"], data=data)
+    assert Person.objects.get(pk=person.pk).state_since == today()
+    stale = Person.objects.get(pk=person.pk)
+    later = today() + dt.timedelta(days=3)
+    person_update(actor=cast["admin"], person=person, data={"activity_status": "co_viec_lam"}, effective=later)
+    person_update(actor=cast["admin"], person=person, data={"activity_status": "that_nghiep"},
+                  effective=today() - dt.timedelta(days=30))  # fmt: skip
+    assert Person.objects.get(pk=person.pk).state_since == later
+    stale.full_name = "Nguyễn Văn Anh"
+    stale.save()
+    assert Person.objects.get(pk=person.pk).state_since == later
+    LabourEvent.objects.filter(person=person).update(effective=dt.date(2025, 1, 2))  # a correction in the database
+    assert state_since_refresh(person_ids=[person.pk]) == 1
+    assert Person.objects.get(pk=person.pk).state_since == dt.date(2025, 1, 2)

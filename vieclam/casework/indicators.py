@@ -39,7 +39,7 @@ def counselling_persons(*, period, communes, as_of, by):
 
     sessions = _in_period(CounsellingSession.objects.all(), period, as_of)
     attendees = _in_period(GroupAttendance.objects.all(), period, as_of, recorded="session__created_at")
-    ids = set(sessions.values_list("person_id", flat=True)) | set(attendees.values_list("person_id", flat=True))
+    ids = sessions.values("person_id").order_by().union(attendees.values("person_id").order_by())
     return count_persons(ids, period=period, communes=communes, by=by)
 
 

@@ -100,6 +100,7 @@ MENU: tuple[Group, ...] = (
             Item(_("Theo dõi sau kết nối"), "connections:followup_queue", staff),
             Item(_("Đào tạo nghề"), "training:class_list", staff),
             Item(_("Đi làm việc ở nước ngoài"), "abroad:journey_list", staff),
+            Item(_("Người quan tâm đi làm việc ở nước ngoài"), "abroad:lead_list", staff),
             Item(_("Vay vốn tạo việc làm"), "loans:loan_list", staff),
         ),
     ),

@@ -17,6 +17,9 @@ ENTRY_FIELDS = (
 )  # fmt: skip
 
 
+STATUS_LABELS = dict(ApplicationStatus.choices)
+
+
 def application_timeline(*, person, viewer, limit: int) -> list[TimelineEntry]:
     events = (
         ApplicationEvent.objects.filter(application__person=person)
@@ -34,7 +37,9 @@ def _entry(event: ApplicationEvent) -> TimelineEntry:
         referred = application.channel == ApplicationChannel.REFERRED
         title = _("Được giới thiệu việc làm") if referred else _("Ứng tuyển")
     else:
-        title = event.get_to_status_display()
+        # A dict of the labels, not get_to_status_display(): that rebuilds a hashable copy of the choices (every
+        # lazy label translated) on each call, ≈ 0,1 ms an entry.
+        title = str(STATUS_LABELS.get(event.to_status, event.to_status))
     detail = f"{vacancy.title} — {vacancy.employer.name}"
     if event.to_status == ApplicationStatus.HIRED and application.start_date:
         detail += " · " + _("làm việc từ %(day)s") % {"day": application.start_date.strftime("%d/%m/%Y")}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db import connection
@@ -40,7 +41,7 @@ class TimelineEntry:
     actor: str = ""
     url: str = ""
 
-    @property
+    @cached_property  # read by the sort and again by the page
     def moment(self) -> dt.datetime:
         """`at` as an aware datetime, so dated and timed entries sort together (a date sorts at its start)."""
         if isinstance(self.at, dt.datetime):

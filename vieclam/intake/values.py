@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup
@@ -226,7 +227,7 @@ class CodedFields:
     MULTIPLE = frozenset({"priority_groups"})
 
     def __init__(self, *, on: dt.date | None = None):
-        self.on = on or dt.date.today()
+        self.on = on or timezone.localdate()
         self._tables: dict[str, _Table] = {}
 
     def fields(self) -> list[str]:

@@ -22,7 +22,7 @@ D = dt.date
         ("1990-03-05", D(1990, 3, 5)),
         ("1990-03-05 00:00:00", D(1990, 3, 5)),  # a date cell saved to CSV as a date-time
         (D(1990, 3, 5), D(1990, 3, 5)),
-        (dt.datetime(1990, 3, 5, 0, 0), D(1990, 3, 5)),
+        (dt.datetime(1990, 3, 5, 0, 0), D(1990, 3, 5)),  # noqa: DTZ001 (spreadsheet date-times are naive)
         (32937, D(1990, 3, 5)),  # Excel serial
         (32937.75, D(1990, 3, 5)),  # with a time of day
         (1, D(1900, 1, 1)),

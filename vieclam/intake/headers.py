@@ -189,14 +189,15 @@ def find_header(rows: Sequence[Sequence[object]]) -> HeaderMapping | None:
     sub-columns). A row of column numbers under the header ("(1) (2) (3)…", "1 2 3…") is skipped. None when no
     row has two known headers."""
     best: HeaderMapping | None = None
-    best_score = 1
+    best_score = (1, 0)  # known columns, then fewer header rows: a title above the header adds nothing
     rows = [list(row) for row in rows[:SCAN_ROWS]]
     for index, row in enumerate(rows):
         candidates = [map_headers(row, header_rows=(index + 1,))]
         if index + 1 < len(rows) and any(_present(c) for c in rows[index + 1]):
             candidates.append(_two_rows(row, rows[index + 1], index + 1))
         for mapping in candidates:
-            score = len(mapping.fields) + sum(len(c) for c in mapping.duplicates.values())
+            known = len(mapping.fields) + sum(len(c) for c in mapping.duplicates.values())
+            score = (known, -len(mapping.header_rows))
             if score > best_score:
                 best, best_score = mapping, score
     if best is not None:

@@ -1,0 +1,125 @@
+"""Whole files read: legacy .xls through python-calamine, .xlsx, CSV in legacy encodings, and the limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from vieclam.imports.readers import ImportFileError
+from vieclam.intake.sheets import prepare
+from vieclam.intake.tests.samples import to_cp1258, to_tcvn3, to_vni
+from vieclam.intake.values import parse_date, parse_national_id
+from vieclam.intake.workbooks import read_rows
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Dân tộc", "Nơi thường trú", "Trình độ CMKT"]
+
+
+def _xlsx(rows) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_legacy_xls_with_a_tcvn3_column_is_read_and_fixed():
+    sheet = read_rows(filename="mau03.xls", content=(FIXTURES / "registry.xls").read_bytes())
+
+    intake = prepare(sheet)
+
+    assert sheet.file_format == "xls"
+    assert intake.mapping is not None and intake.mapping.header_rows == (3,)
+    assert intake.column_encodings == {"permanent_commune": "tcvn3"}
+    first, second = intake.records
+    assert first.line == 4
+    assert first.values["permanent_commune"] == "Xã An Bình"
+    assert second.values["permanent_commune"] == "Thôn Đông, xã An Bình"
+    assert first.values["full_name"] == "Nguyễn Văn An"  # the Unicode columns untouched
+    assert first.values["date_of_birth"] == dt.date(1990, 3, 5)
+    assert parse_date(second.values["date_of_birth"]).day == dt.date(1985, 11, 5)
+    assert parse_national_id(first.values["national_id"]).number == "001090000123"
+
+
+def test_a_utf8_xlsx_with_one_tcvn3_column_has_only_that_column_converted():
+    rows = [
+        HEADER,
+        [1, "Nguyễn Văn An", dt.datetime(1990, 3, 5), "Nam", "001090000123", "Kinh",  # noqa: DTZ001
+         to_tcvn3("Xã An Bình").decode("latin-1"), "Trung cấp"],
+        [2, "Software Engineer", "05/11/1985", "Nữ", 79185000456, "Tày",
+         to_tcvn3("Thôn Đông, xã An Bình").decode("latin-1"), "Đại học"],
+    ]  # fmt: skip
+
+    intake = prepare(read_rows(filename="mau03.xlsx", content=_xlsx(rows)))
+
+    assert intake.column_encodings == {"permanent_commune": "tcvn3"}
+    assert [r.values["permanent_commune"] for r in intake.records] == ["Xã An Bình", "Thôn Đông, xã An Bình"]
+    assert [r.values["full_name"] for r in intake.records] == ["Nguyễn Văn An", "Software Engineer"]
+    assert [r.values["technical_level"] for r in intake.records] == ["Trung cấp", "Đại học"]
+    assert [r.values["national_id"] for r in intake.records] == ["001090000123", 79185000456]
+
+
+@pytest.mark.parametrize(
+    ("encode", "encoding"),
+    [
+        (lambda text: text.encode("utf-8-sig"), "utf-8"),
+        (lambda text: text.encode("utf-16"), "utf-16"),
+        (to_cp1258, "cp1258"),
+        (to_tcvn3, "tcvn3"),
+        (to_vni, "vni"),
+    ],
+)
+def test_a_csv_in_each_encoding_gives_the_same_records(encode, encoding):
+    text = (
+        "Họ và tên;Ngày sinh;Giới tính;Dân tộc\r\nNguyễn Thị Hồng;05/03/1990;Nữ;Kinh\r\nLê Văn Tám;1/2/1988;Nam;Tày\r\n"
+    )
+
+    sheet = read_rows(filename="mau03.csv", content=encode(text))
+    intake = prepare(sheet)
+
+    assert sheet.encoding == encoding
+    assert [r.values for r in intake.records] == [
+        {"full_name": "Nguyễn Thị Hồng", "date_of_birth": "05/03/1990", "sex": "Nữ", "ethnicity": "Kinh"},
+        {"full_name": "Lê Văn Tám", "date_of_birth": "1/2/1988", "sex": "Nam", "ethnicity": "Tày"},
+    ]
+
+
+def test_an_xls_name_on_a_file_that_is_not_excel_is_refused():
+    with pytest.raises(ImportFileError) as error:
+        read_rows(filename="mau03.xls", content=b"not a workbook at all")
+
+    assert str(error.value) == (
+        "Không đọc được tệp Excel “mau03.xls”: tệp hỏng, có mật khẩu, hoặc không phải tệp Excel."
+    )
+
+
+def test_a_broken_xls_is_refused_with_a_message():
+    content = (FIXTURES / "registry.xls").read_bytes()[:1500]
+
+    with pytest.raises(ImportFileError) as error:
+        read_rows(filename="hong.xls", content=content)
+
+    assert "Không đọc được tệp Excel “hong.xls”" in str(error.value)
+
+
+def test_the_row_limit_of_the_postings_import_applies():
+    rows = [HEADER] + [[n, f"Người {n}"] for n in range(1, 12)]
+
+    with pytest.raises(ImportFileError) as error:
+        read_rows(filename="mau03.xlsx", content=_xlsx(rows), max_rows=10)
+
+    assert "hơn 10 dòng dữ liệu" in str(error.value)
+
+
+def test_other_file_types_are_refused():
+    with pytest.raises(ImportFileError) as error:
+        read_rows(filename="mau03.pdf", content=b"%PDF-1.4")
+
+    assert str(error.value) == (
+        "Tệp “mau03.pdf” không phải Excel (.xls, .xlsx) hay CSV: sổ lao động chỉ nhận ba loại tệp này."
+    )

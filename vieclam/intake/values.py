@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup
 from vieclam.core.text import fold
@@ -177,17 +178,17 @@ def parse_national_id(value: object) -> NationalId:
         decoded = cccd.decode(text)
     except ValueError as exc:
         if restored:
-            raise CellError(_(_LOST_ZEROS).format(value=value)) from None
-        hint = f" {_(_TEXT_COLUMN)}" if was_number and len(text) < 12 else ""
+            raise CellError(_LOST_ZEROS.format(value=value)) from None
+        hint = f" {_TEXT_COLUMN}" if was_number and len(text) < 12 else ""
         raise CellError(f"{exc}{hint}") from None
     return NationalId(text, decoded.kind, restored)
 
 
-_LOST_ZEROS = (
+_LOST_ZEROS = gettext_lazy(
     "Số CCCD {value} đã mất các số 0 ở đầu (Excel lưu thành số) và không khôi phục được chắc chắn: định dạng cột "
     "là Văn bản (Text) rồi nhập lại đủ 12 chữ số."
 )
-_TEXT_COLUMN = "Nếu số bắt đầu bằng 0, Excel đã bỏ số 0: định dạng cột là Văn bản (Text) rồi nhập lại."
+_TEXT_COLUMN = gettext_lazy("Nếu số bắt đầu bằng 0, Excel đã bỏ số 0: định dạng cột là Văn bản (Text) rồi nhập lại.")
 
 
 def _id_text(value: object) -> tuple[str, bool]:

@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.text import clean_text
 from vieclam.imports import readers

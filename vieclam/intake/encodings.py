@@ -70,8 +70,20 @@ def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
 def from_tcvn3(text: str) -> str:
     """TCVN3 bytes read as Latin-1/Windows-1252 -> Unicode. A word typed in an all-capitals font (.VnTimeH) holds
     the lower-case codes of its toned letters: 'NGUYÔN' reads 'NGUYễN' and is upper-cased to 'NGUYỄN'."""
-    converted = text.translate(_tcvn3())
-    return _CAPS_WORD.sub(_upper_if_caps, converted)
+    converted = _CAPS_WORD.sub(_upper_if_caps, text.translate(_tcvn3()))
+    return _title_case(converted)
+
+
+def _title_case(text: str) -> str:
+    """A name whose other words are capitalised gets its toned first letter capitalised too: VN3 has no 'Ấ',
+    so 'Xã Thượng Ấm' comes out as 'Xã Thượng ấm' (the capital was a .VnTimeH letter, lost with the font)."""
+    words = text.split(" ")
+    initials = [w[0] for w in words if w and w[0].isalpha()]
+    if len(initials) < 2 or not any(ch.isascii() or ch.isupper() for ch in initials):
+        return text
+    if any(ch.islower() and ch.isascii() for ch in initials):
+        return text
+    return " ".join(w[0].upper() + w[1:] if w and w[0].islower() else w for w in words)
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")

@@ -154,3 +154,34 @@ def test_a_column_is_judged_as_a_whole():
 
     assert encoding == "tcvn3"
     assert cells == [*NAMES, "An"]
+
+
+def _ward_names() -> list[str]:
+    import csv
+
+    from vieclam.places.loader import DATA
+
+    with open(DATA / "pre_2025_07/wards.csv", encoding="utf-8", newline="") as file:
+        return [row["full_name"] for row in csv.DictReader(file)]
+
+
+def test_no_commune_name_of_the_country_is_taken_for_a_legacy_encoding():
+    # 10.000 real Vietnamese names, minority place names among them ("Xã Ia Púch"): none may be "converted".
+    assert [name for name in _ward_names() if fix_cell(name)[1] is not None] == []
+
+
+@pytest.mark.parametrize(("encode", "decode", "encoding"), [(to_tcvn3, "latin-1", "tcvn3"), (to_vni, "cp1252", "vni")])
+def test_every_commune_name_comes_back_from_a_legacy_column(encode, decode, encoding):
+    names = _ward_names()
+    for start in range(0, len(names), 500):  # sheets of 500 rows
+        chunk = names[start : start + 500]
+        cells, found = fix_column([encode(name).decode(decode) for name in chunk])
+        assert found == encoding
+        # Case aside: TCVN3 has no toned capitals, so "Thị trấn ái Tử" cannot be told from "Thị trấn Ái Tử", and
+        # the source's own "Xã Ia BLứ" comes back all capitals.
+        assert [cell.lower() for cell in cells] == [name.lower() for name in chunk]
+
+
+def test_a_tcvn3_name_gets_the_capital_its_font_drew():
+    assert fix_cell("X\xb7 Th\xadîng \xcam") == ("Xã Thượng Ấm", "tcvn3")
+    assert fix_cell("Ng\xadêi lao \xae\xe9ng \xadu ti\xaan") == ("Người lao động ưu tiên", "tcvn3")

@@ -190,11 +190,11 @@ def find_header(rows: Sequence[Sequence[object]]) -> HeaderMapping | None:
     row has two known headers."""
     best: HeaderMapping | None = None
     best_score = (1, 0)  # known columns, then fewer header rows: a title above the header adds nothing
-    rows = [list(row) for row in rows[:SCAN_ROWS]]
-    for index, row in enumerate(rows):
+    scanned = [list(row) for row in rows[:SCAN_ROWS]]
+    for index, row in enumerate(scanned):
         candidates = [map_headers(row, header_rows=(index + 1,))]
-        if index + 1 < len(rows) and any(_present(c) for c in rows[index + 1]):
-            candidates.append(_two_rows(row, rows[index + 1], index + 1))
+        if index + 1 < len(scanned) and any(_present(c) for c in scanned[index + 1]):
+            candidates.append(_two_rows(row, scanned[index + 1], index + 1))
         for mapping in candidates:
             known = len(mapping.fields) + sum(len(c) for c in mapping.duplicates.values())
             score = (known, -len(mapping.header_rows))
@@ -202,7 +202,7 @@ def find_header(rows: Sequence[Sequence[object]]) -> HeaderMapping | None:
                 best, best_score = mapping, score
     if best is not None:
         after = best.first_data_row - 1
-        if after < len(rows) and _numbering_row(rows[after]):
+        if after < len(scanned) and _numbering_row(scanned[after]):
             best.first_data_row += 1
     return best
 

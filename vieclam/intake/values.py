@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup
+from vieclam.codelists.models import CodeItem, CodeList, EthnicGroup, Occupation
 from vieclam.core.text import fold
 from vieclam.people import cccd
 from vieclam.people.choices import ChangeKind, Relationship, Sex
@@ -232,7 +232,7 @@ class CodedFields:
         self._tables: dict[str, _Table] = {}
 
     def fields(self) -> list[str]:
-        return [*CODED_FIELDS, "priority_groups", "ethnicity", "relationship", "change_kind"]
+        return [*CODED_FIELDS, "priority_groups", "ethnicity", "occupation", "relationship", "change_kind"]
 
     def parse(self, field: str, value: object) -> str | list[str]:
         """The code for `value` (a list for priority groups, which take several separated by ',' or ';')."""
@@ -291,6 +291,8 @@ def _load(field: str, on: dt.date) -> _Table:
         return _code_list(CODED_FIELDS.get(field, "priority-groups"), on)
     if field == "ethnicity":
         return _ethnic_groups()
+    if field == "occupation":
+        return _occupations()
     choices = {"relationship": Relationship, "change_kind": ChangeKind}.get(field)
     if choices is None:
         raise KeyError(field)
@@ -336,4 +338,17 @@ def _ethnic_groups() -> _Table:
         for other in group.other_names.split(","):
             table.add(other, group.code)
         table.examples.append(f"{group.code} = {group.name_vi}")
+    return table
+
+
+def _occupations() -> _Table:
+    """VSCO 2020 by code ('2411'; a number cell is read as its digits, so only the armed forces' codes under 0
+    need the column as text) or by its exact name; the people services take any level."""
+    table = _Table(_("nghề nghiệp (VSCO 2020)"), {}, set(), [])
+    rows = list(Occupation.objects.order_by("code").values_list("code", "name_vi"))
+    for code, _name in rows:
+        table.add(code, code)
+    for code, name in rows:
+        table.add(name, code)
+    table.examples = [f"{code} = {name}" for code, name in rows if len(code) == 4][:4]
     return table

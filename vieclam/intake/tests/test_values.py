@@ -173,6 +173,8 @@ def test_bad_national_ids_are_refused_never_guessed(cell, message):
         ("ethnicity", "1", "01"),
         ("ethnicity", "Tày", "02"),
         ("relationship", "Chủ hộ", "head"),
+        ("occupation", 2411, "2411"),
+        ("occupation", "2411", "2411"),
         ("change_kind", "Đăng ký mới", "registered"),
     ],
 )
@@ -217,3 +219,21 @@ def test_the_codes_are_those_the_people_services_accept():
     check_coded(data, errors)
 
     assert errors == {}
+
+
+@pytest.mark.django_db
+def test_an_occupation_by_its_exact_name():
+    from vieclam.codelists.models import Occupation
+
+    occupation = Occupation.objects.filter(code="2411").first()
+
+    assert CodedFields().parse("occupation", occupation.name_vi.upper()) == "2411"
+
+
+def test_messages_follow_the_active_language():
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(CellError) as error:
+        parse_date("31/02/1990")
+
+    assert str(error.value) == "The date “31/02/1990” does not exist in the calendar."

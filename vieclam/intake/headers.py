@@ -192,6 +192,8 @@ def find_header(rows: Sequence[Sequence[object]]) -> HeaderMapping | None:
     best_score = (1, 0)  # known columns, then fewer header rows: a title above the header adds nothing
     scanned = [list(row) for row in rows[:SCAN_ROWS]]
     for index, row in enumerate(scanned):
+        if len({str(c).strip() for c in row if _present(c)}) < 2:
+            continue  # a title line ("DANH SÁCH NGƯỜI LAO ĐỘNG"), never the top of a header
         candidates = [map_headers(row, header_rows=(index + 1,))]
         if index + 1 < len(scanned) and any(_present(c) for c in scanned[index + 1]):
             candidates.append(_two_rows(row, scanned[index + 1], index + 1))

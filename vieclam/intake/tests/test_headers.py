@@ -134,3 +134,17 @@ def test_the_header_is_found_below_a_title_and_a_merged_two_row_header_is_read()
 
 def test_no_header_is_found_in_a_sheet_without_one():
     assert find_header([["Báo cáo tháng"], [1, 2, 3]]) is None
+
+
+def test_a_title_line_above_a_one_row_header_is_not_part_of_it():
+    rows = [
+        ["DANH SÁCH NGƯỜI LAO ĐỘNG"],
+        ["Họ và tên", "Ngày sinh", "Giới tính"],
+        ["Nguyễn Văn An", "05/03/1990", "Nam"],
+    ]
+
+    mapping = find_header(rows)
+
+    assert mapping is not None
+    assert (mapping.header_rows, mapping.first_data_row) == ((2,), 3)
+    assert [c.header for c in mapping.columns] == ["Họ và tên", "Ngày sinh", "Giới tính"]

@@ -70,6 +70,8 @@ def parse_date(value: object, *, year_only: bool = False) -> ParsedDate:
         raise CellError(_("Ô ngày tháng đang trống."))
     if text.isdigit() and len(text) == 4:
         return _year(int(text), year_only=year_only)
+    if text.isdigit() and len(text) == 5:
+        return _from_number(int(text), year_only=year_only)  # a date cell saved to CSV as its serial ("32937")
     return _from_text(text)
 
 

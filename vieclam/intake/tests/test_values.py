@@ -25,6 +25,7 @@ D = dt.date
         (dt.datetime(1990, 3, 5, 0, 0), D(1990, 3, 5)),  # noqa: DTZ001 (spreadsheet date-times are naive)
         (32937, D(1990, 3, 5)),  # Excel serial
         (32937.75, D(1990, 3, 5)),  # with a time of day
+        ("32937", D(1990, 3, 5)),  # a serial saved to CSV as text
         (1, D(1900, 1, 1)),
         (59, D(1900, 2, 28)),
         (61, D(1900, 3, 1)),  # past Excel's phantom 29/02/1900

@@ -123,3 +123,18 @@ def test_other_file_types_are_refused():
     assert str(error.value) == (
         "Tệp “mau03.pdf” không phải Excel (.xls, .xlsx) hay CSV: sổ lao động chỉ nhận ba loại tệp này."
     )
+
+
+def test_a_utf8_csv_with_a_tcvn3_column_gets_that_column_converted():
+    # Excel's "CSV UTF-8" of a sheet whose address column is in .VnTime: valid UTF-8, TCVN3 inside.
+    address = [to_tcvn3(a).decode("latin-1") for a in ("Thôn Đông, xã An Bình", "Xóm Bãi, xã Hồng Phong")]
+    text = f'Họ và tên,Ngày sinh,Giới tính,Địa chỉ\nNguyễn Văn An,05/03/1990,Nam,"{address[0]}"\n'
+    text += f'Lê Thị Hoa,1/2/1988,Nữ,"{address[1]}"\n'
+
+    sheet = read_rows(filename="mau03.csv", content=text.encode("utf-8"))
+    intake = prepare(sheet)
+
+    assert sheet.encoding == "utf-8"
+    assert intake.column_encodings == {"address": "tcvn3"}
+    assert [r.values["address"] for r in intake.records] == ["Thôn Đông, xã An Bình", "Xóm Bãi, xã Hồng Phong"]
+    assert [r.values["full_name"] for r in intake.records] == ["Nguyễn Văn An", "Lê Thị Hoa"]

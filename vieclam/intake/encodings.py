@@ -75,15 +75,15 @@ def from_tcvn3(text: str) -> str:
 
 
 def _title_case(text: str) -> str:
-    """A name whose other words are capitalised gets its toned first letter capitalised too: VN3 has no 'Ấ',
-    so 'Xã Thượng Ấm' comes out as 'Xã Thượng ấm' (the capital was a .VnTimeH letter, lost with the font)."""
-    words = text.split(" ")
-    initials = [w[0] for w in words if w and w[0].isalpha()]
-    if len(initials) < 2 or not any(ch.isascii() or ch.isupper() for ch in initials):
+    """A name whose other words are capitalised gets its toned first letter capitalised too: VN3 has no 'Ấ', so
+    'Xã Thượng Ấm' typed with a .VnTimeH capital arrives as 'Xã Thượng ấm'. Text with a lower-case plain word
+    ('Thị trấn ái Tử', a sentence) is left as it is."""
+    initials = [word[0] for word in text.split(" ") if word and word[0].isalpha()]
+    if len(initials) < 2 or any(ch.isascii() and ch.islower() for ch in initials):
         return text
-    if any(ch.islower() and ch.isascii() for ch in initials):
+    if not any(ch.isupper() for ch in initials):
         return text
-    return " ".join(w[0].upper() + w[1:] if w and w[0].islower() else w for w in words)
+    return " ".join(word[:1].upper() + word[1:] if word[:1].islower() else word for word in text.split(" "))
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -156,14 +156,14 @@ def fix_column(cells: Iterable[object]) -> tuple[list[object], str | None]:
     """A column's cells, converted together when the column as a whole is clearly TCVN3 or VNI (one short cell
     such as 'Hµ' decides little; a column of names does). Cells that are not text are returned untouched; a cell
     that is plain ASCII reads the same either way."""
-    cells = list(cells)
-    texts = [unicodedata.normalize("NFC", c) if isinstance(c, str) else None for c in cells]
-    legacy = [t for t in texts if t is not None and not t.isascii()]
-    encoding, _converted = _best_legacy(legacy, lone=False) if legacy else (None, legacy)
-    if encoding is None:
-        return [t if t is not None else c for t, c in zip(texts, cells, strict=True)], None
-    convert = _CONVERTERS[encoding]
-    return [convert(t) if t is not None else c for t, c in zip(texts, cells, strict=True)], encoding
+    cells = [unicodedata.normalize("NFC", c) if isinstance(c, str) else c for c in cells]
+    legacy = [index for index, c in enumerate(cells) if isinstance(c, str) and not c.isascii()]
+    if not legacy:
+        return cells, None
+    encoding, converted = _best_legacy([str(cells[index]) for index in legacy], lone=False)
+    for index, text in zip(legacy, converted, strict=True):
+        cells[index] = text
+    return cells, encoding
 
 
 #
@@ -172,11 +172,14 @@ def fix_column(cells: Iterable[object]) -> tuple[list[object], str | None]:
 def decode_bytes(data: bytes) -> Decoded:
     """The text of an uploaded file and the encoding it was read in ('utf-8', 'utf-16', 'cp1258', 'tcvn3', 'vni').
 
-    Raises UnicodeDecodeError only for a UTF-16 BOM followed by bytes that are not UTF-16."""
+    Raises UnicodeDecodeError when a byte-order mark (or the zero bytes of UTF-16 without one) promises a Unicode
+    encoding the bytes then break."""
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(_nfc(data[len(codecs.BOM_UTF8) :].decode(UTF8)), UTF8)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(_nfc(data.decode(UTF16)), UTF16)
+    if utf16 := _utf16_without_bom(data):
+        return Decoded(_nfc(data.decode(utf16)), UTF16)
     try:
         return Decoded(_nfc(data.decode(UTF8)), UTF8)
     except UnicodeDecodeError:
@@ -186,11 +189,21 @@ def decode_bytes(data: bytes) -> Decoded:
         TCVN3: from_tcvn3(data.decode("latin-1")),
         VNI: from_vni(data.decode("cp1252", errors="replace")),
     }
+    scores = {name: score(text) for name, text in readings.items()}
     # Fewest broken words first, then most syllables; on a tie the order above (Windows-1258 is the
     # standard of the three) decides.
-    ranked = sorted(readings, key=lambda name: (score(readings[name]).bad, -score(readings[name]).good))
-    name = ranked[0]
+    name = min(readings, key=lambda name: (scores[name].bad, -scores[name].good))
     return Decoded(readings[name], name)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when zero bytes fill one side of most pairs (ASCII text in UTF-16); a text
+    encoding of the others has no zero bytes at all."""
+    sample = data[:4096]
+    if len(sample) < 4 or sample.count(0) * 3 < len(sample):
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _nfc(text: str) -> str:

@@ -40,6 +40,10 @@ EXTENSIONS = {".xls": XLS, ".xlsx": XLSX, ".xlsm": XLSX, ".csv": CSV, ".txt": CS
 WRONG_TYPE = _("Tệp “{name}” không phải Excel (.xls, .xlsx) hay CSV: sổ lao động chỉ nhận ba loại tệp này.")
 BAD_EXCEL = _("Không đọc được tệp Excel “{name}”: tệp hỏng, có mật khẩu, hoặc không phải tệp Excel.")
 NO_SHEET = _("Tệp Excel “{name}” không có trang tính nào.")
+BROKEN_TEXT = _(
+    "Tệp “{name}” hỏng: đánh dấu là Unicode (UTF-8 hoặc UTF-16) nhưng nội dung không khớp. Mở bằng Excel rồi "
+    "lưu lại dưới dạng CSV UTF-8."
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def read_rows(*, filename: str, content: bytes, max_rows: int = MAX_ROWS) -> She
         raise ImportFileError(readers.EMPTY_FILE.format(name=name))
     file_format = _format(name, content)
     if file_format == CSV:
-        return _csv(content, max_rows)
+        return _csv(name, content, max_rows)
     if file_format == XLSX:
         readers._check_unzipped(name, content)  # the zip-bomb check of the postings import, before any parsing
     return _excel(name, file_format, content, max_rows)
@@ -105,14 +109,17 @@ def _check_size(height: int, width: int, max_rows: int) -> None:
         raise ImportFileError(readers.TOO_MANY_COLUMNS.format(line=1, max=MAX_COLUMNS))
 
 
-def _csv(content: bytes, max_rows: int) -> Sheet:
-    decoded = decode_bytes(content)
+def _csv(name: str, content: bytes, max_rows: int) -> Sheet:
+    try:
+        decoded = decode_bytes(content)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(BROKEN_TEXT.format(name=name)) from exc
     first_line = decoded.text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     try:
         rows = _bounded(csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter), max_rows)
     except csv.Error as exc:
-        raise ImportFileError(readers.BAD_CSV.format(name="CSV", reason=exc)) from exc
+        raise ImportFileError(readers.BAD_CSV.format(name=name, reason=exc)) from exc
     return Sheet(CSV, rows, "", decoded.encoding)
 
 

@@ -22,11 +22,13 @@ NAMES = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Hoàng Phúc", "P
         (codecs.BOM_UTF8 + SENTENCE.encode("utf-8"), "utf-8"),
         (SENTENCE.encode("utf-16"), "utf-16"),  # Python writes the BOM
         (codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "utf-16"),
+        (SENTENCE.encode("utf-16-le"), "utf-16"),  # no BOM: the zero bytes tell
+        (SENTENCE.encode("utf-16-be"), "utf-16"),
         (to_cp1258(SENTENCE), "cp1258"),
         (to_tcvn3(SENTENCE), "tcvn3"),
         (to_vni(SENTENCE), "vni"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp1258", "tcvn3", "vni"],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "utf16-le", "utf16-be", "cp1258", "tcvn3", "vni"],
 )
 def test_a_file_in_each_encoding_is_read_as_nfc_vietnamese(data, encoding):
     decoded = decode_bytes(data)

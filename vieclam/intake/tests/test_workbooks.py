@@ -138,3 +138,10 @@ def test_a_utf8_csv_with_a_tcvn3_column_gets_that_column_converted():
     assert intake.column_encodings == {"address": "tcvn3"}
     assert [r.values["address"] for r in intake.records] == ["Thôn Đông, xã An Bình", "Xóm Bãi, xã Hồng Phong"]
     assert [r.values["full_name"] for r in intake.records] == ["Nguyễn Văn An", "Lê Thị Hoa"]
+
+
+def test_a_csv_whose_unicode_mark_lies_is_refused_with_a_message():
+    with pytest.raises(ImportFileError) as error:
+        read_rows(filename="mau03.csv", content=b"\xef\xbb\xbfH\xb5 N\xe9i;1990\n")
+
+    assert str(error.value).startswith("Tệp “mau03.csv” hỏng: đánh dấu là Unicode (UTF-8 hoặc UTF-16)")

@@ -145,3 +145,26 @@ def test_a_csv_whose_unicode_mark_lies_is_refused_with_a_message():
         read_rows(filename="mau03.csv", content=b"\xef\xbb\xbfH\xb5 N\xe9i;1990\n")
 
     assert str(error.value).startswith("Tệp “mau03.csv” hỏng: đánh dấu là Unicode (UTF-8 hoặc UTF-16)")
+
+
+def test_a_sheet_typed_wholly_in_tcvn3_headers_included_is_read():
+    def tcvn3(text: str) -> str:
+        return to_tcvn3(text).decode("latin-1")
+
+    rows = [
+        [tcvn3("DANH SÁCH NGƯỜI LAO ĐỘNG")],
+        [tcvn3(h) for h in ["Họ và tên", "Ngày tháng năm sinh", "Giới tính", "Dân tộc", "Trình độ CMKT"]],
+        [tcvn3("NGUYỄN VĂN AN"), "05/03/1990", "Nam", "Kinh", tcvn3("Trung cấp")],  # names in .VnTimeH capitals
+        [tcvn3("TRẦN THỊ BÍCH NGỌC"), "12/11/1985", tcvn3("Nữ"), tcvn3("Tày"), tcvn3("Đại học")],
+    ]
+
+    intake = prepare(read_rows(filename="mau03.xlsx", content=_xlsx(rows)))
+
+    assert intake.mapping is not None and intake.mapping.encoding == "tcvn3"
+    assert intake.mapping.missing == [] and intake.mapping.unknown == []
+    assert [r.values for r in intake.records] == [
+        {"full_name": "NGUYỄN VĂN AN", "date_of_birth": "05/03/1990", "sex": "Nam", "ethnicity": "Kinh",
+         "technical_level": "Trung cấp"},
+        {"full_name": "TRẦN THỊ BÍCH NGỌC", "date_of_birth": "12/11/1985", "sex": "Nữ", "ethnicity": "Tày",
+         "technical_level": "Đại học"},
+    ]  # fmt: skip

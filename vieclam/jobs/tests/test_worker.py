@@ -1,0 +1,130 @@
+"""A real worker (`vieclam run_huey`, a separate process) against a SQLite site folder of its own, as the browser
+tests serve theirs (e2e/served.py): killed with SIGKILL mid-job it leaves whole batches only, and the job resumes
+to the end without writing a row twice. Redis too, when one answers on 127.0.0.1:6379 (its db 15 only)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+SITE = [sys.executable, "-m", "vieclam.jobs.tests.site"]
+REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("jobs-site")
+    env = {**os.environ, "VIECLAM_VAR_DIR": str(folder), "DATABASE_URL": f"sqlite:///{folder}/site.sqlite3"}
+    env.pop("REDIS_URL", None)
+    subprocess.run([sys.executable, "-m", "vieclam", "migrate", "-v0"], env=env, check=True, capture_output=True)
+    return env
+
+
+def database(env: dict[str, str]) -> sqlite3.Connection:
+    return sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"), timeout=20)
+
+
+def enqueue(env: dict[str, str], rows: int, size: int, pause: float) -> int:
+    out = subprocess.run([*SITE, "enqueue", str(rows), str(size), str(pause)], env=env, check=True,
+                         capture_output=True, text=True)  # fmt: skip
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([*SITE, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def job_row(env: dict[str, str], job_id: int) -> dict:
+    with database(env) as db:
+        db.row_factory = sqlite3.Row
+        row = db.execute("SELECT * FROM jobs_job WHERE id = ?", [job_id]).fetchone()
+        return dict(row)
+
+
+def rows_written(env: dict[str, str], job_id: int) -> list[int]:
+    """The rows the test kind wrote for this job (one audit event each), as their numbers."""
+    sql = "SELECT json_extract(changes, '$.row') FROM core_auditevent WHERE object_id = ? AND changes LIKE '%\"row\"%'"
+    with database(env) as db:
+        return sorted(row for (row,) in db.execute(sql, [str(job_id)]))
+
+
+def wait_for(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.05)
+
+
+def test_a_worker_killed_mid_job_leaves_whole_batches_and_the_job_resumes_to_the_end(site, settings):
+    worker = start_worker(site)
+    try:
+        job_id = enqueue(site, rows=60, size=5, pause=0.04)
+        wait_for(lambda: job_row(site, job_id)["done"] >= 10)
+        time.sleep(0.1)  # well inside a batch (0,2 s each)
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+    job = job_row(site, job_id)
+    written = rows_written(site, job_id)
+    assert 0 < job["done"] < 60 and job["done"] % 5 == 0
+    assert written == list(range(job["done"])), "a batch half-written, or its progress not with it"
+    assert job["state"] == "running"  # nobody told the database: the missing heartbeat tells
+
+    from vieclam.jobs.models import Job
+
+    settings.VIECLAM_JOB_STALE_SECONDS = 1
+    time.sleep(1.2)
+    seen = Job(state=job["state"], heartbeat_at=_aware(job["heartbeat_at"]))
+    assert seen.shown_state == "interrupted"
+
+    subprocess.run([*SITE, "resume", str(job_id)], env={**site, "VIECLAM_JOB_STALE_SECONDS": "1"}, check=True)
+    worker = start_worker(site)
+    try:
+        wait_for(lambda: job_row(site, job_id)["state"] == "done")
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
+    assert job_row(site, job_id)["done"] == 60
+    assert rows_written(site, job_id) == list(range(60)), "resumed after the last whole batch, no row twice"
+
+
+def _aware(text: str):
+    import datetime as dt
+
+    value = dt.datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _redis_answers() -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5).ping())
+    except Exception:
+        return False
+
+
+@pytest.mark.skipif(not _redis_answers(), reason="no Redis answers on 127.0.0.1:6379 (the embedded queue is tested)")
+def test_a_job_runs_through_redis_when_redis_url_is_set(site):
+    import redis
+
+    env = {**site, "REDIS_URL": REDIS_TEST_URL}
+    client = redis.Redis.from_url(REDIS_TEST_URL)
+    client.flushdb()
+    job_id = enqueue(env, rows=12, size=4, pause=0)
+    assert any(client.llen(key) for key in client.keys("huey*")), "the task waits in Redis, not in the SQLite file"
+    worker = start_worker(env)
+    try:
+        wait_for(lambda: job_row(env, job_id)["state"] == "done")
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
+        client.flushdb()
+    assert rows_written(env, job_id) == list(range(12))

@@ -11,6 +11,7 @@ from vieclam.jobs.registry import job_kind_register
 def rows_run(job, params: dict, progress) -> dict:
     from vieclam.core.audit import audit_record
     from vieclam.core.choices import AuditAction
+    from vieclam.jobs.services import job_cancel
 
     rows, size, pause = params["rows"], params["size"], params.get("pause", 0.0)
     progress.set_total(rows)
@@ -18,6 +19,10 @@ def rows_run(job, params: dict, progress) -> dict:
         with progress.batch() as batch:
             for row in range(first, min(first + size, rows)):
                 time.sleep(pause)
+                if row == params.get("cancel_at"):
+                    job_cancel(actor=None, job=job)  # as if someone pressed "Hủy" while this batch runs
+                if row == params.get("fail_at") and job.attempt == 1:
+                    raise RuntimeError(f"dòng {row} hỏng")
                 if row in params.get("bad", []):
                     batch.error(f"dòng {row}: không hợp lệ")
                     continue

@@ -59,4 +59,4 @@ def indicators_warm_run(job, params: dict, progress) -> dict:
     return {"summary": str(_("Đã đếm trước chỉ tiêu của {n} địa bàn.")).format(n=len(areas))}
 
 
-job_kind_register("indicators_warm", label=_("Đếm trước các chỉ tiêu"), run=indicators_warm_run)
+job_kind_register("indicators_warm", label=_("Đếm trước các chỉ tiêu"), run=indicators_warm_run, startable=True)

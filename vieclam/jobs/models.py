@@ -16,8 +16,9 @@ __all__ = ("Job",)
 
 
 class Job(models.Model):
-    """`done` counts the rows processed (written or refused; `errors` of them refused) in whole batches committed: a batch and its progress commit in one transaction, so a
-    worker killed mid-batch leaves `done` exactly where the data stops, and a rerun starts there.
+    """`done` counts the rows processed (written or refused; `errors` of them refused) in whole batches: a batch
+    and its progress commit in one transaction, so a worker killed mid-batch leaves `done` exactly where the data
+    stops, and a rerun starts there.
 
     `attempt` increases with every enqueue; a batch commits only while the job is still on the attempt that runs
     it, so a worker thought dead that wakes up again cannot write next to the one that resumed the job."""

@@ -25,20 +25,21 @@ class JobKind:
     kind: str
     label: Any
     run: Run
+    startable: bool = False  # offered on the jobs page to staff (a kind that needs no parameters)
 
 
 _KINDS: dict[str, JobKind] = {}
 
 
-def job_kind_register(kind: str, *, label: Any, run: Run) -> None:
+def job_kind_register(kind: str, *, label: Any, run: Run, startable: bool = False) -> None:
     """Add (or replace, on a reload) one kind of job."""
-    _KINDS[kind] = JobKind(kind=kind, label=label, run=run)
+    _KINDS[kind] = JobKind(kind=kind, label=label, run=run, startable=startable)
 
 
 def job_kind(kind: str) -> JobKind | None:
     return _KINDS.get(kind)
 
 
-def job_kinds() -> list[tuple[str, str]]:
-    """(kind, label) of every registered kind."""
-    return [(k.kind, str(k.label)) for k in _KINDS.values()]
+def job_kinds(*, startable: bool = False) -> list[tuple[str, str]]:
+    """(kind, label) of every registered kind (only those staff may start from the page, when asked)."""
+    return [(k.kind, str(k.label)) for k in _KINDS.values() if k.startable or not startable]

@@ -19,6 +19,8 @@ from vieclam.jobs.registry import job_kind
 
 __all__ = ("job_cancel", "job_enqueue", "job_resume")
 
+FIELDS = ["state", "cancel_requested"]
+
 
 def _send(job: Job) -> None:
     from vieclam.jobs.tasks import job_run
@@ -61,12 +63,14 @@ def job_cancel(*, actor, job: Job) -> Job:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.state not in (JobState.QUEUED, JobState.RUNNING):
         raise ValidationError(_("Công việc này không còn chạy, không hủy được."))
-    before = snapshot(job, ["state", "cancel_requested"])
+    before = snapshot(job, FIELDS)
     job.cancel_requested = True
     if job.state == JobState.QUEUED or job.stale:
         job.state, job.finished_at = JobState.CANCELLED, timezone.now()
     job.save(update_fields=["cancel_requested", "state", "finished_at"])
-    audit_record(actor=actor, action=AuditAction.UPDATE, instance=job, changes=diff(before, snapshot(job, ["state", "cancel_requested"])), area=job.area)
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, instance=job, changes=diff(before, snapshot(job, FIELDS)), area=job.area
+    )
     return job
 
 

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vieclam.core.paging import BoundedPaginator
+from vieclam.core.viewkit import staff_required
 from vieclam.jobs import selectors, services
 from vieclam.jobs.choices import FINISHED, RESUMABLE
+from vieclam.jobs.registry import job_kinds
 
 PER_PAGE = 50
 
@@ -25,7 +27,19 @@ def _context(job) -> dict:
 @login_required
 def job_list(request):
     page = BoundedPaginator(selectors.job_list(viewer=request.user), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "jobs/job_list.html", {"page": page})
+    startable = job_kinds(startable=True) if request.user.is_staff_role else []
+    return render(request, "jobs/job_list.html", {"page": page, "startable": startable})
+
+
+@require_POST
+@staff_required
+def job_start(request):
+    """Start a kind that needs no parameters (e.g. counting the indicators ahead), for the officer's area."""
+    kind = request.POST.get("kind", "")
+    if kind not in dict(job_kinds(startable=True)):
+        messages.error(request, _("Loại công việc không có: {kind}.").format(kind=kind))
+        return redirect("jobs:job_list")
+    return redirect(services.job_enqueue(actor=request.user, kind=kind))
 
 
 @login_required

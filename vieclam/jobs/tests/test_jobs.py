@@ -132,3 +132,14 @@ def test_a_worker_sees_only_the_jobs_they_asked_for(cast, client):
     job_enqueue(actor=cast["admin"], kind="test_rows", params={"rows": 1, "size": 1}, title="Việc quản trị")
     client.force_login(cast["worker"])
     assert "Việc quản trị" not in client.get("/background-jobs/").content.decode()
+
+
+def test_staff_start_a_startable_kind_from_the_list_for_their_area(cast, client):
+    client.force_login(cast["commune_a"])
+    assert "Đếm trước các chỉ tiêu" in client.get("/background-jobs/").content.decode()
+    response = client.post("/background-jobs/start/", {"kind": "indicators_warm"})
+    job = Job.objects.get(kind="indicators_warm")
+    assert response["Location"] == job.get_absolute_url()
+    assert job.area.code == "25459" and job.requested_by == cast["commune_a"]
+    client.post("/background-jobs/start/", {"kind": "test_rows"})  # not startable from the page
+    assert not Job.objects.filter(kind="test_rows").exists()

@@ -6,7 +6,7 @@ class JobState(models.TextChoices):
     QUEUED = "queued", _("Đang chờ")
     RUNNING = "running", _("Đang chạy")
     DONE = "done", _("Đã xong")
-    FAILED = "failed", _("Lỗi")
+    FAILED = "failed", _("Thất bại")
     CANCELLED = "cancelled", _("Đã hủy")
     INTERRUPTED = "interrupted", _("Bị gián đoạn")
 

@@ -345,6 +345,7 @@ if REDIS_URL:
     HUEY = {"huey_class": "huey.RedisHuey", "name": "vieclam", "immediate": False, "connection": {"url": REDIS_URL}}
 else:
     HUEY = {"huey_class": "huey.SqliteHuey", "name": "vieclam", "immediate": False, "filename": VIECLAM_HUEY_FILE}
+    Path(VIECLAM_HUEY_FILE).parent.mkdir(parents=True, exist_ok=True)
 HUEY["consumer"] = {"workers": env_int("VIECLAM_JOB_WORKERS", 1), "worker_type": "thread", "max_delay": 2.0}
 # A running job whose worker has not reported for this many seconds is shown as interrupted (the worker died).
 VIECLAM_JOB_STALE_SECONDS = env_int("VIECLAM_JOB_STALE_SECONDS", 120)

@@ -143,3 +143,12 @@ def test_staff_start_a_startable_kind_from_the_list_for_their_area(cast, client)
     assert job.area.code == "25459" and job.requested_by == cast["commune_a"]
     client.post("/background-jobs/start/", {"kind": "test_rows"})  # not startable from the page
     assert not Job.objects.filter(kind="test_rows").exists()
+
+
+def test_a_jobs_progress_does_not_throw_the_counted_indicator_figures_away(cast):
+    from vieclam.indicators.freshness import data_version
+
+    job = job_enqueue(actor=cast["admin"], kind="test_rows", params={"rows": 1, "size": 1})
+    before = data_version()
+    Job.objects.filter(pk=job.pk).update(done=1, heartbeat_at=timezone.now())
+    assert data_version() == before

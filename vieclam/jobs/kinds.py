@@ -52,10 +52,11 @@ def indicators_warm_run(job, params: dict, progress) -> dict:
     progress.set_total(len(areas))
     todo = areas[progress.start :]
     for first in range(0, len(todo), AREAS_PER_BATCH):
+        chunk = todo[first : first + AREAS_PER_BATCH]
+        for user, communes in chunk:  # reads and cache writes only: outside the batch's transaction, which on
+            warm_area(user, communes, on)  # SQLite would hold the one write lock while counting
         with progress.batch() as batch:
-            for user, communes in todo[first : first + AREAS_PER_BATCH]:
-                warm_area(user, communes, on)
-                batch.done += 1
+            batch.done += len(chunk)
     return {"summary": str(_("Đã đếm trước chỉ tiêu của {n} địa bàn.")).format(n=len(areas))}
 
 

@@ -8,10 +8,11 @@ dead), nothing matches, the batch rolls back and this run stops.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,10 @@ from vieclam.jobs.registry import job_kind
 
 logger = logging.getLogger(__name__)
 MAX_MESSAGES = 50  # the first errors are kept for the page; the count goes on
+# SQLite has one writer at a time and a waiting writer polls (sleeps of up to 100 ms): a worker starting its next
+# batch the instant it commits kept a page's write waiting until its 20 s timeout ("database is locked"). A pause
+# longer than one poll between batches lets it in.
+SQLITE_GAP_SECONDS = 0.15
 
 
 class JobStopped(Exception):
@@ -54,6 +59,8 @@ class Progress:
         with transaction.atomic():
             yield batch
             self._record(batch)
+        if connection.vendor == "sqlite":
+            time.sleep(SQLITE_GAP_SECONDS)
         if Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists():
             raise JobStopped
 

@@ -1,15 +1,18 @@
-"""A real worker (`vieclam run_huey`, a separate process) against a SQLite site folder of its own, as the browser
-tests serve theirs (e2e/served.py): killed with SIGKILL mid-job it leaves whole batches only, and the job resumes
-to the end without writing a row twice. Redis too, when one answers on 127.0.0.1:6379 (its db 15 only)."""
+"""A real worker (`vieclam run_huey`, a separate process) against a database of its own: a SQLite site folder, as
+the browser tests serve theirs (e2e/served.py), and on the PostgreSQL leg a PostgreSQL database. Killed with SIGKILL
+mid-job it leaves whole batches only, and the job resumes to the end without writing a row twice. Redis too, when
+one answers on 127.0.0.1:6379 (its db 15 only)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -17,17 +20,61 @@ SITE = [sys.executable, "-m", "vieclam.jobs.tests.site"]
 REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> dict[str, str]:
+def _postgres_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else ""
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def site(request, tmp_path_factory) -> Iterator[dict[str, str]]:
+    """A site folder and a database of its own, migrated, that the worker and this test both see: a SQLite file,
+    and on the PostgreSQL leg (DATABASE_URL) a database named after the leg's (`<name>_jobsite`), dropped after."""
     folder = tmp_path_factory.mktemp("jobs-site")
-    env = {**os.environ, "VIECLAM_VAR_DIR": str(folder), "DATABASE_URL": f"sqlite:///{folder}/site.sqlite3"}
+    env = {**os.environ, "VIECLAM_VAR_DIR": str(folder)}
     env.pop("REDIS_URL", None)
+    if request.param == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{folder}/site.sqlite3"
+    elif not _postgres_url():
+        pytest.skip("DATABASE_URL is not PostgreSQL (the SQLite site runs the worker)")
+    else:
+        env["DATABASE_URL"] = _recreate_postgres(_postgres_url())
     subprocess.run([sys.executable, "-m", "vieclam", "migrate", "-v0"], env=env, check=True, capture_output=True)
-    return env
+    yield env
+    if request.param == "postgresql":
+        _drop_postgres(env["DATABASE_URL"])
 
 
-def database(env: dict[str, str]) -> sqlite3.Connection:
-    return sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"), timeout=20)
+def _recreate_postgres(url: str) -> str:
+    import psycopg
+
+    base, _slash, name = url.rpartition("/")
+    site_name = f"{name.split('?')[0]}_jobsite"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{site_name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{site_name}"')
+    return f"{base}/{site_name}"
+
+
+def _drop_postgres(site_url: str) -> None:
+    import psycopg
+
+    base, _slash, site_name = site_url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{site_name}" WITH (FORCE)')
+
+
+def query(env: dict[str, str], sql: str, params: list) -> list[dict]:
+    """Rows as dicts, from the site's database (SQLite or PostgreSQL), in a connection of its own."""
+    url = env["DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=20) as db:
+            db.row_factory = sqlite3.Row
+            return [dict(row) for row in db.execute(sql.replace("%s", "?"), params)]
+    import psycopg
+    from psycopg.rows import dict_row
+
+    with psycopg.connect(url, row_factory=dict_row) as db:
+        return list(db.execute(sql, params))
 
 
 def enqueue(env: dict[str, str], rows: int, size: int, pause: float) -> int:
@@ -41,17 +88,14 @@ def start_worker(env: dict[str, str]) -> subprocess.Popen:
 
 
 def job_row(env: dict[str, str], job_id: int) -> dict:
-    with database(env) as db:
-        db.row_factory = sqlite3.Row
-        row = db.execute("SELECT * FROM jobs_job WHERE id = ?", [job_id]).fetchone()
-        return dict(row)
+    return query(env, "SELECT * FROM jobs_job WHERE id = %s", [job_id])[0]
 
 
 def rows_written(env: dict[str, str], job_id: int) -> list[int]:
     """The rows the test kind wrote for this job (one audit event each), as their numbers."""
-    sql = "SELECT json_extract(changes, '$.row') FROM core_auditevent WHERE object_id = ? AND changes LIKE '%\"row\"%'"
-    with database(env) as db:
-        return sorted(row for (row,) in db.execute(sql, [str(job_id)]))
+    events = query(env, "SELECT changes FROM core_auditevent WHERE object_id = %s", [str(job_id)])
+    changes = [e["changes"] if isinstance(e["changes"], dict) else json.loads(e["changes"]) for e in events]
+    return sorted(c["row"] for c in changes if "row" in c)
 
 
 def wait_for(condition, timeout: float = 60) -> None:
@@ -95,10 +139,10 @@ def test_a_worker_killed_mid_job_leaves_whole_batches_and_the_job_resumes_to_the
     assert rows_written(site, job_id) == list(range(60)), "resumed after the last whole batch, no row twice"
 
 
-def _aware(text: str):
+def _aware(value):
     import datetime as dt
 
-    value = dt.datetime.fromisoformat(text)
+    value = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 

@@ -27,6 +27,9 @@ def rows_run(job, params: dict, progress) -> dict:
                     batch.error(f"dòng {row}: không hợp lệ")
                     continue
                 audit_record(actor=None, action=AuditAction.CREATE, instance=job, changes={"row": row})
+                if params.get("trace"):  # outside the database: which rows were written, committed or not
+                    with open(params["trace"], "a") as trace:
+                        trace.write(f"{row}\n")
                 batch.done += 1
     return {"summary": f"{rows} rows"}
 

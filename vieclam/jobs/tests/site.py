@@ -1,6 +1,6 @@
 """The other side of the real-worker tests, run as `python -m vieclam.jobs.tests.site <command>` in a site folder
 (VIECLAM_VAR_DIR, DATABASE_URL): `worker` runs `vieclam run_huey` with the test kind registered; `enqueue ROWS SIZE
-PAUSE` queues a test job and prints its id; `resume ID` queues it again."""
+PAUSE [TRACE]` queues a test job and prints its id; `resume ID` queues it again."""
 
 from __future__ import annotations
 
@@ -26,8 +26,13 @@ def main(argv: list[str]) -> None:
     from vieclam.jobs.services import job_enqueue, job_resume
 
     if command == "enqueue":
-        rows, size, pause = int(args[0]), int(args[1]), float(args[2])
-        job = job_enqueue(actor=None, kind="test_rows", params={"rows": rows, "size": size, "pause": pause})
+        params = {
+            "rows": int(args[0]),
+            "size": int(args[1]),
+            "pause": float(args[2]),
+            "trace": args[3] if args[3:] else "",
+        }
+        job = job_enqueue(actor=None, kind="test_rows", params=params)
         print(job.pk)
     elif command == "resume":
         job_resume(actor=None, job=Job.objects.get(pk=int(args[0])))

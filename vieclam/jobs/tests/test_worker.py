@@ -77,8 +77,8 @@ def query(env: dict[str, str], sql: str, params: list) -> list[dict]:
         return list(db.execute(sql, params))
 
 
-def enqueue(env: dict[str, str], rows: int, size: int, pause: float) -> int:
-    out = subprocess.run([*SITE, "enqueue", str(rows), str(size), str(pause)], env=env, check=True,
+def enqueue(env: dict[str, str], rows: int, size: int, pause: float, trace: str = "") -> int:
+    out = subprocess.run([*SITE, "enqueue", str(rows), str(size), str(pause), trace], env=env, check=True,
                          capture_output=True, text=True)  # fmt: skip
     return int(out.stdout.strip().splitlines()[-1])
 
@@ -106,12 +106,13 @@ def wait_for(condition, timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
-def test_a_worker_killed_mid_job_leaves_whole_batches_and_the_job_resumes_to_the_end(site, settings):
+def test_a_worker_killed_mid_job_leaves_whole_batches_and_the_job_resumes_to_the_end(site, settings, tmp_path):
+    trace = tmp_path / "trace.txt"
     worker = start_worker(site)
     try:
-        job_id = enqueue(site, rows=60, size=5, pause=0.04)
+        job_id = enqueue(site, rows=60, size=5, pause=0.1, trace=str(trace))
         wait_for(lambda: job_row(site, job_id)["done"] >= 10)
-        time.sleep(0.1)  # well inside a batch (0,2 s each)
+        time.sleep(0.35)  # inside the next batch: 0,5 s each, after a 0,15 s pause on SQLite (runner)
     finally:
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=10)
@@ -119,6 +120,8 @@ def test_a_worker_killed_mid_job_leaves_whole_batches_and_the_job_resumes_to_the
     written = rows_written(site, job_id)
     assert 0 < job["done"] < 60 and job["done"] % 5 == 0
     assert written == list(range(job["done"])), "a batch half-written, or its progress not with it"
+    started = [int(row) for row in trace.read_text().split()]
+    assert max(started) >= job["done"], "killed mid-batch: rows of the next batch were written, then rolled back"
     assert job["state"] == "running"  # nobody told the database: the missing heartbeat tells
 
     from vieclam.jobs.models import Job

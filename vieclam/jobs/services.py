@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from vieclam.core.audit import audit_record, diff, snapshot
 from vieclam.core.choices import AuditAction
@@ -20,13 +20,17 @@ from vieclam.jobs.registry import job_kind
 __all__ = ("job_cancel", "job_enqueue", "job_resume")
 
 FIELDS = ["state", "cancel_requested"]
+NO_SUCH_KIND = _("Loại công việc không có: {kind}.")
+KIND_GONE = _("Loại công việc không còn: {kind}.")
+NOT_RUNNING = _("Công việc này không còn chạy, không hủy được.")
+NOT_RESUMABLE = _("Chỉ tiếp tục được công việc bị lỗi, đã hủy hoặc bị gián đoạn.")
 
 
 def _send(job: Job) -> None:
-    from vieclam.jobs.tasks import job_run
+    from vieclam.jobs.tasks import job_run_task
 
     job_id, attempt = job.pk, job.attempt
-    transaction.on_commit(lambda: job_run(job_id, attempt))
+    transaction.on_commit(lambda: job_run_task(job_id, attempt))
 
 
 def _default_area(actor) -> Any:
@@ -43,7 +47,7 @@ def job_enqueue(
     """A new job of a registered kind, queued for the worker once this transaction commits."""
     registered = job_kind(kind)
     if registered is None:
-        raise ValidationError({"kind": _("Loại công việc không có: {kind}.").format(kind=kind)})
+        raise ValidationError({"kind": str(NO_SUCH_KIND).format(kind=kind)})
     job = Job.objects.create(
         kind=kind,
         title=(title or str(registered.label))[:200],
@@ -62,7 +66,7 @@ def job_cancel(*, actor, job: Job) -> Job:
     """Ask the job to stop: a queued job ends now; a running one after its current batch (which commits whole)."""
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.state not in (JobState.QUEUED, JobState.RUNNING):
-        raise ValidationError(_("Công việc này không còn chạy, không hủy được."))
+        raise ValidationError(NOT_RUNNING)
     before = snapshot(job, FIELDS)
     job.cancel_requested = True
     if job.state == JobState.QUEUED or job.stale:
@@ -79,9 +83,9 @@ def job_resume(*, actor, job: Job) -> Job:
     """Queue a failed, cancelled or interrupted job again: a new attempt continues after its last whole batch."""
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.shown_state not in RESUMABLE:
-        raise ValidationError(_("Chỉ tiếp tục được công việc bị lỗi, đã hủy hoặc bị gián đoạn."))
+        raise ValidationError(NOT_RESUMABLE)
     if job_kind(job.kind) is None:
-        raise ValidationError(_("Loại công việc không còn: {kind}.").format(kind=job.kind))
+        raise ValidationError(str(KIND_GONE).format(kind=job.kind))
     Job.objects.filter(pk=job.pk).update(
         state=JobState.QUEUED, attempt=F("attempt") + 1, cancel_requested=False, finished_at=None
     )

@@ -8,5 +8,5 @@ from vieclam.jobs.runner import job_execute
 
 
 @db_task()
-def job_run(job_id: int, attempt: int) -> None:
+def job_run_task(job_id: int, attempt: int) -> None:
     job_execute(job_id, attempt)

@@ -37,7 +37,7 @@ def job_start(request):
     """Start a kind that needs no parameters (e.g. counting the indicators ahead), for the officer's area."""
     kind = request.POST.get("kind", "")
     if kind not in dict(job_kinds(startable=True)):
-        messages.error(request, _("Loại công việc không có: {kind}.").format(kind=kind))
+        messages.error(request, str(services.NO_SUCH_KIND).format(kind=kind))
         return redirect("jobs:job_list")
     return redirect(services.job_enqueue(actor=request.user, kind=kind))
 

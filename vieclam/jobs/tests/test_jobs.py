@@ -152,3 +152,11 @@ def test_a_jobs_progress_does_not_throw_the_counted_indicator_figures_away(cast)
     before = data_version()
     Job.objects.filter(pk=job.pk).update(done=1, heartbeat_at=timezone.now())
     assert data_version() == before
+
+
+def test_the_list_reads_a_page_of_jobs_in_a_fixed_number_of_queries(cast, client, django_assert_max_num_queries):
+    for n in range(30):
+        job_enqueue(actor=cast["province_a"], kind="test_rows", params={"rows": 1, "size": 1}, title=f"Việc {n}")
+    client.force_login(cast["province_a"])
+    with django_assert_max_num_queries(12):
+        assert "Việc 29" in client.get("/background-jobs/").content.decode()

@@ -74,12 +74,15 @@ def test_refused_rows_are_counted_and_listed(cast, immediate, django_capture_on_
     assert job.messages == ["dòng 3: không hợp lệ", "dòng 4: không hợp lệ"]
 
 
-def test_a_running_job_silent_too_long_shows_interrupted_and_can_be_resumed(cast, settings):
+def test_a_running_job_silent_too_long_shows_interrupted_and_can_be_resumed(cast, client, settings):
     job = job_enqueue(actor=cast["province_a"], kind="test_rows", params={"rows": 3, "size": 1})
     old = timezone.now() - dt.timedelta(seconds=settings.VIECLAM_JOB_STALE_SECONDS + 5)
     Job.objects.filter(pk=job.pk).update(state="running", started_at=old, heartbeat_at=old)
     job.refresh_from_db()
     assert job.shown_state == "interrupted" and job.shown_state_label == "Bị gián đoạn"
+    client.force_login(cast["province_a"])
+    fragment = client.get(f"/background-jobs/{job.pk}/progress/").content.decode()
+    assert "Bị gián đoạn" in fragment and "Tiếp tục" in fragment and "hx-trigger" not in fragment
     job = job_resume(actor=cast["province_a"], job=job)
     assert (job.state, job.attempt) == ("queued", 2)
 

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "vieclam.reporting",
     "vieclam.demo",
     "vieclam.portal",
+    "huey.contrib.djhuey",
+    "vieclam.jobs",
 ]
 
 MIDDLEWARE = [
@@ -333,3 +335,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+#
+# Background jobs (vieclam.jobs): a huey queue and `vieclam run_huey` as the worker. Redis when REDIS_URL is set;
+# otherwise a SQLite file under var/ (no extra service). Never immediate: a job runs in the worker, not the request.
+#
+VIECLAM_HUEY_FILE = env_str("VIECLAM_HUEY_FILE", str(VAR_DIR / "huey.sqlite3"))
+if REDIS_URL:
+    HUEY = {"huey_class": "huey.RedisHuey", "name": "vieclam", "immediate": False, "connection": {"url": REDIS_URL}}
+else:
+    HUEY = {"huey_class": "huey.SqliteHuey", "name": "vieclam", "immediate": False, "filename": VIECLAM_HUEY_FILE}
+    Path(VIECLAM_HUEY_FILE).parent.mkdir(parents=True, exist_ok=True)
+HUEY["consumer"] = {"workers": env_int("VIECLAM_JOB_WORKERS", 1), "worker_type": "thread", "max_delay": 2.0}
+# A running job whose worker has not reported for this many seconds is shown as interrupted (the worker died).
+VIECLAM_JOB_STALE_SECONDS = env_int("VIECLAM_JOB_STALE_SECONDS", 120)

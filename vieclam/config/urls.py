@@ -24,6 +24,7 @@ urlpatterns = [
     path("imports/", include("vieclam.imports.urls")),
     path("indicators/", include("vieclam.indicators.urls")),
     path("reports/", include("vieclam.reporting.urls")),
+    path("background-jobs/", include("vieclam.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("vieclam.config.api")),

@@ -35,6 +35,7 @@ LOG = "indicators_datachange"
 NOT_SOURCES = frozenset({
     LOG, "core_auditevent", "accounts_user", "jobboard_jobindex", "jobboard_jobword", "imports_importbatch",
     "imports_importedposting", "reporting_report", "targets_target", "targets_targetrevision",
+    "jobs_job",  # a running job's progress is written every batch
 })  # fmt: skip
 COMPACT_ABOVE = 1000
 TIMEOUT = 7 * 24 * 3600

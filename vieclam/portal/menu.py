@@ -136,6 +136,7 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("Người dùng"), "accounts:user_list", staff),
             Item(_("Nhật ký thay đổi"), "portal:audit_list", history),
+            Item(_("Công việc chạy nền"), "jobs:job_list", staff),
         ),
     ),
 )

@@ -71,6 +71,7 @@ KINDS = {
     "abroad": "journey",  # abroad/<id>/: a worker's journey abroad
     "journeys": "journey",
     "loans": "loan",
+    "background-jobs": "background_job",
 }
 # Reference data, the same for everyone (codes of places, occupations, industries, code lists), and the indicator
 # catalogue (an indicator's code names no record; its figures follow the areas asked: indicators/tests).
@@ -178,7 +179,8 @@ def world(cast, area: str) -> dict:
                 actor=officer, fair=fair, data={"person": person}),
             **_training(officer, person, commune, marker),
             "journey": _journey(officer, person),
-            "loan": _loan(officer, person, commune)}  # fmt: skip
+            "loan": _loan(officer, person, commune),
+            "background_job": _background_job(officer, commune, marker)}  # fmt: skip
 
 
 def _training(officer, person, commune: str, marker: str) -> dict:
@@ -208,6 +210,14 @@ def _loan(officer, person, commune: str):
     from vieclam.loans.tests.factories import make_loan
 
     return make_loan(officer, person=person, commune=commune)
+
+
+def _background_job(officer, commune: str, marker: str):
+    from vieclam.jobs.services import job_enqueue
+    from vieclam.places.models import AdministrativeUnit
+
+    area = AdministrativeUnit.objects.current().get(code=commune)
+    return job_enqueue(actor=officer, kind="indicators_warm", area=area, title=f"Đếm trước {marker}")
 
 
 def _target(officer, commune: str, marker: str):
